@@ -1,0 +1,148 @@
+// Package assets minifies and fingerprints the site's static files and
+// minifies generated pages. One minifier is built per build, keyed by media
+// type, and shared by every page.
+//
+// An asset assets/style.css becomes assets/style.<hash>.css in the output,
+// where <hash> is the first 10 hex digits of the SHA-256 of the published
+// bytes, so a changed file always gets a new name and can be cached forever.
+package assets
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier minifies by media type; with minification off it copies.
+type Minifier struct {
+	m  *minify.M
+	on bool
+}
+
+// NewMinifier returns a minifier; on=false makes it copy bytes unchanged,
+// for debugging templates.
+func NewMinifier(on bool) *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{
+		KeepDocumentTags:    true, // <html lang>, <head>, <body> stay
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepSpecialComments: false,
+	})
+	m.AddFunc("text/css", css.Minify)
+	m.Add("application/javascript", &js.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?json$`), &json.Minifier{})
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?xml$`), &xml.Minifier{KeepWhitespace: false})
+	return &Minifier{m: m, on: on}
+}
+
+// Minify writes the minified form of src, of media type mediatype, to w.
+func (m *Minifier) Minify(w io.Writer, mediatype string, src []byte) error {
+	if !m.on {
+		_, err := w.Write(src)
+		return err
+	}
+	if err := m.m.Minify(mediatype, w, bytes.NewReader(src)); err != nil {
+		return fmt.Errorf("minify %s: %w", mediatype, err)
+	}
+	return nil
+}
+
+// Bytes returns the minified form of src.
+func (m *Minifier) Bytes(mediatype string, src []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(src))
+	err := m.Minify(&buf, mediatype, src)
+	return buf.Bytes(), err
+}
+
+// MediaType returns the media type of a file name by its extension, or "".
+func MediaType(name string) string {
+	switch path.Ext(name) {
+	case ".css":
+		return "text/css"
+	case ".js":
+		return "application/javascript"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	case ".html":
+		return "text/html"
+	case ".xml":
+		return "application/xml"
+	}
+	return ""
+}
+
+// Asset is one published static file.
+type Asset struct {
+	Name string // logical name, relative to the assets directory: "style.css"
+	Path string // output path: "assets/style.0123456789.css"
+	Data []byte // published bytes
+}
+
+// Set is the site's assets by logical name.
+type Set map[string]*Asset
+
+// Load reads every file under dir of fsys, minifies what it knows how to, and
+// fingerprints it.
+func Load(fsys fs.FS, dir string, m *Minifier) (Set, error) {
+	set := Set{}
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		if mt := MediaType(p); mt != "" {
+			if data, err = m.Bytes(mt, data); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		name := strings.TrimPrefix(p, dir+"/")
+		set[name] = &Asset{Name: name, Path: path.Join("assets", fingerprint(name, data)), Data: data}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load assets: %w", err)
+	}
+	return set, nil
+}
+
+func fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+}
+
+// Names returns the logical names, sorted.
+func (s Set) Names() []string {
+	names := make([]string, 0, len(s))
+	for n := range s {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

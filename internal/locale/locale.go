@@ -1,0 +1,196 @@
+// Package locale wraps go-i18n: it loads one message file per language from
+// i18n/<lang>.toml, checks them against each other at load time, and gives
+// templates a translation function bound to one language.
+//
+// Checks made when loading, so that no page fails half-way through a build:
+//   - every configured language has a message file;
+//   - every message id present in one language is present in all of them;
+//   - every plural message (one with a `one`, `few`, `many`… form besides
+//     `other`) has every CLDR plural form its language needs. Spanish and
+//     Italian need `many` (for counts such as 1,000,000); go-i18n fails only
+//     when such a count is actually rendered.
+package locale
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"tact/internal/diag"
+)
+
+// pluralProbes are counts that between them fall into every CLDR plural
+// category of the languages Tact supports (and of most others).
+var pluralProbes = []int{0, 1, 2, 3, 5, 11, 21, 22, 101, 1000000}
+
+// Catalog holds the UI strings of every language.
+type Catalog struct {
+	localizers map[string]*i18n.Localizer
+}
+
+// Load reads dir/<lang>.toml from fsys for each language in langs and checks
+// them. Problems are returned together as diag errors.
+func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	var errs diag.List
+	ids := map[string]map[string]bool{} // lang → message ids
+	plural := map[string]bool{}
+	sources := map[string][]byte{}
+	for _, lang := range langs {
+		file := path.Join(dir, lang+".toml")
+		data, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			errs.Addf(file, 0, 0, "cannot read the interface strings of %q: %v (create it, with the same message ids as the other languages)", lang, unwrapPath(err))
+			continue
+		}
+		sources[lang] = data
+		mf, err := bundle.ParseMessageFileBytes(data, file)
+		if err != nil {
+			errs.Add(tomlError(file, data, err))
+			continue
+		}
+		ids[lang] = map[string]bool{}
+		for _, m := range mf.Messages {
+			ids[lang][m.ID] = true
+			if m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != "" {
+				plural[m.ID] = true
+			}
+		}
+	}
+	c := &Catalog{localizers: map[string]*i18n.Localizer{}}
+	for _, lang := range langs {
+		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+	}
+	checkComplete(&errs, dir, langs, ids, sources)
+	for _, lang := range langs {
+		if ids[lang] == nil {
+			continue
+		}
+		for _, id := range sortedKeys(plural) {
+			if !ids[lang][id] {
+				continue
+			}
+			for _, n := range pluralProbes {
+				_, err := c.localizers[lang].Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: map[string]any{"Count": n}})
+				if err != nil {
+					file := path.Join(dir, lang+".toml")
+					errs.Addf(file, lineOf(sources[lang], id), 0, "message %q cannot say the count %d in %s (%v): add the missing plural form", id, n, lang, err)
+					break
+				}
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func checkComplete(errs *diag.List, dir string, langs []string, ids map[string]map[string]bool, sources map[string][]byte) {
+	all := map[string]bool{}
+	for _, set := range ids {
+		for id := range set {
+			all[id] = true
+		}
+	}
+	for _, lang := range langs {
+		if ids[lang] == nil {
+			continue
+		}
+		for _, id := range sortedKeys(all) {
+			if ids[lang][id] {
+				continue
+			}
+			var have []string
+			for _, other := range langs {
+				if ids[other][id] {
+					have = append(have, other+".toml")
+				}
+			}
+			errs.Addf(path.Join(dir, lang+".toml"), 0, 0, "message %q is missing in %s (it is in %s): translate it", id, lang, strings.Join(have, ", "))
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// lineOf returns the line where message id is defined in a TOML file, or 0.
+func lineOf(src []byte, id string) int {
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		l := strings.TrimSpace(string(line))
+		if l == "["+id+"]" || strings.HasPrefix(l, id+" ") || strings.HasPrefix(l, id+"=") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func tomlError(file string, src []byte, err error) error {
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		line, col := de.Position()
+		return &diag.Error{File: file, Line: line, Col: col, Msg: de.Error()}
+	}
+	return &diag.Error{File: file, Msg: err.Error()}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// T returns the translation function of one language for templates:
+//
+//	T "home"                 a plain message
+//	T "replyCount" 3         a plural message; {{.Count}} in the message is 3
+//	T "byline" "Name" "Ana"  a message with named template data
+//
+// An unknown message id panics with a message naming it; html/template turns
+// the panic into an execution error, so the build fails with that message.
+func (c *Catalog) T(lang string) func(id string, args ...any) string {
+	loc := c.localizers[lang]
+	return func(id string, args ...any) string {
+		lc := &i18n.LocalizeConfig{MessageID: id}
+		switch {
+		case len(args) == 1:
+			lc.PluralCount = args[0]
+			lc.TemplateData = map[string]any{"Count": args[0]}
+		case len(args)%2 == 0 && len(args) > 0:
+			data := map[string]any{}
+			for i := 0; i < len(args); i += 2 {
+				data[fmt.Sprint(args[i])] = args[i+1]
+			}
+			lc.TemplateData = data
+		}
+		s, err := loc.Localize(lc)
+		if err != nil {
+			panic(fmt.Sprintf("interface string %q in %s: %v", id, lang, err))
+		}
+		return s
+	}
+}
+
+// Has reports whether lang has message id.
+func (c *Catalog) Has(lang, id string) bool {
+	_, err := c.localizers[lang].Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: 2})
+	return err == nil
+}

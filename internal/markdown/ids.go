@@ -1,0 +1,36 @@
+package markdown
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+
+	"tact/internal/slug"
+)
+
+// ids generates heading ids for one document: transliterated slugs, made
+// unique with a numeric suffix. goldmark's own generator drops accented
+// letters ("¿Cómo?" → "cmo").
+type ids struct {
+	used map[string]bool
+}
+
+var _ parser.IDs = (*ids)(nil)
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := slug.Make(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }

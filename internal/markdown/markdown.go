@@ -1,0 +1,146 @@
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"tact/internal/markdown/reply"
+)
+
+// Options configure the converter of one language.
+type Options struct {
+	// Quotes are the opening and closing double quotes, then the opening and
+	// closing single quotes, used by the typographer: « » “ ” for Spanish.
+	Quotes [4]string
+	// ReplyURL returns the address of a reply template's own page.
+	ReplyURL func(r *reply.Reply) string
+	// Verdict returns the words shown under a scenario heading for a verdict:
+	// a prefix ("Best move:") and the label ("Accept").
+	Verdict func(v string) (prefix, label string)
+}
+
+// Converter turns one language's Markdown into HTML. It is safe for
+// concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New builds the converter of one language. Build it once and share it.
+func New(opts Options) *Converter {
+	subs := map[extension.TypographicPunctuation]string{}
+	for i, p := range []extension.TypographicPunctuation{
+		extension.LeftDoubleQuote, extension.RightDoubleQuote,
+		extension.LeftSingleQuote, extension.RightSingleQuote,
+	} {
+		if opts.Quotes[i] != "" {
+			subs[p] = html.EscapeString(opts.Quotes[i])
+		}
+	}
+	if opts.Verdict == nil {
+		opts.Verdict = func(v string) (string, string) { return "", v }
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+			&reply.Extender{URL: opts.ReplyURL},
+		),
+		goldmark.WithParserOptions(
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(structure{}, 10000)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(
+				util.Prioritized(escapedHTML{}, 10),
+				util.Prioritized(&sectionRenderer{verdict: opts.Verdict}, 10),
+			),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// Result is a converted document.
+type Result struct {
+	HTML      []byte      // the rendered body
+	Scenarios []*Scenario // in document order
+	Problems  []Problem   // sorted by offset
+}
+
+// Convert parses and renders src. Problems in the Markdown are reported in
+// Result.Problems; the error is for failures of the renderer itself.
+func (c *Converter) Convert(src []byte) (*Result, error) {
+	pc := parser.NewContext()
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("render markdown: %w", err)
+	}
+	st := state(pc)
+	res := &Result{HTML: buf.Bytes(), Scenarios: st.scenarios, Problems: st.problems}
+	for _, e := range reply.Errors(pc) {
+		res.Problems = append(res.Problems, Problem{Offset: e.Offset, Msg: e.Msg})
+	}
+	for _, sc := range res.Scenarios {
+		var err error
+		if sc.Situation, sc.SituationText, err = c.inline(src, sc.situation); err != nil {
+			return nil, err
+		}
+		if sc.Why, sc.WhyText, err = c.inline(src, sc.why); err != nil {
+			return nil, err
+		}
+		sc.situation, sc.why = nil, nil
+	}
+	sortProblems(res.Problems)
+	return res, nil
+}
+
+// inline renders the content of a paragraph without the <p> element, as HTML
+// and as plain text.
+func (c *Converter) inline(src []byte, p *ast.Paragraph) (string, string, error) {
+	if p == nil {
+		return "", "", nil
+	}
+	var buf bytes.Buffer
+	for n := p.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := c.md.Renderer().Render(&buf, src, n); err != nil {
+			return "", "", fmt.Errorf("render paragraph: %w", err)
+		}
+	}
+	h := strings.TrimSpace(buf.String())
+	return h, html.UnescapeString(stripTags(h)), nil
+}
+
+// stripTags removes the tags of goldmark's inline HTML output, which never
+// contains a '>' inside an attribute value unescaped.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Offset, b.Offset) })
+}

@@ -1,0 +1,144 @@
+package reply
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// idPattern is the form of ids and slugs: lowercase words joined by single hyphens.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// header is what a reply's info string says.
+type header struct {
+	id, title, slug string
+	subject         *attr // nil when absent
+}
+
+// attr is one key=value of an info string.
+type attr struct {
+	key, val string
+	// pos[i] is the offset in the info string of the byte that gave val[i];
+	// pos[len(val)] is just past the value. Escapes make it differ from i.
+	pos []int
+}
+
+// isReply reports whether an info string's first word is "reply".
+func isReply(info string) bool {
+	word, _, _ := strings.Cut(strings.TrimLeft(info, " \t"), " ")
+	word, _, _ = strings.Cut(word, "\t")
+	return word == "reply"
+}
+
+// parseHeader reads the attributes of info, which starts with "reply".
+// It reports every problem it can find, but stops at the first one in the
+// syntax of the attributes.
+func parseHeader(info string) (header, []error) {
+	var h header
+	start := strings.Index(info, "reply") + len("reply")
+	as, err := splitAttrs(info, start)
+	if err != nil {
+		return h, []error{err}
+	}
+	var errs []error
+	seen := make(map[string]bool)
+	for i := range as {
+		a := &as[i]
+		if seen[a.key] {
+			errs = append(errs, fmt.Errorf("duplicate attribute %s", a.key))
+			continue
+		}
+		seen[a.key] = true
+		if a.val == "" {
+			errs = append(errs, fmt.Errorf("empty %s", a.key))
+			continue
+		}
+		switch a.key {
+		case "id":
+			h.id = a.val
+		case "title":
+			h.title = a.val
+		case "slug":
+			h.slug = a.val
+		case "subject":
+			h.subject = a
+		default:
+			errs = append(errs, fmt.Errorf("unknown attribute %q", a.key))
+			continue
+		}
+		if (a.key == "id" || a.key == "slug") && !idPattern.MatchString(a.val) {
+			errs = append(errs, fmt.Errorf("invalid %s %q: use lowercase letters and digits, words joined by single hyphens", a.key, a.val))
+		}
+	}
+	for _, key := range []string{"id", "title"} {
+		if !seen[key] {
+			errs = append(errs, fmt.Errorf("missing %s", key))
+		}
+	}
+	return h, errs
+}
+
+// splitAttrs splits info[i:] into key=value pairs.
+func splitAttrs(info string, i int) ([]attr, error) {
+	var as []attr
+	for {
+		for i < len(info) && isSpace(info[i]) {
+			i++
+		}
+		if i == len(info) {
+			return as, nil
+		}
+		start := i
+		for i < len(info) && !isSpace(info[i]) && info[i] != '=' && info[i] != '"' {
+			i++
+		}
+		key := info[start:i]
+		if key == "" || i == len(info) || info[i] != '=' {
+			word := info[start:]
+			if n := strings.IndexAny(word, " \t"); n >= 0 {
+				word = word[:n]
+			}
+			return nil, fmt.Errorf("expected key=value, found %q", word)
+		}
+		i++ // '='
+		a := attr{key: key}
+		var val []byte
+		if i < len(info) && info[i] == '"' {
+			i++
+			for {
+				if i == len(info) {
+					return nil, fmt.Errorf("unterminated quoted value for %s", key)
+				}
+				c := info[i]
+				if c == '"' {
+					i++
+					break
+				}
+				if c == '\\' && i+1 < len(info) && (info[i+1] == '"' || info[i+1] == '\\') {
+					i++
+					c = info[i]
+				}
+				val = append(val, c)
+				a.pos = append(a.pos, i)
+				i++
+			}
+			if i < len(info) && !isSpace(info[i]) {
+				return nil, fmt.Errorf("missing space after quoted value of %s", key)
+			}
+		} else {
+			for i < len(info) && !isSpace(info[i]) {
+				if info[i] == '"' {
+					return nil, fmt.Errorf("unexpected quote in value of %s", key)
+				}
+				val = append(val, info[i])
+				a.pos = append(a.pos, i)
+				i++
+			}
+		}
+		a.val = string(val)
+		a.pos = append(a.pos, i)
+		as = append(as, a)
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' }

@@ -1,0 +1,86 @@
+package reply
+
+import (
+	"bufio"
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// htmlRenderer writes Reply nodes as HTML.
+type htmlRenderer struct {
+	url func(n *Reply) string // may be nil
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindReply, r.renderReply)
+}
+
+func (r *htmlRenderer) renderReply(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*Reply)
+	_, _ = w.WriteString(`<figure class="reply" id="reply-`)
+	writeEscaped(w, n.ID)
+	_, _ = w.WriteString(`" data-reply="`)
+	writeEscaped(w, n.ID)
+	_, _ = w.WriteString("\">\n<figcaption>")
+	var url string
+	if r.url != nil {
+		url = r.url(n)
+	}
+	if url != "" {
+		_, _ = w.WriteString(`<a href="`)
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(url), false)))
+		_, _ = w.WriteString(`">`)
+		writeEscaped(w, n.Title)
+		_, _ = w.WriteString("</a>")
+	} else {
+		writeEscaped(w, n.Title)
+	}
+	_, _ = w.WriteString("</figcaption>\n")
+	if n.Subject != nil {
+		_, _ = w.WriteString(`<div class="reply-subject" data-subject>`)
+		writeSegments(w, n.Subject)
+		_, _ = w.WriteString("</div>\n")
+	}
+	_, _ = w.WriteString(`<pre class="reply-text" data-body>`)
+	writeSegments(w, n.Body)
+	_, _ = w.WriteString("</pre>\n</figure>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// writeSegments writes text escaped and each placeholder as a <mark>.
+func writeSegments(w util.BufWriter, segs []Segment) {
+	for _, s := range segs {
+		if !s.Placeholder {
+			writeEscaped(w, s.Text)
+			continue
+		}
+		_, _ = w.WriteString(`<mark class="ph" data-ph="`)
+		writeEscaped(w, s.Text)
+		_, _ = w.WriteString(`">((`)
+		writeEscaped(w, s.Text)
+		_, _ = w.WriteString("))</mark>")
+	}
+}
+
+// writeEscaped writes s escaped for HTML text and double-quoted attributes.
+func writeEscaped(w util.BufWriter, s string) {
+	_, _ = w.Write(util.EscapeHTML([]byte(s)))
+}
+
+// HTML returns segs as the reply renderer writes them: text escaped, each
+// placeholder a <mark class="ph">. Pages that show a reply outside an article
+// use it, so the markup is the same everywhere.
+func HTML(segs []Segment) string {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	writeSegments(w, segs)
+	_ = w.Flush()
+	return b.String()
+}

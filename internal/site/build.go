@@ -1,0 +1,182 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"tact/internal/assets"
+	"tact/internal/diag"
+	"tact/internal/locale"
+	"tact/internal/output"
+)
+
+// Options control a build.
+type Options struct {
+	Out     string // output directory, on the real file system
+	BaseURL string // absolute URL the site is served from; "" for root-relative links only
+	Drafts  bool   // include articles with draft = true
+	Minify  bool   // minify HTML, CSS, JS, JSON, SVG and XML
+}
+
+// Report summarises a successful build.
+type Report struct {
+	Pages    map[string]int // pages per language code
+	Files    int            // files written
+	Duration time.Duration
+}
+
+func (r *Report) String() string {
+	var parts []string
+	total := 0
+	for _, lang := range sortedKeysInt(r.Pages) {
+		parts = append(parts, fmt.Sprintf("%s %d", lang, r.Pages[lang]))
+		total += r.Pages[lang]
+	}
+	return fmt.Sprintf("built %d pages (%s), %d files in %v", total, strings.Join(parts, ", "), r.Files, r.Duration.Round(time.Millisecond))
+}
+
+// Build reads the site in fsys (its root holds tact.toml, content/, layouts/,
+// assets/ and i18n/) and writes it to opts.Out. On any error the previous
+// output is left untouched and every problem found is returned, joined.
+func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
+	start := time.Now()
+	s, t, set, err := Load(ctx, fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	stage, err := output.Begin(opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := write(ctx, s, t, set, stage, opts)
+	if err != nil {
+		stage.Abort()
+		return nil, err
+	}
+	if err := stage.Commit(); err != nil {
+		stage.Abort()
+		return nil, err
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// Load reads, checks and links the site without writing anything.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, assets.Set, error) {
+	basePath, err := basePathOf(opts.BaseURL)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cfg, err := loadConfig(fsys)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	codes := make([]string, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+	}
+	var errs diag.List
+	cat, err := locale.Load(fsys, I18nDir, codes)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l := &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts}
+	l.newConverters()
+	s, err := l.load(ctx)
+	errs.Add(err)
+	min := assets.NewMinifier(opts.Minify)
+	set, err := assets.Load(fsys, "assets", min)
+	errs.Add(err)
+	if err := errs.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	s.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
+	t, err := loadTemplates(fsys, s.Languages, cat, set, basePath)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return s, t, set, nil
+}
+
+func basePathOf(base string) (string, error) {
+	if base == "" {
+		return "", nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+		return "", fmt.Errorf("--base-url %q is not an absolute http(s) URL such as https://example.org/", base)
+	}
+	return strings.TrimSuffix(u.Path, "/"), nil
+}
+
+// write renders every page and copies every asset into the staging directory.
+func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *output.Staging, opts Options) (*Report, error) {
+	min := assets.NewMinifier(opts.Minify)
+	pages := s.pages()
+	rep := &Report{Pages: map[string]int{}}
+	var errs diag.List
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan *Page)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range next {
+				buf.Reset()
+				err := renderPage(&buf, t, p, min, stage)
+				mu.Lock()
+				errs.Add(err)
+				mu.Unlock()
+			}
+		})
+	}
+	for _, p := range pages {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- p
+		if p.Kind != KindChooser && p.Path != "404.html" {
+			rep.Pages[p.Lang.Code]++
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range set.Names() {
+		a := set[name]
+		errs.Add(stage.WriteFile(a.Path, a.Data))
+	}
+	rep.Files = len(pages) + len(set)
+	return rep, errs.Err()
+}
+
+func renderPage(buf *bytes.Buffer, t *templates, p *Page, min *assets.Minifier, stage *output.Staging) error {
+	tmpl := t.lookup(p.Lang.Code, p.Kind)
+	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	out, err := min.Bytes("text/html", buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return stage.WriteFile(p.Path, out)
+}
+
+func sortedKeysInt(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

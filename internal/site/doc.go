@@ -1,0 +1,61 @@
+// Package site is Tact's engine: it reads a site from an fs.FS, checks it,
+// links its languages together and writes the static site.
+//
+// # Layout of a site
+//
+//	tact.toml                 the site's name and its languages (Config)
+//	content/<lang>/_index.md  the home page introduction of a language
+//	content/<lang>/*.md       scenario articles, one file per article
+//	i18n/<lang>.toml          interface strings (package locale)
+//	layouts/base.html         the page skeleton; calls {{block "main" .}}
+//	layouts/<kind>.html       one file per page kind, defining "main"
+//	layouts/partials/*.html   templates shared by the page kinds
+//	assets/                   static files, minified and fingerprinted
+//
+// Every directory under content/ must be a configured language and every
+// configured language must have one. Files whose names start with "." or end
+// with "~", ".swp" or ".tmp" are ignored as editor droppings.
+//
+// # Articles
+//
+// An article file starts with TOML front matter between "+++" lines, decoded
+// strictly (an unknown field is an error): title, key, slug, summary and date
+// are required; updated, tags, related and draft are optional. The body is
+// Markdown converted by package markdown: level-2 headings with a verdict
+// attribute are scenarios, fenced blocks with the info string "reply" are
+// reply templates. docs/content.md is the writers' reference.
+//
+// # The model
+//
+// Loading produces a Site: Languages, each with its Home, its Articles (newest
+// first) and its Replies; every Article holds its Scenarios and every Scenario
+// its Replies. Translations are found by key (articles) and id (replies):
+// Site.Article(key, lang), Site.Reply(id, lang). Linking checks that every
+// translation of an article has the same scenario ids with the same verdicts,
+// and the same reply ids with the same number of placeholders; that keys are
+// unique per language and reply ids unique per language; that related keys
+// exist; and that no two pages of a language share a URL.
+//
+// # Pages and templates
+//
+// Site.pages lists every output file as a Page (Kind, Lang, URL, Path,
+// Alternates, and the Article or Reply it shows). A page is rendered by
+// executing "base" from layouts/base.html plus layouts/<Kind>.html. The
+// templates are parsed once; each language gets a clone with its own T bound.
+// Template functions:
+//
+//	T "id" [count | key value …]  the interface string in the page's language
+//	localDate t                    a date in the page's language
+//	date t                         a date as YYYY-MM-DD (for datetime attributes)
+//	asset "style.css"              the fingerprinted URL of an asset
+//	segments s                     reply text with placeholders marked
+//
+// Templates never read files: everything they show comes from the model.
+//
+// # Output
+//
+// Pages are rendered in parallel, minified, and written to a staging
+// directory beside the output directory (package output), which replaces the
+// output directory only when everything succeeded. The same input always
+// gives byte-identical output.
+package site

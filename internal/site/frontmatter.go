@@ -1,0 +1,138 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"tact/internal/diag"
+)
+
+// frontMatter is the TOML between the +++ lines of an article.
+type frontMatter struct {
+	Title   string          `toml:"title"`
+	Key     string          `toml:"key"`
+	Slug    string          `toml:"slug"`
+	Summary string          `toml:"summary"`
+	Date    toml.LocalDate  `toml:"date"`
+	Updated *toml.LocalDate `toml:"updated"`
+	Tags    []string        `toml:"tags"`
+	Related []string        `toml:"related"`
+	Draft   bool            `toml:"draft"`
+}
+
+// homeMatter is the front matter of _index.md.
+type homeMatter struct {
+	Title   string `toml:"title"`
+	Summary string `toml:"summary"`
+}
+
+const fence = "+++"
+
+// splitFrontMatter separates the front matter from the body. src has already
+// been normalised (no BOM, LF line endings). fmOff and bodyOff are the byte
+// offsets where the TOML and the body start.
+func splitFrontMatter(file string, src []byte) (fm, body []byte, fmOff, bodyOff int, err error) {
+	if !bytes.HasPrefix(src, []byte(fence+"\n")) {
+		return nil, nil, 0, 0, &diag.Error{File: file, Line: 1, Col: 1, Msg: "missing front matter: start the file with a line \"+++\", the TOML fields, and another \"+++\""}
+	}
+	fmOff = len(fence) + 1
+	rest := src[fmOff:]
+	end := -1
+	for i := 0; i < len(rest); {
+		j := bytes.IndexByte(rest[i:], '\n')
+		line := rest[i:]
+		if j >= 0 {
+			line = rest[i : i+j]
+		}
+		if string(bytes.TrimRight(line, " \t")) == fence {
+			end = i
+			break
+		}
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	if end < 0 {
+		return nil, nil, 0, 0, &diag.Error{File: file, Line: 1, Col: 1, Msg: "front matter is not closed: add a line \"+++\" after the last field"}
+	}
+	fm = rest[:end]
+	bodyOff = fmOff + end
+	if k := bytes.IndexByte(src[bodyOff:], '\n'); k >= 0 {
+		bodyOff += k + 1
+	} else {
+		bodyOff = len(src)
+	}
+	return fm, src[bodyOff:], fmOff, bodyOff, nil
+}
+
+// decodeStrict decodes TOML into v, rejecting unknown fields. Errors are
+// positioned in file, whose TOML starts at byte offset off of src.
+func decodeStrict(file string, src []byte, off int, toml_ []byte, v any) error {
+	dec := toml.NewDecoder(bytes.NewReader(toml_)).DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return tomlErrors(file, src, off, err)
+	}
+	return nil
+}
+
+// tomlErrors converts go-toml's errors to positioned diagnostics. The TOML
+// text starts at byte offset off of src.
+func tomlErrors(file string, src []byte, off int, err error) error {
+	startLine, _ := diag.Position(src, off)
+	at := func(de *toml.DecodeError, msg string) *diag.Error {
+		line, col := de.Position()
+		return &diag.Error{File: file, Line: startLine + line - 1, Col: col, Msg: msg}
+	}
+	var strict *toml.StrictMissingError
+	if errors.As(err, &strict) {
+		var errs diag.List
+		for i := range strict.Errors {
+			de := &strict.Errors[i]
+			errs.Add(at(de, fmt.Sprintf("unknown field %q: check its spelling (known fields are listed in docs/content.md)", strings.Join(de.Key(), "."))))
+		}
+		return errs.Err()
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		return at(de, "invalid TOML: "+de.Error())
+	}
+	return &diag.Error{File: file, Line: startLine, Msg: "invalid TOML: " + err.Error()}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// fieldError positions msg at the value of field in the front matter, which
+// starts at byte offset off of src.
+func fieldError(file string, src []byte, off int, fm []byte, field, msg string) error {
+	pos := 0
+	for i := 0; i < len(fm); {
+		end := bytes.IndexByte(fm[i:], '\n')
+		if end < 0 {
+			end = len(fm) - i
+		}
+		line := fm[i : i+end]
+		trimmed := bytes.TrimLeft(line, " \t")
+		if rest, ok := bytes.CutPrefix(trimmed, []byte(field)); ok {
+			rest2 := bytes.TrimLeft(rest, " \t")
+			if bytes.HasPrefix(rest2, []byte("=")) {
+				value := bytes.TrimLeft(rest2[1:], " \t")
+				pos = i + len(line) - len(value)
+				break
+			}
+		}
+		i += end + 1
+	}
+	return diag.At(file, src, off+pos, "%s", msg)
+}

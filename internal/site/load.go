@@ -1,0 +1,189 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"tact/internal/diag"
+	"tact/internal/locale"
+	"tact/internal/markdown"
+	"tact/internal/markdown/reply"
+	"tact/internal/slug"
+)
+
+// ContentDir and I18nDir are where content and interface strings live.
+const (
+	ContentDir = "content"
+	I18nDir    = "i18n"
+	HomeFile   = "_index.md"
+)
+
+// loader holds what loading needs, built once per build.
+type loader struct {
+	fsys       fs.FS
+	cfg        *Config
+	catalog    *locale.Catalog
+	basePath   string
+	drafts     bool
+	converters map[string]*markdown.Converter
+}
+
+type job struct {
+	lang *Lang
+	file string
+}
+
+// load reads and parses every content file into a Site, in parallel, and
+// returns every problem found.
+func (l *loader) load(ctx context.Context) (*Site, error) {
+	s := &Site{Title: l.cfg.Title, BasePath: l.basePath}
+	var errs diag.List
+	for _, lc := range l.cfg.Languages {
+		s.Languages = append(s.Languages, &Lang{Language: lc, byKey: map[string]*Article{}, base: l.basePath})
+	}
+	jobs, err := l.listContent(s)
+	errs.Add(err)
+	results := make([]any, len(jobs))
+	failures := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i], failures[i] = l.parse(jobs[i])
+			}
+		})
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, j := range jobs {
+		errs.Add(failures[i])
+		switch r := results[i].(type) {
+		case *Home:
+			j.lang.Home = r
+		case *Article:
+			if r.Draft && !l.drafts {
+				continue
+			}
+			j.lang.Articles = append(j.lang.Articles, r)
+		}
+	}
+	errs.Add(link(s))
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// listContent returns the files to parse, sorted, and reports directories
+// that do not match the configuration.
+func (l *loader) listContent(s *Site) ([]job, error) {
+	var errs diag.List
+	entries, err := fs.ReadDir(l.fsys, ContentDir)
+	if err != nil {
+		return nil, &diag.Error{File: ContentDir, Msg: fmt.Sprintf("cannot read the content directory: %v (create it, or pass --content with the site's root)", unwrapPath(err))}
+	}
+	present := map[string]bool{}
+	for _, e := range entries {
+		if !e.IsDir() || ignored(e.Name()) {
+			continue
+		}
+		present[e.Name()] = true
+		if s.Lang(e.Name()) == nil {
+			errs.Addf(path.Join(ContentDir, e.Name()), 0, 0, "language %q is not configured: add a [[languages]] table with code = %q to %s, or rename the directory", e.Name(), e.Name(), ConfigFile)
+		}
+	}
+	var jobs []job
+	for _, lang := range s.Languages {
+		dir := path.Join(ContentDir, lang.Code)
+		if !present[lang.Code] {
+			errs.Addf(dir, 0, 0, "configured language %q has no content directory: create %s", lang.Code, dir)
+			continue
+		}
+		files, err := fs.ReadDir(l.fsys, dir)
+		if err != nil {
+			errs.Addf(dir, 0, 0, "cannot read: %v", unwrapPath(err))
+			continue
+		}
+		hasHome := false
+		for _, f := range files {
+			name := f.Name()
+			if f.IsDir() || ignored(name) || !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			if name == HomeFile {
+				hasHome = true
+			}
+			jobs = append(jobs, job{lang: lang, file: path.Join(dir, name)})
+		}
+		if !hasHome {
+			errs.Addf(path.Join(dir, HomeFile), 0, 0, "missing home page introduction: create it (see docs/content.md)")
+		}
+	}
+	slices.SortFunc(jobs, func(a, b job) int { return strings.Compare(a.file, b.file) })
+	return jobs, errs.Err()
+}
+
+// ignored reports whether a file name is an editor's or the system's, not content.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != HomeFile ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+}
+
+func (l *loader) parse(j job) (any, error) {
+	src, err := readSource(l.fsys, j.file)
+	if err != nil {
+		return nil, err
+	}
+	conv := l.converters[j.lang.Code]
+	if path.Base(j.file) == HomeFile {
+		return parseHome(conv, j.file, src)
+	}
+	a, err := parseArticle(conv, j.lang, j.file, src)
+	if a == nil {
+		return nil, err
+	}
+	return a, err
+}
+
+// newConverters builds one Markdown converter per language.
+func (l *loader) newConverters() {
+	l.converters = map[string]*markdown.Converter{}
+	for _, lc := range l.cfg.Languages {
+		T := l.catalog.T(lc.Code)
+		base := l.basePath + "/" + lc.Code + "/" + lc.ReplySeg + "/"
+		l.converters[lc.Code] = markdown.New(markdown.Options{
+			Quotes:   lc.Quotes,
+			ReplyURL: func(r *reply.Reply) string { return base + replySlug(r) + "/" },
+			Verdict: func(v string) (string, string) {
+				id := "verdict_" + v
+				if !l.catalog.Has(lc.Code, id) {
+					return T("bestMove"), v
+				}
+				return T("bestMove"), T(id)
+			},
+		})
+	}
+}
+
+func replySlug(r *reply.Reply) string {
+	if r.Slug != "" {
+		return r.Slug
+	}
+	return slug.Make(r.Title)
+}

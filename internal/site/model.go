@@ -1,0 +1,124 @@
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"tact/internal/markdown/reply"
+)
+
+// Site is everything the builder knows after loading and linking: the model
+// that templates render. Templates never read files.
+type Site struct {
+	Title     string   // from tact.toml
+	BaseURL   string   // --base-url, without trailing slash; "" when not given
+	BasePath  string   // the path part of BaseURL, without trailing slash
+	Languages []*Lang  // in configured order
+	Keys      []string // article keys, sorted
+
+	articles map[string]map[string]*Article // key → lang → article
+	replies  map[string]map[string]*Reply   // reply id → lang → reply
+}
+
+// Lang is one language of the site with its content.
+type Lang struct {
+	Language            // from tact.toml
+	Home     *Home      // from content/<lang>/_index.md
+	Articles []*Article // newest first, then by key
+	Replies  []*Reply   // in article order, then document order
+	byKey    map[string]*Article
+	base     string // Site.BasePath
+}
+
+// Home is a language's home page introduction.
+type Home struct {
+	File    string        // path of _index.md
+	Title   string        // front matter
+	Summary string        // front matter
+	Body    template.HTML // rendered introduction
+}
+
+// Article is one scenario article in one language.
+type Article struct {
+	Lang    *Lang
+	File    string // path relative to the site root
+	Title   string // front matter …
+	Key     string
+	Slug    string
+	Summary string
+	Date    time.Time
+	Updated time.Time // Date when not given
+	Tags    []string
+	Related []string // keys
+	Draft   bool
+
+	Body      template.HTML // rendered Markdown
+	Scenarios []*Scenario   // in document order
+
+	Prev, Next      *Article   // neighbours in Lang.Articles (Prev is newer)
+	RelatedArticles []*Article // Related resolved in this language
+}
+
+// Scenario is one scenario of an article.
+type Scenario struct {
+	Article       *Article
+	ID            string        // the heading id, shared by all languages
+	Title         string        // heading text
+	Verdict       string        // one of Verdicts
+	Situation     template.HTML // first paragraph, inner HTML
+	Why           template.HTML // second paragraph, inner HTML
+	SituationText string        // the same as plain text
+	WhyText       string
+	Replies       []*Reply
+	line, col     int // position of the heading, for errors
+}
+
+// Reply is one reply template.
+type Reply struct {
+	Scenario     *Scenario
+	ID           string // shared by all languages
+	Title        string
+	Slug         string // URL segment
+	Subject      []reply.Segment
+	Body         []reply.Segment
+	Placeholders []string // distinct, in order of appearance
+	line, col    int
+}
+
+// Verdicts is the fixed set of verdicts, in the order the docs list them.
+var Verdicts = []string{"accept", "decline", "redirect", "offer", "rephrase", "thank", "ask", "wait", "prepare"}
+
+// Article returns the article with key in language lang, or nil.
+func (s *Site) Article(key, lang string) *Article { return s.articles[key][lang] }
+
+// Reply returns the reply with id in language lang, or nil.
+func (s *Site) Reply(id, lang string) *Reply { return s.replies[id][lang] }
+
+// Lang returns the configured language with code, or nil.
+func (s *Site) Lang(code string) *Lang {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Scenario returns the scenario with id, or nil.
+func (a *Article) Scenario(id string) *Scenario {
+	for _, sc := range a.Scenarios {
+		if sc.ID == id {
+			return sc
+		}
+	}
+	return nil
+}
+
+// ReplyCount returns the number of reply templates in the article.
+func (a *Article) ReplyCount() int {
+	n := 0
+	for _, sc := range a.Scenarios {
+		n += len(sc.Replies)
+	}
+	return n
+}

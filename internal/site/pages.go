@@ -1,0 +1,126 @@
+package site
+
+import (
+	"html/template"
+
+	"tact/internal/markdown/reply"
+)
+
+// Page kinds, each rendered by layouts/<kind>.html inside layouts/base.html.
+const (
+	KindHome     = "home"
+	KindArticle  = "article"
+	KindReplies  = "replies"
+	KindReply    = "reply"
+	KindNotFound = "404"
+	KindChooser  = "chooser"
+)
+
+// Page is what a template renders: one output file.
+type Page struct {
+	Site        *Site
+	Lang        *Lang  // the page's language
+	Kind        string // one of the Kind constants
+	URL         string // site address, with the base path
+	Path        string // output file, relative to the output directory
+	Title       string
+	Description string
+	Alternates  []Alternate // one per configured language, in order
+	NoIndex     bool        // keep out of search engines
+
+	Article *Article // KindArticle
+	Reply   *Reply   // KindReply
+}
+
+// Alternate is the page's counterpart in one language.
+type Alternate struct {
+	Lang    *Lang
+	URL     string // the translation, or that language's home when missing
+	Exists  bool   // false: not translated yet
+	Current bool   // the page itself
+}
+
+// AbsURL returns u as an absolute URL when the site has a base URL.
+func (s *Site) AbsURL(u string) string {
+	if s.BaseURL == "" {
+		return u
+	}
+	return s.BaseURL + u[len(s.BasePath):]
+}
+
+// SegmentsHTML renders reply text with its placeholders marked.
+func SegmentsHTML(segs []reply.Segment) template.HTML {
+	return template.HTML(reply.HTML(segs))
+}
+
+// pages lists every page of the site, in a fixed order.
+func (s *Site) pages() []*Page {
+	var ps []*Page
+	def := s.Languages[0]
+	root := &Page{Site: s, Lang: def, Kind: KindChooser, URL: s.BasePath + "/", Title: s.Title}
+	root.Alternates = s.alternates(def, func(l *Lang) (string, bool) { return l.URL(), true })
+	ps = append(ps, root)
+	nf := &Page{Site: s, Lang: def, Kind: KindNotFound, URL: s.BasePath + "/404.html", NoIndex: true}
+	nf.Alternates = root.Alternates
+	ps = append(ps, nf)
+	for _, lang := range s.Languages {
+		home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
+		if lang.Home != nil {
+			home.Title, home.Description = lang.Home.Title, lang.Home.Summary
+		}
+		home.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL(), true })
+		ps = append(ps, home)
+
+		idx := &Page{Site: s, Lang: lang, Kind: KindReplies, URL: lang.RepliesURL()}
+		idx.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.RepliesURL(), true })
+		ps = append(ps, idx)
+
+		lnf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true}
+		lnf.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL() + "404.html", true })
+		ps = append(ps, lnf)
+
+		for _, a := range lang.Articles {
+			p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
+			p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
+				if t := s.articles[a.Key][l.Code]; t != nil {
+					return t.URL(), true
+				}
+				return l.URL(), false
+			})
+			ps = append(ps, p)
+		}
+		for _, r := range lang.Replies {
+			p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r}
+			p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
+				if t := s.replies[r.ID][l.Code]; t != nil {
+					return t.URL(), true
+				}
+				return l.URL(), false
+			})
+			ps = append(ps, p)
+		}
+	}
+	for _, p := range ps {
+		p.Path = outputPath(s.BasePath, p.URL)
+	}
+	return ps
+}
+
+func (s *Site) alternates(cur *Lang, find func(*Lang) (string, bool)) []Alternate {
+	alts := make([]Alternate, len(s.Languages))
+	for i, l := range s.Languages {
+		u, ok := find(l)
+		alts[i] = Alternate{Lang: l, URL: u, Exists: ok, Current: l == cur}
+	}
+	return alts
+}
+
+// Translation returns the page's alternate in lang.
+func (p *Page) Translation(lang *Lang) Alternate {
+	for _, a := range p.Alternates {
+		if a.Lang == lang {
+			return a
+		}
+	}
+	return Alternate{}
+}

@@ -1,0 +1,136 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"time"
+
+	"tact/internal/diag"
+	"tact/internal/markdown"
+	"tact/internal/slug"
+)
+
+// parseArticle decodes one article file of lang. It returns the article with
+// every problem found in it; the article is nil when the file could not be
+// understood at all.
+func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte) (*Article, error) {
+	fmSrc, body, fmOff, bodyOff, err := splitFrontMatter(file, src)
+	if err != nil {
+		return nil, err
+	}
+	var fm frontMatter
+	if err := decodeStrict(file, src, fmOff, fmSrc, &fm); err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	fmLine, _ := diag.Position(src, fmOff)
+	require := func(field, value, hint string) {
+		if value == "" {
+			errs.Addf(file, fmLine, 1, "missing %s: add %s = %s to the front matter", field, field, hint)
+		}
+	}
+	require("title", fm.Title, `"…"`)
+	require("key", fm.Key, `"the-same-key-in-every-language"`)
+	require("slug", fm.Slug, `"url-segment"`)
+	require("summary", fm.Summary, `"one or two sentences"`)
+	if fm.Date.Year == 0 {
+		errs.Addf(file, fmLine, 1, "missing date: add date = 2026-01-31 (a TOML date, without quotes) to the front matter")
+	}
+	if fm.Key != "" && !slug.Valid(fm.Key) {
+		errs.Add(fieldError(file, src, fmOff, fmSrc, "key", fmt.Sprintf("key %q is not valid: use lowercase letters, digits and hyphens", fm.Key)))
+	}
+	if fm.Slug != "" {
+		if msg := checkSlug(fm.Slug, lang); msg != "" {
+			errs.Add(fieldError(file, src, fmOff, fmSrc, "slug", msg))
+		}
+	}
+	a := &Article{
+		Lang: lang, File: file,
+		Title: fm.Title, Key: fm.Key, Slug: fm.Slug, Summary: fm.Summary,
+		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
+	}
+	a.Updated = a.Date
+	if fm.Updated != nil {
+		a.Updated = localDate(*fm.Updated)
+		if a.Updated.Before(a.Date) {
+			errs.Add(fieldError(file, src, fmOff, fmSrc, "updated", "updated is earlier than date: fix one of them"))
+		}
+	}
+	res, err := conv.Convert(body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	for _, p := range res.Problems {
+		errs.Add(diag.At(file, src, bodyOff+p.Offset, "%s", p.Msg))
+	}
+	a.Body = template.HTML(res.HTML)
+	for _, s := range res.Scenarios {
+		line, col := diag.Position(src, bodyOff+s.Offset)
+		sc := &Scenario{
+			Article: a, ID: s.ID, Title: s.Title, Verdict: s.Verdict,
+			Situation: template.HTML(s.Situation), Why: template.HTML(s.Why),
+			SituationText: s.SituationText, WhyText: s.WhyText,
+			line: line, col: col,
+		}
+		if !slices.Contains(Verdicts, s.Verdict) {
+			errs.Addf(file, line, col, "unknown verdict %q: use one of %v", s.Verdict, Verdicts)
+		}
+		for _, r := range s.Replies {
+			rl, rc := diag.Position(src, bodyOff+r.Offset)
+			rs := r.Slug
+			if rs == "" {
+				rs = slug.Make(r.Title)
+			}
+			sc.Replies = append(sc.Replies, &Reply{
+				Scenario: sc, ID: r.ID, Title: r.Title, Slug: rs,
+				Subject: r.Subject, Body: r.Body, Placeholders: r.Placeholders(),
+				line: rl, col: rc,
+			})
+		}
+		a.Scenarios = append(a.Scenarios, sc)
+	}
+	return a, errs.Err()
+}
+
+// parseHome decodes content/<lang>/_index.md.
+func parseHome(conv *markdown.Converter, file string, src []byte) (*Home, error) {
+	fmSrc, body, fmOff, bodyOff, err := splitFrontMatter(file, src)
+	if err != nil {
+		return nil, err
+	}
+	var fm homeMatter
+	if err := decodeStrict(file, src, fmOff, fmSrc, &fm); err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	if fm.Title == "" || fm.Summary == "" {
+		line, _ := diag.Position(src, fmOff)
+		errs.Addf(file, line, 1, "the home page needs a title and a summary in its front matter")
+	}
+	res, err := conv.Convert(body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	for _, p := range res.Problems {
+		errs.Add(diag.At(file, src, bodyOff+p.Offset, "%s", p.Msg))
+	}
+	return &Home{File: file, Title: fm.Title, Summary: fm.Summary, Body: template.HTML(res.HTML)}, errs.Err()
+}
+
+// checkSlug returns what is wrong with an article slug, or "".
+func checkSlug(s string, lang *Lang) string {
+	if !slug.Valid(s) {
+		return fmt.Sprintf("slug %q is not a valid URL segment: use lowercase ASCII letters, digits and hyphens (for example %q)", s, slug.Make(s))
+	}
+	if slices.Contains(reservedSegments, s) || s == lang.ReplySeg {
+		return fmt.Sprintf("slug %q is reserved for the site's own pages: choose another", s)
+	}
+	return ""
+}
+
+func localDate(d interface {
+	AsTime(*time.Location) time.Time
+}) time.Time {
+	return d.AsTime(time.UTC)
+}

@@ -1,0 +1,93 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"tact/internal/diag"
+)
+
+// MaxFileSize is the largest content file the builder reads. Articles are a
+// few kilobytes; anything this big is a mistake (a pasted binary, a runaway
+// export) and is refused before it is read.
+const MaxFileSize = 1 << 20
+
+// readSource reads a content file, refusing what is not a regular text file
+// inside the site, and normalises it: the byte-order mark is dropped and CRLF
+// line endings become LF, so positions stay correct on every platform.
+func readSource(fsys fs.FS, name string) ([]byte, error) {
+	if err := checkLink(fsys, name); err != nil {
+		return nil, err
+	}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &diag.Error{File: name, Msg: "not a regular file: content files must be plain files"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for content files: is it the right file?", info.Size(), MaxFileSize)}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("cannot read: %v (check the file's permissions)", unwrapPath(err))}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is larger than the %d-byte limit for content files", MaxFileSize)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.Contains(data, []byte("\r")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8(data)
+		return nil, diag.At(name, data, off, "invalid UTF-8: save the file as UTF-8")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &diag.Error{File: name, Msg: "file is empty: write the article or delete the file"}
+	}
+	return data, nil
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// checkLink refuses a symbolic link that points outside the site root, or
+// that does not resolve (a loop or a dangling link).
+func checkLink(fsys fs.FS, name string) error {
+	cur := name
+	for hops := 0; ; hops++ {
+		info, err := fs.Lstat(fsys, cur)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return nil // not a link (or not there: reported by the reader)
+		}
+		if hops == 40 {
+			return &diag.Error{File: name, Msg: "symbolic link loop: replace the link with the file itself"}
+		}
+		target, err := fs.ReadLink(fsys, cur)
+		if err != nil {
+			return &diag.Error{File: name, Msg: fmt.Sprintf("cannot read symbolic link: %v", unwrapPath(err))}
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+			return &diag.Error{File: name, Msg: fmt.Sprintf("symbolic link points outside the site (%s): copy the file into content/ instead", target)}
+		}
+		next := path.Join(path.Dir(cur), target)
+		if next == ".." || strings.HasPrefix(next, "../") {
+			return &diag.Error{File: name, Msg: fmt.Sprintf("symbolic link points outside the site (%s): copy the file into content/ instead", target)}
+		}
+		cur = next
+	}
+}

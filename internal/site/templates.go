@@ -1,0 +1,90 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"tact/internal/assets"
+	"tact/internal/locale"
+)
+
+// LayoutDir holds the templates: base.html, one file per page kind, and
+// partials/*.html shared by them.
+const LayoutDir = "layouts"
+
+// templates holds one parsed template per page kind and language, built once
+// per build: the language's T is bound when the set is cloned.
+type templates struct {
+	byLang map[string]map[string]*template.Template // lang → kind → template
+}
+
+var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser}
+
+func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string) (*templates, error) {
+	funcs := template.FuncMap{
+		"T":         func(string, ...any) string { return "" }, // bound per language below
+		"localDate": func(time.Time) string { return "" },      // bound per language below
+		"asset": func(name string) (string, error) {
+			a, ok := set[name]
+			if !ok {
+				return "", fmt.Errorf("asset %q does not exist in assets/", name)
+			}
+			return basePath + "/" + a.Path, nil
+		},
+		"segments": SegmentsHTML,
+		"date":     func(t time.Time) string { return t.Format("2006-01-02") },
+		"lower":    strings.ToLower,
+	}
+	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, path.Join(LayoutDir, "base.html"))
+	if err != nil {
+		return nil, fmt.Errorf("parse layouts: %w", err)
+	}
+	if partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html")); len(partials) > 0 {
+		if _, err := base.ParseFS(fsys, partials...); err != nil {
+			return nil, fmt.Errorf("parse layouts: %w", err)
+		}
+	}
+	t := &templates{byLang: map[string]map[string]*template.Template{}}
+	for _, kind := range kinds {
+		k, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("parse layouts: %w", err)
+		}
+		if _, err := k.ParseFS(fsys, path.Join(LayoutDir, kind+".html")); err != nil {
+			return nil, fmt.Errorf("parse layouts: %w", err)
+		}
+		for _, lang := range langs {
+			l, err := k.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("parse layouts: %w", err)
+			}
+			T := cat.T(lang.Code)
+			l.Funcs(template.FuncMap{"T": T, "localDate": dateFormatter(T)})
+			if t.byLang[lang.Code] == nil {
+				t.byLang[lang.Code] = map[string]*template.Template{}
+			}
+			t.byLang[lang.Code][kind] = l
+		}
+	}
+	return t, nil
+}
+
+func (t *templates) lookup(lang, kind string) *template.Template { return t.byLang[lang][kind] }
+
+// dateFormatter formats dates with the language's month names and pattern,
+// from the messages monthNames (twelve names separated by spaces) and
+// dateFormat (using {{.Day}}, {{.Month}} and {{.Year}}).
+func dateFormatter(T func(string, ...any) string) func(time.Time) string {
+	months := strings.Fields(T("monthNames"))
+	return func(t time.Time) string {
+		month := t.Month().String()
+		if len(months) == 12 {
+			month = months[t.Month()-1]
+		}
+		return T("dateFormat", "Day", t.Day(), "Month", month, "Year", t.Year())
+	}
+}
