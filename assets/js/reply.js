@@ -1,0 +1,97 @@
+// Reply templates: fill in the placeholders, copy the message, open it in
+// the reader's e-mail program. Works on every [data-reply-card] on the page,
+// and on cards added later (the quiz) when they dispatch "tact:reply".
+// Without this script the card still shows the message, its placeholders and
+// a working mailto link; the fill-in form and the Copy button stay hidden.
+(function () {
+  "use strict";
+
+  function encode(s) {
+    return encodeURIComponent(s);
+  }
+
+  // mailto builds the same URL as the builder's Go Mailto function.
+  function mailto(subject, body) {
+    var parts = [];
+    if (subject) parts.push("subject=" + encode(subject));
+    if (body) parts.push("body=" + encode(body.replace(/\r?\n/g, "\r\n")));
+    return "mailto:" + (parts.length ? "?" + parts.join("&") : "");
+  }
+
+  function init(card) {
+    if (!card || card.hasAttribute("data-ready")) return;
+    card.setAttribute("data-ready", "");
+    var form = card.querySelector("[data-fill]");
+    var inputs = card.querySelectorAll("[data-ph-input]");
+    var marks = card.querySelectorAll("mark.ph");
+    var body = card.querySelector("[data-body]");
+    var subject = card.querySelector("[data-subject]");
+    var link = card.querySelector("[data-mailto]");
+    var copyButton = card.querySelector("[data-copy]");
+    var status = card.querySelector("[data-status]");
+
+    function values() {
+      var v = {};
+      for (var i = 0; i < inputs.length; i++) {
+        v[inputs[i].getAttribute("data-ph-input")] = inputs[i].value.trim();
+      }
+      return v;
+    }
+
+    function update() {
+      var v = values();
+      for (var i = 0; i < marks.length; i++) {
+        var name = marks[i].getAttribute("data-ph");
+        var filled = v[name];
+        // textContent: a typed value is never interpreted as HTML.
+        marks[i].textContent = filled ? filled : "((" + name + "))";
+        marks[i].classList.toggle("filled", !!filled);
+      }
+      if (link) link.href = mailto(subject ? subject.textContent : "", body.textContent);
+      if (status) status.textContent = "";
+    }
+
+    function say(text) {
+      status.textContent = "";
+      // A fresh text node makes screen readers announce a repeated message.
+      window.setTimeout(function () { status.textContent = text; }, 50);
+    }
+
+    function selectBody() {
+      var range = document.createRange();
+      range.selectNodeContents(body);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+
+    function copy() {
+      var text = body.textContent;
+      var done = function () { say(card.getAttribute("data-copied")); };
+      var fail = function () {
+        selectBody();
+        say(card.getAttribute("data-copy-failed"));
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, fail);
+      } else {
+        fail();
+      }
+    }
+
+    if (form) {
+      form.hidden = false;
+      form.addEventListener("input", update);
+      form.addEventListener("submit", function (e) { e.preventDefault(); });
+    }
+    if (copyButton) {
+      copyButton.hidden = false;
+      copyButton.addEventListener("click", copy);
+    }
+    update();
+  }
+
+  var cards = document.querySelectorAll("[data-reply-card]");
+  for (var i = 0; i < cards.length; i++) init(cards[i]);
+  document.addEventListener("tact:reply", function (e) { init(e.target); });
+})();

@@ -1,0 +1,159 @@
+package e2e
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"tact/internal/site"
+)
+
+// builtSite is the real site, built once per test binary.
+var builtSite struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// siteDir builds the repository's site (unminified output is not what readers
+// get, so it is minified as in production) and returns the output directory.
+func siteDir(t *testing.T) string {
+	t.Helper()
+	builtSite.once.Do(func() {
+		dir, err := os.MkdirTemp("", "tact-e2e-")
+		if err != nil {
+			builtSite.err = err
+			return
+		}
+		builtSite.dir = filepath.Join(dir, "public")
+		_, builtSite.err = site.Build(context.Background(), os.DirFS(".."), site.Options{Out: builtSite.dir, Minify: true})
+	})
+	if builtSite.err != nil {
+		t.Fatalf("build the site: %v", builtSite.err)
+	}
+	return builtSite.dir
+}
+
+// serve serves dir on a loopback port, with the root 404 page for unknown
+// paths, and returns the base URL.
+func serve(t *testing.T, dir string) string {
+	t.Helper()
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(r.URL.Path))); err != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			b, _ := os.ReadFile(filepath.Join(dir, "404.html"))
+			_, _ = w.Write(b)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// chromiumPath finds Debian's Chromium, failing under CI and skipping
+// elsewhere when it is missing.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is not installed: browser tests are required in CI (apt-get install -y chromium)")
+	}
+	t.Skip("chromium is not installed: run `apt-get install -y chromium` to run the browser tests")
+	return ""
+}
+
+// newBrowser starts a headless Chromium for the test and returns a tab's
+// context. Options adjust the allocator (for example to disable JavaScript).
+func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	all := append([]chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(profileDir(t)),
+		chromedp.WindowSize(1024, 900),
+	}, opts...)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), all...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel3)
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// freePort returns a free loopback port.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// profileDir returns a fresh browser profile directory, removed after the
+// test; Chromium may still be writing to it while it exits, so errors from
+// the removal are ignored (unlike t.TempDir, which fails the test).
+func profileDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "tact-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	return dir
+}
+
+// checkMailto compares a mailto: href with the subject and body it must carry,
+// decoding the percent-encoding (equivalent encodings are equally correct).
+func checkMailto(t *testing.T, href, subject, body string) {
+	t.Helper()
+	u, err := url.Parse(href)
+	if err != nil || u.Scheme != "mailto" {
+		t.Fatalf("not a mailto URL: %q (%v)", href, err)
+	}
+	if strings.Contains(u.RawQuery, "+") {
+		t.Errorf("mailto query has a raw '+', which mail programs show literally: %s", href)
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		t.Fatalf("mailto query: %v", err)
+	}
+	if got := q.Get("subject"); got != subject {
+		t.Errorf("mailto subject:\nhave %q\nwant %q", got, subject)
+	}
+	want := strings.ReplaceAll(body, "\n", "\r\n")
+	if got := q.Get("body"); got != want {
+		t.Errorf("mailto body:\nhave %q\nwant %q", got, want)
+	}
+}

@@ -1,0 +1,142 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"tact/internal/locale"
+	"tact/internal/markdown/reply"
+	"tact/internal/site"
+)
+
+// loadModel loads the real site's model, to know what the pages must show.
+func loadModel(t *testing.T) *site.Site {
+	t.Helper()
+	s, _, _, err := site.Load(context.Background(), os.DirFS(".."), site.Options{})
+	if err != nil {
+		t.Fatalf("load the site: %v", err)
+	}
+	return s
+}
+
+func catalog(t *testing.T, s *site.Site) *locale.Catalog {
+	t.Helper()
+	var codes []string
+	for _, l := range s.Languages {
+		codes = append(codes, l.Code)
+	}
+	c, err := locale.Load(os.DirFS(".."), "i18n", codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestReplyFillCopyMailto fills in every placeholder of a reply page in two
+// languages, copies the message and checks the clipboard, the spoken status
+// and the mailto link.
+func TestReplyFillCopyMailto(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	cat := catalog(t, s)
+	for _, lang := range []string{"es", "nl"} {
+		t.Run(lang, func(t *testing.T) {
+			r := s.Reply("accept-later", lang)
+			if r == nil {
+				t.Fatal("reply accept-later is missing")
+			}
+			ctx := newBrowser(t)
+			origin := base
+			if err := chromedp.Run(ctx,
+				browser.SetPermission(&browser.PermissionDescriptor{Name: "clipboard-read"}, browser.PermissionSettingGranted).WithOrigin(origin),
+				browser.SetPermission(&browser.PermissionDescriptor{Name: "clipboard-write"}, browser.PermissionSettingGranted).WithOrigin(origin),
+				chromedp.Navigate(base+r.URL()),
+				chromedp.WaitVisible(`[data-fill]`),
+			); err != nil {
+				t.Fatal(err)
+			}
+			// Values with HTML, accents and URL-reserved characters.
+			fill := map[string]string{}
+			for i, name := range r.Placeholders {
+				v := []string{"Zoë <b>Ana</b>", "Pérez & Co?", "#12 «mayo»"}[i%3]
+				fill[name] = v
+				sel := `input[data-ph-input="` + name + `"]`
+				if err := chromedp.Run(ctx, chromedp.SendKeys(sel, v, chromedp.ByQuery)); err != nil {
+					t.Fatalf("type into %s: %v", sel, err)
+				}
+			}
+			fillFn := func(n string) string { return fill[n] }
+			wantBody := reply.Plain(r.Body, fillFn)
+			wantSubject := reply.Plain(r.Subject, fillFn)
+
+			var body, href, status, clip string
+			var injected bool
+			if err := chromedp.Run(ctx,
+				chromedp.Text(`[data-body]`, &body, chromedp.ByQuery),
+				chromedp.Evaluate(`document.querySelector('[data-body] b') !== null`, &injected),
+				chromedp.AttributeValue(`[data-mailto]`, "href", &href, nil, chromedp.ByQuery),
+				chromedp.Click(`[data-copy]`, chromedp.ByQuery),
+				chromedp.Sleep(300*time.Millisecond),
+				chromedp.Text(`[data-status]`, &status, chromedp.ByQuery),
+				chromedp.Evaluate(`navigator.clipboard.readText()`, &clip, func(p *runtimeEvaluateParams) *runtimeEvaluateParams { return p.WithAwaitPromise(true) }),
+			); err != nil {
+				t.Fatal(err)
+			}
+			if injected {
+				t.Error("a typed value was interpreted as HTML: <b> element inside the message")
+			}
+			if body != wantBody {
+				t.Errorf("message after filling in:\nhave %q\nwant %q", body, wantBody)
+			}
+			if clip != wantBody {
+				t.Errorf("clipboard:\nhave %q\nwant %q", clip, wantBody)
+			}
+			if want := cat.T(lang)("copied"); status != want {
+				t.Errorf("status announced: have %q, want %q", status, want)
+			}
+			checkMailto(t, href, wantSubject, wantBody)
+		})
+	}
+}
+
+// TestReplyWithoutJavaScript checks a reply page is complete with scripts
+// disabled: the message with visible placeholders, a working mailto link, and
+// no form or button that would do nothing.
+func TestReplyWithoutJavaScript(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	r := s.Reply("friend-one-question", "it")
+	ctx := newBrowser(t)
+	var body string
+	var marks int
+	var formShown, copyShown bool
+	var href string
+	if err := chromedp.Run(ctx,
+		emulation.SetScriptExecutionDisabled(true),
+		chromedp.Navigate(base+r.URL()),
+		chromedp.WaitReady(`body`),
+		chromedp.Text(`[data-body]`, &body, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('[data-body] mark.ph').length`, &marks),
+		chromedp.Evaluate(`(function(){var e=document.querySelector('[data-fill]');return !!e && e.getClientRects().length>0})()`, &formShown),
+		chromedp.Evaluate(`(function(){var e=document.querySelector('[data-copy]');return !!e && e.getClientRects().length>0})()`, &copyShown),
+		chromedp.AttributeValue(`[data-mailto]`, "href", &href, nil, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if want := reply.Plain(r.Body, nil); body != want {
+		t.Errorf("message without JavaScript:\nhave %q\nwant %q", body, want)
+	}
+	if marks == 0 {
+		t.Error("placeholders are not marked")
+	}
+	if formShown || copyShown {
+		t.Errorf("dead controls shown without JavaScript: form %v, copy button %v", formShown, copyShown)
+	}
+	checkMailto(t, href, reply.Plain(r.Subject, nil), reply.Plain(r.Body, nil))
+}
