@@ -36,6 +36,7 @@ type Page struct {
 type Alternate struct {
 	Lang    *Lang
 	URL     string // the translation, or that language's home when missing
+	Title   string // the translation's title, when it has one
 	Exists  bool   // false: not translated yet
 	Current bool   // the page itself
 }
@@ -87,6 +88,7 @@ func (s *Site) pages() []*Page {
 				}
 				return l.URL(), false
 			})
+			p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.Code].Title })
 			ps = append(ps, p)
 		}
 		for _, r := range lang.Replies {
@@ -97,6 +99,7 @@ func (s *Site) pages() []*Page {
 				}
 				return l.URL(), false
 			})
+			p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.replies[r.ID][l.Code].Title })
 			ps = append(ps, p)
 		}
 	}
@@ -111,6 +114,16 @@ func (s *Site) alternates(cur *Lang, find func(*Lang) (string, bool)) []Alternat
 	for i, l := range s.Languages {
 		u, ok := find(l)
 		alts[i] = Alternate{Lang: l, URL: u, Exists: ok, Current: l == cur}
+	}
+	return alts
+}
+
+// titled sets the title of each existing alternate.
+func titled(alts []Alternate, title func(*Lang) string) []Alternate {
+	for i := range alts {
+		if alts[i].Exists {
+			alts[i].Title = title(alts[i].Lang)
+		}
 	}
 	return alts
 }
