@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
@@ -11,17 +12,20 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/output"
+	"tact/internal/shareimg"
 )
 
 // Options control a build.
 type Options struct {
 	Out     string // output directory, on the real file system
-	BaseURL string // absolute URL the site is served from; "" for root-relative links only
+	BaseURL string // absolute URL the site is served from; overrides tact.toml's baseURL
 	Drafts  bool   // include articles with draft = true
 	Minify  bool   // minify HTML, CSS, JS, JSON, SVG and XML
 }
@@ -71,11 +75,12 @@ func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 
 // Load reads, checks and links the site without writing anything.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, assets.Set, error) {
-	basePath, err := basePathOf(opts.BaseURL)
+	cfg, err := loadConfig(fsys)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	cfg, err := loadConfig(fsys)
+	baseURL := cmp.Or(opts.BaseURL, cfg.BaseURL)
+	basePath, err := basePathOf(baseURL)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -98,7 +103,8 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	if err := errs.Err(); err != nil {
 		return nil, nil, nil, err
 	}
-	s.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
+	s.BaseURL = strings.TrimSuffix(baseURL, "/")
+	s.cat = cat
 	t, err := loadTemplates(fsys, s.Languages, cat, set, basePath)
 	if err != nil {
 		return nil, nil, nil, err
@@ -112,7 +118,7 @@ func basePathOf(base string) (string, error) {
 	}
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
-		return "", fmt.Errorf("--base-url %q is not an absolute http(s) URL such as https://example.org/", base)
+		return "", fmt.Errorf("base URL %q is not an absolute http(s) URL such as https://example.org/", base)
 	}
 	return strings.TrimSuffix(u.Path, "/"), nil
 }
@@ -156,7 +162,12 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 		a := set[name]
 		errs.Add(stage.WriteFile(a.Path, a.Data))
 	}
-	rep.Files = len(pages) + len(set)
+	extra, err := s.extraFiles(pages, min)
+	errs.Add(err)
+	for _, name := range sortedKeysBytes(extra) {
+		errs.Add(stage.WriteFile(name, extra[name]))
+	}
+	rep.Files = len(pages) + len(set) + len(extra)
 	return rep, errs.Err()
 }
 
@@ -179,4 +190,49 @@ func sortedKeysInt(m map[string]int) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// extraFiles returns the files that are not pages or assets: share images
+// and, when the site has a base URL, sitemaps, robots.txt and feeds.
+func (s *Site) extraFiles(pages []*Page, min *assets.Minifier) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	var errs diag.List
+	for _, lang := range s.Languages {
+		img, err := shareimg.Render(s.Title, s.tagline(lang))
+		errs.Add(err)
+		files[outputPath(s.BasePath, lang.ShareImageURL())] = img
+	}
+	if s.BaseURL == "" {
+		return files, errs.Err()
+	}
+	for name, data := range s.sitemapFiles(pages) {
+		files[name] = data
+	}
+	for _, lang := range s.Languages {
+		feed, err := min.Bytes("application/xml", s.feed(lang))
+		errs.Add(err)
+		files[outputPath(s.BasePath, lang.FeedURL())] = feed
+	}
+	return files, errs.Err()
+}
+
+func sortedKeysBytes(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// tagline is the home page title without a leading "<site title>:".
+func (s *Site) tagline(lang *Lang) string {
+	if lang.Home == nil {
+		return ""
+	}
+	t := strings.TrimSpace(strings.TrimPrefix(lang.Home.Title, s.Title+":"))
+	if r, size := utf8.DecodeRuneInString(t); size > 0 {
+		t = string(unicode.ToUpper(r)) + t[size:]
+	}
+	return t
 }

@@ -18,6 +18,7 @@ const ConfigFile = "tact.toml"
 // language switcher shows them.
 type Config struct {
 	Title     string     `toml:"title"`     // the site's name
+	BaseURL   string     `toml:"baseURL"`   // where the site is published; --base-url overrides it
 	Languages []Language `toml:"languages"` // [[languages]] tables
 }
 

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"time"
 
+	"tact/internal/locale"
+
 	"tact/internal/markdown/reply"
 )
 
@@ -11,11 +13,12 @@ import (
 // that templates render. Templates never read files.
 type Site struct {
 	Title     string   // from tact.toml
-	BaseURL   string   // --base-url, without trailing slash; "" when not given
+	BaseURL   string   // --base-url or tact.toml's baseURL, without trailing slash; "" when neither
 	BasePath  string   // the path part of BaseURL, without trailing slash
 	Languages []*Lang  // in configured order
 	Keys      []string // article keys, sorted
 
+	cat      *locale.Catalog                // interface strings
 	articles map[string]map[string]*Article // key → lang → article
 	replies  map[string]map[string]*Reply   // reply id → lang → reply
 }

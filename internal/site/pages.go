@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"time"
 
 	"tact/internal/markdown/reply"
 )
@@ -26,7 +27,13 @@ type Page struct {
 	Title       string
 	Description string
 	Alternates  []Alternate // one per configured language, in order
-	NoIndex     bool        // keep out of search engines
+	NoIndex     bool        // keep out of search engines and sitemaps
+	LastMod     time.Time   // last change of what the page shows
+	Image       string      // share image for link previews
+	OGType      string      // Open Graph type: website or article
+
+	RepliesTitle string // the reply index's title, for breadcrumbs
+	Root         bool   // the site-wide page at the root (chooser, root 404)
 
 	Article *Article // KindArticle
 	Reply   *Reply   // KindReply
@@ -58,10 +65,10 @@ func SegmentsHTML(segs []reply.Segment) template.HTML {
 func (s *Site) pages() []*Page {
 	var ps []*Page
 	def := s.Languages[0]
-	root := &Page{Site: s, Lang: def, Kind: KindChooser, URL: s.BasePath + "/", Title: s.Title}
+	root := &Page{Site: s, Lang: def, Kind: KindChooser, URL: s.BasePath + "/", Title: s.Title, Root: true}
 	root.Alternates = s.alternates(def, func(l *Lang) (string, bool) { return l.URL(), true })
 	ps = append(ps, root)
-	nf := &Page{Site: s, Lang: def, Kind: KindNotFound, URL: s.BasePath + "/404.html", NoIndex: true}
+	nf := &Page{Site: s, Lang: def, Kind: KindNotFound, URL: s.BasePath + "/404.html", NoIndex: true, Root: true, Title: s.cat.T(def.Code)("notFoundTitle")}
 	nf.Alternates = root.Alternates
 	ps = append(ps, nf)
 	for _, lang := range s.Languages {
@@ -72,11 +79,12 @@ func (s *Site) pages() []*Page {
 		home.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL(), true })
 		ps = append(ps, home)
 
-		idx := &Page{Site: s, Lang: lang, Kind: KindReplies, URL: lang.RepliesURL()}
+		T := s.cat.T(lang.Code)
+		idx := &Page{Site: s, Lang: lang, Kind: KindReplies, URL: lang.RepliesURL(), Title: T("repliesTitle"), Description: T("repliesIntro")}
 		idx.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.RepliesURL(), true })
 		ps = append(ps, idx)
 
-		lnf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true}
+		lnf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true, Title: T("notFoundTitle")}
 		lnf.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL() + "404.html", true })
 		ps = append(ps, lnf)
 
@@ -92,7 +100,7 @@ func (s *Site) pages() []*Page {
 			ps = append(ps, p)
 		}
 		for _, r := range lang.Replies {
-			p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r}
+			p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: T("repliesTitle")}
 			p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
 				if t := s.replies[r.ID][l.Code]; t != nil {
 					return t.URL(), true
@@ -105,6 +113,16 @@ func (s *Site) pages() []*Page {
 	}
 	for _, p := range ps {
 		p.Path = outputPath(s.BasePath, p.URL)
+		p.Image = p.Lang.ShareImageURL()
+		p.OGType = "website"
+		switch p.Kind {
+		case KindArticle:
+			p.LastMod, p.OGType = p.Article.Updated, "article"
+		case KindReply:
+			p.LastMod = p.Reply.Article().Updated
+		default:
+			p.LastMod = p.Lang.lastMod()
+		}
 	}
 	return ps
 }
@@ -137,3 +155,17 @@ func (p *Page) Translation(lang *Lang) Alternate {
 	}
 	return Alternate{}
 }
+
+// lastMod returns the newest update among the language's articles.
+func (l *Lang) lastMod() time.Time {
+	var t time.Time
+	for _, a := range l.Articles {
+		if a.Updated.After(t) {
+			t = a.Updated
+		}
+	}
+	return t
+}
+
+// ShareImageURL returns the address of the language's link-preview image.
+func (l *Lang) ShareImageURL() string { return l.URL() + "share.png" }

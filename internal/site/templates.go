@@ -36,6 +36,7 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 			return basePath + "/" + a.Path, nil
 		},
 		"segments": SegmentsHTML,
+		"TL": func(lang, id string) string { return cat.T(lang)(id) },
 		"date":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"lower":    strings.ToLower,
 	}

@@ -1,0 +1,46 @@
+// Language choice. On every page: remember the language the reader picks in
+// the language switcher. On the root language chooser: send the reader to the
+// language they chose last, or else the first of their browser's preferred
+// languages the site has. The chooser lists every language as plain links,
+// so it works without this script and for crawlers.
+(function () {
+  "use strict";
+  var KEY = "tact.lang";
+
+  function remember(code) {
+    try { window.localStorage.setItem(KEY, code); } catch (e) { /* storage off */ }
+  }
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("[data-lang-choice]");
+    if (link) remember(link.getAttribute("data-lang-choice"));
+  });
+
+  var chooser = document.querySelector("[data-language-chooser]");
+  if (!chooser || window.location.hash === "#choose") return;
+
+  var links = {};
+  var all = chooser.querySelectorAll("[data-lang-choice]");
+  for (var i = 0; i < all.length; i++) links[all[i].getAttribute("data-lang-choice")] = all[i].href;
+
+  function pick() {
+    var last = stored();
+    if (last && links[last]) return links[last];
+    var prefs = navigator.languages || [navigator.language || ""];
+    for (var j = 0; j < prefs.length; j++) {
+      var tag = String(prefs[j]).toLowerCase();
+      if (links[tag]) return links[tag];
+      var base = tag.split("-")[0];
+      if (links[base]) return links[base];
+    }
+    return null;
+  }
+
+  var target = pick();
+  // replace(): the chooser stays out of the history, so Back does not bounce.
+  if (target && target !== window.location.href) window.location.replace(target);
+})();
