@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	build [--content DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false]
+//	build [--content DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--strict]
 //
 // It prints one summary line and exits 0, or prints every problem found as
 // file:line:col: message and exits 1, leaving the previous output untouched.
@@ -28,6 +28,7 @@ func main() {
 	baseURL := flag.String("base-url", "", "absolute URL the site is served from, e.g. https://example.org/ (needed for canonical links, feeds and the embed snippet)")
 	drafts := flag.Bool("drafts", false, "include draft articles")
 	minify := flag.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON")
+	strict := flag.Bool("strict", false, "treat missing translations, broken internal links and non-reciprocal hreflang as errors")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: build [flags]\n\nBuilds the Tact site into the output directory.\n\n")
 		flag.PrintDefaults()
@@ -45,10 +46,13 @@ func main() {
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(*root, outDir)
 	}
-	rep, err := site.Build(ctx, os.DirFS(*root), site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify})
+	rep, err := site.Build(ctx, os.DirFS(*root), site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict})
 	if err != nil {
 		report(err)
 		os.Exit(1)
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(os.Stderr, "warning:", w)
 	}
 	fmt.Println(rep)
 }

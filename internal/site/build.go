@@ -28,6 +28,7 @@ type Options struct {
 	BaseURL string // absolute URL the site is served from; overrides tact.toml's baseURL
 	Drafts  bool   // include articles with draft = true
 	Minify  bool   // minify HTML, CSS, JS, JSON, SVG and XML
+	Strict  bool   // missing translations and broken internal links are errors
 }
 
 // Report summarises a successful build.
@@ -35,6 +36,7 @@ type Report struct {
 	Pages    map[string]int // pages per language code
 	Files    int            // files written
 	Duration time.Duration
+	Warnings []error // missing translations, broken links: errors under Strict
 }
 
 func (r *Report) String() string {
@@ -131,25 +133,35 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 	var errs diag.List
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	next := make(chan *Page)
+	scans := make([]scan, len(pages))
+	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for p := range next {
+			for i := range next {
 				buf.Reset()
-				err := renderPage(&buf, t, p, min, stage)
-				mu.Lock()
-				errs.Add(err)
-				mu.Unlock()
+				out, err := renderPage(&buf, t, pages[i], min)
+				if err == nil {
+					scans[i] = scanHTML(out)
+					err = stage.WriteFile(pages[i].Path, out)
+				}
+				if err != nil {
+					mu.Lock()
+					errs.Add(err)
+					mu.Unlock()
+				}
 			}
 		})
 	}
-	for _, p := range pages {
+	var extra map[string][]byte
+	var extraErr error
+	wg.Go(func() { extra, extraErr = s.extraFiles(pages, min) })
+	for i, p := range pages {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- p
-		if p.Kind != KindChooser && p.Path != "404.html" {
+		next <- i
+		if !p.Root {
 			rep.Pages[p.Lang.Code]++
 		}
 	}
@@ -158,29 +170,47 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	errs.Add(extraErr)
 	for _, name := range set.Names() {
 		a := set[name]
 		errs.Add(stage.WriteFile(a.Path, a.Data))
 	}
-	extra, err := s.extraFiles(pages, min)
-	errs.Add(err)
 	for _, name := range sortedKeysBytes(extra) {
 		errs.Add(stage.WriteFile(name, extra[name]))
 	}
 	rep.Files = len(pages) + len(set) + len(extra)
-	return rep, errs.Err()
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	files := map[string]bool{}
+	for _, a := range set {
+		files[a.Path] = true
+	}
+	for name := range extra {
+		files[name] = true
+	}
+	rep.Warnings = append(rep.Warnings, checkLinks(s, pages, scans, files)...)
+	rep.Warnings = append(rep.Warnings, s.checkTranslations(pages)...)
+	if opts.Strict && len(rep.Warnings) > 0 {
+		var strict diag.List
+		for _, w := range rep.Warnings {
+			strict.Add(w)
+		}
+		return nil, strict.Err()
+	}
+	return rep, nil
 }
 
-func renderPage(buf *bytes.Buffer, t *templates, p *Page, min *assets.Minifier, stage *output.Staging) error {
+func renderPage(buf *bytes.Buffer, t *templates, p *Page, min *assets.Minifier) ([]byte, error) {
 	tmpl := t.lookup(p.Lang.Code, p.Kind)
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
-		return fmt.Errorf("render %s: %w", p.Path, err)
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	out, err := min.Bytes("text/html", buf.Bytes())
 	if err != nil {
-		return fmt.Errorf("render %s: %w", p.Path, err)
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	return stage.WriteFile(p.Path, out)
+	return out, nil
 }
 
 func sortedKeysInt(m map[string]int) []string {
