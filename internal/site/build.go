@@ -99,6 +99,14 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	l.newConverters()
 	s, err := l.load(ctx)
 	errs.Add(err)
+	if s != nil {
+		errs.Add(s.loadQuiz(fsys))
+		if s.Quiz != nil {
+			for _, lang := range s.Languages {
+				lang.quizStart = s.Quiz.Start
+			}
+		}
+	}
 	min := assets.NewMinifier(opts.Minify)
 	set, err := assets.Load(fsys, "assets", min)
 	errs.Add(err)

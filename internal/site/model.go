@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tact/internal/locale"
+	"tact/internal/quiz"
 
 	"tact/internal/markdown/reply"
 )
@@ -12,11 +13,12 @@ import (
 // Site is everything the builder knows after loading and linking: the model
 // that templates render. Templates never read files.
 type Site struct {
-	Title     string   // from tact.toml
-	BaseURL   string   // --base-url or tact.toml's baseURL, without trailing slash; "" when neither
-	BasePath  string   // the path part of BaseURL, without trailing slash
-	Languages []*Lang  // in configured order
-	Keys      []string // article keys, sorted
+	Title     string     // from tact.toml
+	BaseURL   string     // --base-url or tact.toml's baseURL, without trailing slash; "" when neither
+	BasePath  string     // the path part of BaseURL, without trailing slash
+	Languages []*Lang    // in configured order
+	Keys      []string   // article keys, sorted
+	Quiz      *quiz.Quiz // content/quiz.toml; nil when the site has no quiz
 
 	cat      *locale.Catalog                // interface strings
 	articles map[string]map[string]*Article // key → lang → article
@@ -25,12 +27,13 @@ type Site struct {
 
 // Lang is one language of the site with its content.
 type Lang struct {
-	Language            // from tact.toml
-	Home     *Home      // from content/<lang>/_index.md
-	Articles []*Article // newest first, then by key
-	Replies  []*Reply   // in article order, then document order
-	byKey    map[string]*Article
-	base     string // Site.BasePath
+	Language             // from tact.toml
+	Home      *Home      // from content/<lang>/_index.md
+	Articles  []*Article // newest first, then by key
+	Replies   []*Reply   // in article order, then document order
+	byKey     map[string]*Article
+	base      string // Site.BasePath
+	quizStart string // the quiz's start node
 }
 
 // Home is a language's home page introduction.

@@ -15,6 +15,7 @@ const (
 	KindReply    = "reply"
 	KindNotFound = "404"
 	KindChooser  = "chooser"
+	KindQuiz     = "quiz"
 )
 
 // Page is what a template renders: one output file.
@@ -35,8 +36,9 @@ type Page struct {
 	RepliesTitle string // the reply index's title, for breadcrumbs
 	Root         bool   // the site-wide page at the root (chooser, root 404)
 
-	Article *Article // KindArticle
-	Reply   *Reply   // KindReply
+	Article  *Article  // KindArticle
+	Reply    *Reply    // KindReply
+	QuizNode *QuizNode // KindQuiz
 }
 
 // Alternate is the page's counterpart in one language.
@@ -99,6 +101,7 @@ func (s *Site) pages() []*Page {
 			p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.Code].Title })
 			ps = append(ps, p)
 		}
+		ps = append(ps, s.quizPages(lang)...)
 		for _, r := range lang.Replies {
 			p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: T("repliesTitle")}
 			p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {

@@ -1,0 +1,132 @@
+// The decision quiz, enhanced. The quiz works without this script: every
+// question and outcome is a static page whose options are plain links. On the
+// start page this script runs the quiz in place instead: one question at a
+// time, the answers so far in the URL (#offered/busy) so Back, reload and
+// shared links work, and focus moved to the new question only when the reader
+// acts. An outcome's reply templates come from the outcome's static page.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-quiz]");
+  var dataEl = root && root.querySelector("[data-quiz-data]");
+  if (!dataEl) return;
+  var data = JSON.parse(dataEl.textContent);
+  var embedded = root.hasAttribute("data-embed");
+  var section = root.querySelector("[data-quiz-node]");
+  var live = root.querySelector("[data-quiz-live]");
+  var cards = {};
+
+  function t(key) { return root.getAttribute("data-t-" + key) || ""; }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) if (attrs.hasOwnProperty(k)) e.setAttribute(k, attrs[k]);
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // state follows the answers in the hash from the start; an unknown answer
+  // ends the walk where it is.
+  function state(hash) {
+    var steps = hash.replace(/^#/, "").split("/").filter(Boolean);
+    var node = data.start, path = [];
+    for (var i = 0; i < steps.length; i++) {
+      var n = data.nodes[node], next = null;
+      if (!n || !n.o) break;
+      for (var j = 0; j < n.o.length; j++) if (n.o[j][0] === steps[i]) next = n.o[j][2];
+      if (!next) break;
+      path.push(steps[i]);
+      node = next;
+    }
+    return { node: node, path: path };
+  }
+
+  function go(path) {
+    window.location.hash = path.join("/");
+  }
+
+  function link(href, text) {
+    var a = el("a", { href: href }, text);
+    if (embedded) { a.target = "_blank"; a.rel = "noopener"; }
+    return a;
+  }
+
+  function replies(id, n, box) {
+    if (cards[id]) { show(cards[id], box); return; }
+    box.appendChild(el("p", { "class": "hint" }, t("loading")));
+    fetch(n.page, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      cards[id] = Array.prototype.slice.call(doc.querySelectorAll("[data-reply-card]"));
+      show(cards[id], box);
+    }).catch(function () {
+      box.textContent = "";
+      box.appendChild(link(n.page, n.title));
+    });
+  }
+
+  function show(list, box) {
+    box.textContent = "";
+    for (var i = 0; i < list.length; i++) {
+      var card = document.importNode(list[i], true);
+      box.appendChild(card);
+      card.dispatchEvent(new CustomEvent("tact:reply", { bubbles: true }));
+    }
+  }
+
+  function render(st, act) {
+    var n = data.nodes[st.node];
+    section.textContent = "";
+    section.setAttribute("data-quiz-node", st.node);
+    section.classList.remove("enter");
+    void section.offsetWidth; // restart the (motion-safe) entry animation
+    section.classList.add("enter");
+    var progress, heading;
+    if (n.o) {
+      progress = el("p", { "class": "progress" }, t("question").replace("%n", st.path.length + 1));
+      heading = el("h2", { id: "quiz-heading", tabindex: "-1" }, n.q);
+      var list = el("ul", { "class": "options" });
+      n.o.forEach(function (o) {
+        var b = el("button", { type: "button", "class": "option", "data-option": o[0], "data-next": o[2] }, o[1]);
+        b.addEventListener("click", function () { go(st.path.concat(o[0])); });
+        var li = el("li");
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+      section.appendChild(progress);
+      section.appendChild(heading);
+      section.appendChild(list);
+    } else {
+      progress = el("p", { "class": "progress" }, t("result"));
+      heading = el("h2", { id: "quiz-heading", tabindex: "-1" }, n.title);
+      var verdict = el("p", { "class": "verdict verdict-" + n.v });
+      verdict.appendChild(el("span", { "class": "verdict-prefix" }, t("best")));
+      verdict.appendChild(document.createTextNode(" "));
+      verdict.appendChild(el("strong", null, n.label));
+      var read = el("p");
+      read.appendChild(link(n.url, t("read")));
+      var box = el("div", { "class": "quiz-replies", "data-quiz-replies": "" });
+      [progress, heading, verdict, el("p", { "class": "why" }, n.why), read, box].forEach(function (e) { section.appendChild(e); });
+      replies(st.node, n, box);
+    }
+    var nav = el("p", { "class": "quiz-nav" });
+    if (st.path.length) {
+      var back = el("button", { type: "button", "class": "button secondary", "data-back": "" }, t("back"));
+      back.addEventListener("click", function () { go(st.path.slice(0, -1)); });
+      nav.appendChild(back);
+      var again = el("button", { type: "button", "class": "button secondary", "data-restart": "" }, t("restart"));
+      again.addEventListener("click", function () { go([]); });
+      nav.appendChild(again);
+    }
+    section.appendChild(nav);
+    live.textContent = progress.textContent + ": " + heading.textContent;
+    if (act) heading.focus();
+  }
+
+  window.addEventListener("hashchange", function () { render(state(window.location.hash), true); });
+  // On load, render without moving focus: the quiz may sit inside someone
+  // else's page, and the reader has not acted yet.
+  render(state(window.location.hash), false);
+  live.textContent = "";
+})();
