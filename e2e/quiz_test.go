@@ -1,0 +1,242 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"tact/internal/quiz"
+	"tact/internal/site"
+)
+
+func quizOf(t *testing.T, s *site.Site) *quiz.Quiz {
+	t.Helper()
+	if s.Quiz == nil {
+		t.Fatal("the site has no quiz")
+	}
+	return s.Quiz
+}
+
+// hashOf returns the URL fragment for the answers of steps.
+func hashOf(steps []quiz.Step) string {
+	ids := make([]string, len(steps))
+	for i, st := range steps {
+		ids[i] = st.Option
+	}
+	return strings.Join(ids, "/")
+}
+
+func currentNode(ctx context.Context) (string, error) {
+	var id string
+	err := chromedp.Run(ctx, chromedp.Evaluate(`document.querySelector('[data-quiz-node]').getAttribute('data-quiz-node')`, &id))
+	return id, err
+}
+
+func waitNode(id string) chromedp.Action {
+	return chromedp.WaitVisible(`[data-quiz-node="`+id+`"]`, chromedp.ByQuery)
+}
+
+// TestQuizEveryPathByClicking walks every path of the tree in every language
+// and checks the outcome against the definition and the articles.
+func TestQuizEveryPathByClicking(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	q := quizOf(t, s)
+	for _, lang := range s.Languages {
+		t.Run(lang.Code, func(t *testing.T) {
+			ctx := newBrowser(t)
+			for _, p := range q.Paths() {
+				if err := chromedp.Run(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base+lang.QuizURL("")), waitNode(q.Start)); err != nil {
+					t.Fatal(err)
+				}
+				for _, st := range p.Steps {
+					if err := chromedp.Run(ctx, chromedp.Click(`button.option[data-option="`+st.Option+`"]`, chromedp.ByQuery)); err != nil {
+						t.Fatalf("path %s: click %s: %v", hashOf(p.Steps), st.Option, err)
+					}
+				}
+				if err := chromedp.Run(ctx, waitNode(p.Outcome)); err != nil {
+					t.Fatalf("path %s: outcome %s not shown: %v", hashOf(p.Steps), p.Outcome, err)
+				}
+				_, o := q.Node(p.Outcome)
+				sc := s.Article(o.Article, lang.Code).Scenario(o.Scenario)
+				var heading, verdict, hash string
+				var cards int
+				if err := chromedp.Run(ctx,
+					chromedp.Text(`#quiz-heading`, &heading, chromedp.ByQuery),
+					chromedp.Text(`.quiz-node .verdict strong`, &verdict, chromedp.ByQuery),
+					chromedp.WaitVisible(`[data-quiz-replies] [data-reply-card]`, chromedp.ByQuery),
+					chromedp.Evaluate(`document.querySelectorAll('[data-quiz-replies] [data-reply-card]').length`, &cards),
+					chromedp.Evaluate(`location.hash`, &hash),
+				); err != nil {
+					t.Fatal(err)
+				}
+				if heading != sc.Title {
+					t.Errorf("path %s: heading %q, want scenario %q", hashOf(p.Steps), heading, sc.Title)
+				}
+				if want := catalog(t, s).T(lang.Code)("verdict_" + sc.Verdict); verdict != want {
+					t.Errorf("path %s: verdict %q, want %q", hashOf(p.Steps), verdict, want)
+				}
+				if cards != len(o.Replies) {
+					t.Errorf("path %s: %d reply cards, want %d", hashOf(p.Steps), cards, len(o.Replies))
+				}
+				if hash != "#"+hashOf(p.Steps) {
+					t.Errorf("path %s: URL hash %q", hashOf(p.Steps), hash)
+				}
+			}
+		})
+	}
+}
+
+// TestQuizBackRestartReload checks the quiz's own Back and Start over, the
+// browser's Back, and a reload at a deep link (which must not move focus).
+func TestQuizBackRestartReload(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	q := quizOf(t, s)
+	var deep quiz.Path
+	for _, p := range q.Paths() {
+		if len(p.Steps) > len(deep.Steps) {
+			deep = p
+		}
+	}
+	if len(deep.Steps) < 2 {
+		t.Fatal("the quiz has no path of two questions or more")
+	}
+	lang := s.Lang("it")
+	start := base + lang.QuizURL("")
+	ctx := newBrowser(t)
+	last := deep.Steps[len(deep.Steps)-1].Question
+	var active string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(start+"#"+hashOf(deep.Steps)),
+		waitNode(deep.Outcome),
+		chromedp.Evaluate(`document.activeElement === document.body ? "body" : document.activeElement.outerHTML`, &active),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if active != "body" {
+		t.Errorf("focus moved on page load to %s", active)
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`[data-back]`, chromedp.ByQuery), waitNode(last),
+		chromedp.Evaluate(`document.activeElement.id`, &active),
+	); err != nil {
+		t.Fatalf("Back: %v", err)
+	}
+	if active != "quiz-heading" {
+		t.Errorf("after Back, focus is on %q, want the question heading", active)
+	}
+	if err := chromedp.Run(ctx, chromedp.NavigateBack(), waitNode(deep.Outcome)); err != nil {
+		t.Fatalf("browser Back returns to the outcome: %v", err)
+	}
+	if err := chromedp.Run(ctx, chromedp.Reload(), waitNode(deep.Outcome)); err != nil {
+		t.Fatalf("reload keeps the place: %v", err)
+	}
+	if err := chromedp.Run(ctx, chromedp.Click(`[data-restart]`, chromedp.ByQuery), waitNode(q.Start)); err != nil {
+		t.Fatalf("Start over: %v", err)
+	}
+}
+
+// TestQuizKeyboardOnly answers the quiz with Tab and Enter alone.
+func TestQuizKeyboardOnly(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	q := quizOf(t, s)
+	path := q.Paths()[0]
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+s.Lang("en").QuizURL("")), waitNode(q.Start)); err != nil {
+		t.Fatal(err)
+	}
+	for i, st := range path.Steps {
+		// Tab until the wanted option has focus, then press Enter.
+		found := false
+		for range 40 {
+			var opt string
+			if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(`document.activeElement.getAttribute('data-option') || ''`, &opt)); err != nil {
+				t.Fatal(err)
+			}
+			if opt == st.Option {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("step %d: option %q never received focus with Tab", i, st.Option)
+		}
+		var outline string
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`getComputedStyle(document.activeElement).outlineStyle`, &outline)); err != nil {
+			t.Fatal(err)
+		}
+		if outline == "none" {
+			t.Errorf("step %d: the focused option shows no focus outline", i)
+		}
+		next := path.Outcome
+		if i+1 < len(path.Steps) {
+			next = path.Steps[i+1].Question
+		}
+		var active string
+		if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Enter), waitNode(next), chromedp.Evaluate(`document.activeElement.id`, &active)); err != nil {
+			t.Fatalf("step %d: Enter on %q: %v", i, st.Option, err)
+		}
+		if active != "quiz-heading" {
+			t.Errorf("step %d: focus after answering is on %q, want the new heading", i, active)
+		}
+	}
+}
+
+// TestQuizScriptedAndStaticAgree checks, for every question and option of
+// the definition, that the scripted quiz and the static pages (JavaScript
+// disabled) land on the same node, the one the definition names.
+func TestQuizScriptedAndStaticAgree(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	q := quizOf(t, s)
+	// A way to reach each question: the steps before it on some path.
+	prefix := map[string][]quiz.Step{}
+	for _, p := range q.Paths() {
+		for i, st := range p.Steps {
+			if _, ok := prefix[st.Question]; !ok {
+				prefix[st.Question] = p.Steps[:i]
+			}
+		}
+	}
+	scripted := newBrowser(t)
+	static := newBrowser(t)
+	if err := chromedp.Run(static, emulation.SetScriptExecutionDisabled(true)); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range s.Languages {
+		for _, qu := range q.Questions {
+			for _, o := range qu.Options {
+				name := fmt.Sprintf("%s/%s/%s", lang.Code, qu.ID, o.ID)
+				if err := chromedp.Run(scripted,
+					chromedp.Navigate("about:blank"),
+					chromedp.Navigate(base+lang.QuizURL("")+"#"+hashOf(prefix[qu.ID])),
+					waitNode(qu.ID),
+					chromedp.Click(`button.option[data-option="`+o.ID+`"]`, chromedp.ByQuery),
+					waitNode(o.Next),
+				); err != nil {
+					t.Errorf("%s: scripted quiz did not reach %s: %v", name, o.Next, err)
+					continue
+				}
+				if err := chromedp.Run(static,
+					chromedp.Navigate(base+lang.QuizURL(qu.ID)),
+					chromedp.Click(`a.option[data-option="`+o.ID+`"]`, chromedp.ByQuery),
+					waitNode(o.Next),
+				); err != nil {
+					t.Errorf("%s: static pages did not reach %s: %v", name, o.Next, err)
+					continue
+				}
+				got, err := currentNode(static)
+				if err != nil || got != o.Next {
+					t.Errorf("%s: static page shows %q, want %q (%v)", name, got, o.Next, err)
+				}
+			}
+		}
+	}
+}
