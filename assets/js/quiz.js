@@ -121,7 +121,17 @@
     }
     section.appendChild(nav);
     live.textContent = progress.textContent + ": " + heading.textContent;
-    if (act) heading.focus();
+    // Embedded, focusing must not scroll the host page.
+    if (act) heading.focus(embedded ? { preventScroll: true } : undefined);
+  }
+
+  // Embedded, tell the host page how tall the quiz is, so its frame fits
+  // without a scrollbar. The message carries nothing but the height.
+  if (embedded && window.parent !== window && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      var h = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY + 16);
+      window.parent.postMessage({ type: "tact:height", height: h }, "*");
+    }).observe(root);
   }
 
   window.addEventListener("hashchange", function () { render(state(window.location.hash), true); });

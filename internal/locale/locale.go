@@ -33,6 +33,7 @@ var pluralProbes = []int{0, 1, 2, 3, 5, 11, 21, 22, 101, 1000000}
 
 // Catalog holds the UI strings of every language.
 type Catalog struct {
+	dir        string // where the message files are
 	localizers map[string]*i18n.Localizer
 }
 
@@ -66,7 +67,7 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 			}
 		}
 	}
-	c := &Catalog{localizers: map[string]*i18n.Localizer{}}
+	c := &Catalog{dir: dir, localizers: map[string]*i18n.Localizer{}}
 	for _, lang := range langs {
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
 	}
@@ -193,4 +194,17 @@ func (c *Catalog) T(lang string) func(id string, args ...any) string {
 func (c *Catalog) Has(lang, id string) bool {
 	_, err := c.localizers[lang].Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: 2})
 	return err == nil
+}
+
+// Require reports, for each language, every message of ids it lacks.
+func (c *Catalog) Require(langs, ids []string) error {
+	var errs diag.List
+	for _, lang := range langs {
+		for _, id := range ids {
+			if !c.Has(lang, id) {
+				errs.Addf(path.Join(c.dir, lang+".toml"), 0, 0, "message %q is missing: the builder needs it in every language", id)
+			}
+		}
+	}
+	return errs.Err()
 }

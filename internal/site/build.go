@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -93,6 +94,9 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	var errs diag.List
 	cat, err := locale.Load(fsys, I18nDir, codes)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := cat.Require(codes, builderMessages); err != nil {
 		return nil, nil, nil, err
 	}
 	l := &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts}
@@ -182,6 +186,11 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 	for _, name := range set.Names() {
 		a := set[name]
 		errs.Add(stage.WriteFile(a.Path, a.Data))
+		if name == embedScript {
+			// Host pages load it by a fixed address, so it is published
+			// unfingerprinted too (with a short cache lifetime in _headers).
+			errs.Add(stage.WriteFile(path.Base(name), a.Data))
+		}
 	}
 	for _, name := range sortedKeysBytes(extra) {
 		errs.Add(stage.WriteFile(name, extra[name]))
@@ -196,6 +205,9 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 	}
 	for name := range extra {
 		files[name] = true
+	}
+	if _, ok := set[embedScript]; ok {
+		files[path.Base(embedScript)] = true
 	}
 	rep.Warnings = append(rep.Warnings, checkLinks(s, pages, scans, files)...)
 	rep.Warnings = append(rep.Warnings, s.checkTranslations(pages)...)
@@ -240,6 +252,7 @@ func (s *Site) extraFiles(pages []*Page, min *assets.Minifier) (map[string][]byt
 		errs.Add(err)
 		files[outputPath(s.BasePath, lang.ShareImageURL())] = img
 	}
+	files["_headers"] = s.headersFile()
 	if s.BaseURL == "" {
 		return files, errs.Err()
 	}
@@ -273,4 +286,14 @@ func (s *Site) tagline(lang *Lang) string {
 		t = string(unicode.ToUpper(r)) + t[size:]
 	}
 	return t
+}
+
+// embedScript is the asset host pages include to embed the quiz.
+const embedScript = "js/embed.js"
+
+// builderMessages are the interface strings the builder itself uses (the
+// templates' are checked when they run).
+var builderMessages = []string{
+	"bestMove", "repliesTitle", "repliesIntro", "notFoundTitle", "quizTitle", "quizIntro",
+	"embedTitle", "embedIntro", "monthNames", "dateFormat",
 }

@@ -9,13 +9,15 @@ import (
 
 // Page kinds, each rendered by layouts/<kind>.html inside layouts/base.html.
 const (
-	KindHome     = "home"
-	KindArticle  = "article"
-	KindReplies  = "replies"
-	KindReply    = "reply"
-	KindNotFound = "404"
-	KindChooser  = "chooser"
-	KindQuiz     = "quiz"
+	KindHome      = "home"
+	KindArticle   = "article"
+	KindReplies   = "replies"
+	KindReply     = "reply"
+	KindNotFound  = "404"
+	KindChooser   = "chooser"
+	KindQuiz      = "quiz"
+	KindQuizEmbed = "quizembed" // the quiz without the site around it, for iframes
+	KindEmbedCode = "embedcode" // the "Embed this quiz" page
 )
 
 // Page is what a template renders: one output file.
@@ -35,6 +37,10 @@ type Page struct {
 
 	RepliesTitle string // the reply index's title, for breadcrumbs
 	Root         bool   // the site-wide page at the root (chooser, root 404)
+	BodyClass    string // class of <body>: "embedded" on embed pages
+
+	EmbedSnippet  string        // KindEmbedCode: the HTML a host pastes
+	EmbedFallback template.HTML // KindEmbedCode: the snippet's element, for the live preview
 
 	Article  *Article  // KindArticle
 	Reply    *Reply    // KindReply

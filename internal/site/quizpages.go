@@ -1,5 +1,11 @@
 package site
 
+import (
+	"fmt"
+	"html"
+	"html/template"
+)
+
 // QuizURL returns the address of a quiz node's static page: the start
 // question is the quiz's own address.
 func (l *Lang) QuizURL(node string) string {
@@ -38,7 +44,7 @@ func (s *Site) quizPages(lang *Lang) []*Page {
 	if q == nil {
 		return nil
 	}
-	var ps []*Page
+	var ps, extra []*Page // extra: the embed pages, whose alternates differ
 	T := s.cat.T(lang.Code)
 	title := T("quizTitle")
 	for _, qu := range q.Questions {
@@ -49,6 +55,10 @@ func (s *Site) quizPages(lang *Lang) []*Page {
 		p := &Page{Site: s, Lang: lang, Kind: KindQuiz, URL: lang.QuizURL(qu.ID), Title: title, Description: T("quizIntro"), QuizNode: n}
 		if qu.ID == q.Start {
 			n.Data = s.quizData(lang)
+			embed := &Page{Site: s, Lang: lang, Kind: KindQuizEmbed, URL: lang.QuizURL("") + "embed/", Title: title,
+				Description: p.Description, QuizNode: n, NoIndex: true, BodyClass: "embedded"}
+			embed.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.QuizURL("") + "embed/", true })
+			extra = append(extra, embed, s.embedCodePage(lang))
 		} else {
 			p.Title = n.Question + " · " + title
 		}
@@ -67,7 +77,24 @@ func (s *Site) quizPages(lang *Lang) []*Page {
 		node := p.QuizNode.ID
 		p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.QuizURL(node), true })
 	}
-	return ps
+	return append(ps, extra...)
+}
+
+// EmbedCodeURL returns the address of the "Embed this quiz" page.
+func (l *Lang) EmbedCodeURL() string { return l.URL() + "embed/" }
+
+// embedCodePage is the page that shows a language's embed snippet.
+func (s *Site) embedCodePage(lang *Lang) *Page {
+	T := s.cat.T(lang.Code)
+	p := &Page{Site: s, Lang: lang, Kind: KindEmbedCode, URL: lang.EmbedCodeURL(), Title: T("embedTitle"), Description: T("embedIntro")}
+	p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.EmbedCodeURL(), true })
+	if s.BaseURL != "" {
+		fallback := fmt.Sprintf(`<div data-tact-quiz data-lang="%s"><a href="%s">%s</a></div>`,
+			html.EscapeString(lang.Code), html.EscapeString(s.AbsURL(lang.QuizURL(""))), html.EscapeString(s.Title+": "+T("quizTitle")))
+		p.EmbedFallback = template.HTML(fallback)
+		p.EmbedSnippet = fmt.Sprintf("<script src=\"%s\" async></script>\n%s", html.EscapeString(s.AbsURL(s.BasePath+"/embed.js")), fallback)
+	}
+	return p
 }
 
 // QuizData is the quiz of one language as the script reads it: compact,

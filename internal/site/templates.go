@@ -22,7 +22,7 @@ type templates struct {
 	byLang map[string]map[string]*template.Template // lang → kind → template
 }
 
-var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz}
+var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode}
 
 func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string) (*templates, error) {
 	funcs := template.FuncMap{
@@ -36,6 +36,7 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 			return basePath + "/" + a.Path, nil
 		},
 		"segments": SegmentsHTML,
+		"csp":      func() string { return ContentSecurityPolicy },
 		"TL":       func(lang, id string) string { return cat.T(lang)(id) },
 		"date":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"lower":    strings.ToLower,
