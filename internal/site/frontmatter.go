@@ -84,10 +84,9 @@ func decodeStrict(file string, src []byte, off int, toml_ []byte, v any) error {
 // tomlErrors converts go-toml's errors to positioned diagnostics. The TOML
 // text starts at byte offset off of src.
 func tomlErrors(file string, src []byte, off int, err error) error {
-	startLine, _ := diag.Position(src, off)
 	at := func(de *toml.DecodeError, msg string) *diag.Error {
-		line, col := de.Position()
-		return &diag.Error{File: file, Line: startLine + line - 1, Col: col, Msg: msg}
+		line, col := de.Position() // 1-based, col in bytes, relative to the TOML
+		return diag.At(file, src, lineOffset(src, off, line)+col-1, "%s", msg)
 	}
 	var strict *toml.StrictMissingError
 	if errors.As(err, &strict) {
@@ -102,7 +101,20 @@ func tomlErrors(file string, src []byte, off int, err error) error {
 	if errors.As(err, &de) {
 		return at(de, "invalid TOML: "+de.Error())
 	}
+	startLine, _ := diag.Position(src, off)
 	return &diag.Error{File: file, Line: startLine, Msg: "invalid TOML: " + err.Error()}
+}
+
+// lineOffset returns the byte offset in src of the start of line (1-based)
+// of the text that starts at byte offset off.
+func lineOffset(src []byte, off, line int) int {
+	for i := off; line > 1 && i < len(src); i++ {
+		if src[i] == '\n' {
+			line--
+			off = i + 1
+		}
+	}
+	return off
 }
 
 func unwrapPath(err error) error {
