@@ -82,7 +82,6 @@
     if (form) {
       form.hidden = false;
       form.addEventListener("input", update);
-      form.addEventListener("submit", function (e) { e.preventDefault(); });
     }
     if (copyButton) {
       copyButton.hidden = false;

@@ -39,9 +39,12 @@ type Minifier struct {
 func NewMinifier(on bool) *Minifier {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{
-		KeepDocumentTags:    true, // <html lang>, <head>, <body> stay
-		KeepEndTags:         true,
-		KeepQuotes:          true,
+		KeepDocumentTags: true, // <html lang>, <head>, <body> stay
+		KeepEndTags:      true,
+		KeepQuotes:       true, // the link checker reads attributes in quotes
+		// type="text" and friends stay: validators and some assistive
+		// tools expect them.
+		KeepDefaultAttrVals: true,
 		KeepSpecialComments: false,
 	})
 	m.AddFunc("text/css", css.Minify)

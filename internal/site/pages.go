@@ -178,3 +178,10 @@ func (l *Lang) lastMod() time.Time {
 
 // ShareImageURL returns the address of the language's link-preview image.
 func (l *Lang) ShareImageURL() string { return l.URL() + "share.png" }
+
+// ReplyCard is a reply as the reply-card partial shows it: on its own page,
+// or as one of several under a quiz outcome.
+type ReplyCard struct {
+	*Reply
+	InOutcome bool
+}

@@ -35,11 +35,13 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 			}
 			return basePath + "/" + a.Path, nil
 		},
-		"segments": SegmentsHTML,
-		"csp":      func() string { return ContentSecurityPolicy },
-		"TL":       func(lang, id string) string { return cat.T(lang)(id) },
-		"date":     func(t time.Time) string { return t.Format("2006-01-02") },
-		"lower":    strings.ToLower,
+		"segments":  SegmentsHTML,
+		"inOutcome": func(r *Reply) ReplyCard { return ReplyCard{Reply: r, InOutcome: true} },
+		"card":      func(r *Reply) ReplyCard { return ReplyCard{Reply: r} },
+		"csp":       func() string { return ContentSecurityPolicy },
+		"TL":        func(lang, id string) string { return cat.T(lang)(id) },
+		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
+		"lower":     strings.ToLower,
 	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, path.Join(LayoutDir, "base.html"))
 	if err != nil {
