@@ -140,3 +140,7 @@ func TestReplyWithoutJavaScript(t *testing.T) {
 	}
 	checkMailto(t, href, reply.Plain(r.Subject, nil), reply.Plain(r.Body, nil))
 }
+
+func browserSetPermission(name, origin string) *browser.SetPermissionParams {
+	return browser.SetPermission(&browser.PermissionDescriptor{Name: name}, browser.PermissionSettingGranted).WithOrigin(origin)
+}

@@ -1,0 +1,243 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"tact/internal/quiz"
+)
+
+// webTool returns the path of a file installed by `npm ci --prefix web`,
+// failing under CI and skipping elsewhere when it is missing.
+func webTool(t *testing.T, rel string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "web", "node_modules", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing: CI must run `npm ci --prefix web` first", rel)
+		}
+		t.Skipf("%s is missing: run `npm ci --prefix web` to run this check", rel)
+	}
+	return p
+}
+
+// pageKind is one kind of page to check, with an optional interaction that
+// puts it in its interactive state.
+type pageKind struct {
+	name string
+	url  string
+	act  chromedp.Action
+}
+
+func pageKinds(t *testing.T, lang string) []pageKind {
+	s := loadModel(t)
+	l := s.Lang(lang)
+	q := quizOf(t, s)
+	a := l.Articles[0]
+	r := l.Replies[0]
+	var deep quiz.Path
+	for _, p := range q.Paths() {
+		if len(p.Steps) > len(deep.Steps) {
+			deep = p
+		}
+	}
+	var fill []chromedp.Action
+	for _, name := range r.Placeholders {
+		fill = append(fill, chromedp.SendKeys(`input[data-ph-input="`+name+`"]`, "Ana", chromedp.ByQuery))
+	}
+	fill = append(fill, chromedp.Click(`[data-copy]`, chromedp.ByQuery), chromedp.Sleep(200*time.Millisecond))
+	return []pageKind{
+		{name: "chooser", url: s.BasePath + "/#choose"},
+		{name: "404", url: s.BasePath + "/404.html"},
+		{name: "home", url: l.URL()},
+		{name: "article", url: a.URL()},
+		{name: "reply index", url: l.RepliesURL()},
+		{name: "reply page", url: r.URL()},
+		{name: "reply page filled in", url: r.URL(), act: chromedp.Tasks(fill)},
+		{name: "quiz question", url: l.QuizURL("")},
+		{name: "quiz question 2", url: l.QuizURL("") + "#" + hashOf(deep.Steps[:1]), act: waitNode(deep.Steps[1].Question)},
+		{name: "quiz outcome", url: l.QuizURL("") + "#" + hashOf(deep.Steps), act: chromedp.WaitVisible(`[data-quiz-replies] [data-reply-card]`, chromedp.ByQuery)},
+		{name: "quiz outcome page", url: l.QuizURL(deep.Outcome)},
+		{name: "embed page", url: l.EmbedCodeURL()},
+		{name: "quiz embed", url: l.QuizURL("") + "embed/"},
+		{name: "language 404", url: l.URL() + "404.html"},
+	}
+}
+
+// cspWatch records Content-Security-Policy violations on every document.
+const cspWatch = `window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber);
+});`
+
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestAccessibility runs axe-core (WCAG 2.1 A and AA rules) on every page
+// kind in every language, in light and dark mode, including the quiz and the
+// reply form in their interactive states, with the pages' own CSP enforced:
+// zero violations, and no CSP violation either.
+func TestAccessibility(t *testing.T) {
+	axe, err := os.ReadFile(webTool(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range s.Languages {
+		for _, k := range pageKinds(t, lang.Code) {
+			for _, scheme := range []string{"light", "dark"} {
+				name := lang.Code + "/" + k.name + "/" + scheme
+				actions := []chromedp.Action{
+					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+					chromedp.Navigate("about:blank"),
+					chromedp.Navigate(base + k.url),
+					chromedp.WaitReady(`body`, chromedp.ByQuery),
+				}
+				if k.act != nil {
+					actions = append(actions, k.act)
+				}
+				if err := chromedp.Run(ctx, actions...); err != nil {
+					t.Errorf("%s: %v", name, err)
+					continue
+				}
+				var out string
+				run := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+  .then(function (r) { return JSON.stringify(r.violations.map(function (v) {
+    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(" ") + " " + (n.failureSummary || "").replace(/\s+/g, " ") })};
+  })); })`
+				if err := chromedp.Run(ctx,
+					chromedp.Evaluate(string(axe), nil),
+					chromedp.Evaluate(run, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+				); err != nil {
+					t.Errorf("%s: run axe: %v", name, err)
+					continue
+				}
+				var vs []axeViolation
+				if err := json.Unmarshal([]byte(out), &vs); err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range vs {
+					t.Errorf("%s: %s (%s): %s\n\t%s", name, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+				}
+				var violations []string
+				if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__violations || []`, &violations)); err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range violations {
+					t.Errorf("%s: CSP violation: %s", name, v)
+				}
+			}
+		}
+	}
+}
+
+// TestReplyFormByKeyboard fills in a reply and copies it with the keyboard
+// alone, checking that every focused control shows a focus indicator.
+func TestReplyFormByKeyboard(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	r := s.Reply("friend-not-comfortable", "nl")
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, grantClipboard(base), chromedp.Navigate(base+r.URL()), chromedp.WaitVisible(`[data-copy]`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	filled := 0
+	for range 80 {
+		var info struct {
+			Tag     string `json:"tag"`
+			Input   string `json:"input"`
+			Copy    bool   `json:"copy"`
+			Outline string `json:"outline"`
+			Shadow  string `json:"shadow"`
+		}
+		if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(`(function () {
+  var e = document.activeElement, cs = getComputedStyle(e);
+  return {tag: e.tagName, input: e.getAttribute("data-ph-input") || "", copy: e.hasAttribute("data-copy"), outline: cs.outlineStyle, shadow: cs.boxShadow};
+})()`, &info)); err != nil {
+			t.Fatal(err)
+		}
+		if info.Tag != "BODY" && info.Outline == "none" && info.Shadow == "none" {
+			t.Errorf("focused %s shows no focus indicator", info.Tag)
+		}
+		if info.Input != "" {
+			if err := chromedp.Run(ctx, chromedp.KeyEvent("Ana")); err != nil {
+				t.Fatal(err)
+			}
+			filled++
+		}
+		if info.Copy {
+			var status string
+			if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Enter), chromedp.Sleep(300*time.Millisecond), chromedp.Text(`[data-status]`, &status, chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			if filled != len(r.Placeholders) {
+				t.Errorf("reached Copy after filling %d of %d placeholders", filled, len(r.Placeholders))
+			}
+			if status == "" {
+				t.Error("Copy by keyboard announced nothing")
+			}
+			return
+		}
+	}
+	t.Fatal("Tab never reached the Copy button")
+}
+
+func grantClipboard(origin string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			if err := browserSetPermission(name, origin).Do(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// TestHTMLValidates runs html-validate (configuration: web/.htmlvalidate.json)
+// over every page of the built site.
+func TestHTMLValidates(t *testing.T) {
+	bin := webTool(t, ".bin/html-validate")
+	dir := siteDir(t)
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) < 100 {
+		t.Fatalf("only %d pages built", len(files))
+	}
+	cmd := exec.Command(bin, append([]string{"--config", filepath.Join("..", "web", ".htmlvalidate.json")}, files...)...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Errorf("html-validate: %v\n%s", err, out)
+	}
+}
