@@ -174,19 +174,32 @@ func groupScenarios(doc *ast.Document, src []byte, verdicts map[*ast.Heading]str
 	}
 	var groups []*group
 	var current *group
+	grouped := map[*ast.Heading]bool{}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
 			current = nil
 			if _, ok := verdicts[h]; ok {
 				current = &group{heading: h}
 				groups = append(groups, current)
+				grouped[h] = true
 			}
 			continue
 		}
 		if current != nil {
 			current.blocks = append(current.blocks, n)
-		} else if r, ok := n.(*reply.Reply); ok {
-			st.problems = append(st.problems, Problem{r.Offset, fmt.Sprintf("reply %q is outside any scenario: put it under a scenario heading (## … {#id verdict=…})", r.ID)})
+			continue
+		}
+		// Outside any scenario, also inside a list or a quote.
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if r, ok := c.(*reply.Reply); ok && entering {
+				st.problems = append(st.problems, Problem{r.Offset, fmt.Sprintf("reply %q is outside any scenario: put it under a scenario heading (## … {#id verdict=…})", r.ID)})
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	for h := range verdicts {
+		if !grouped[h] {
+			st.problems = append(st.problems, Problem{headingOffset(h), "a scenario heading must be at the top level of the article, not inside a list or a quote"})
 		}
 	}
 	for _, g := range groups {

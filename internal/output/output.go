@@ -65,6 +65,9 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	if same(old, data) && os.Link(old, dst) == nil {
 		return nil
 	}
+	// dst may already be a hard link to the published file (rel written
+	// twice): replace the link, never write through it.
+	_ = os.Remove(dst)
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}

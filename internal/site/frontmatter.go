@@ -128,7 +128,13 @@ func unwrapPath(err error) error {
 // fieldError positions msg at the value of field in the front matter, which
 // starts at byte offset off of src.
 func fieldError(file string, src []byte, off int, fm []byte, field, msg string) error {
-	pos := 0
+	return diag.At(file, src, fieldOffset(off, fm, field), "%s", msg)
+}
+
+// fieldOffset returns the byte offset in the file of the value of field in
+// the front matter fm, which starts at offset off; off itself when the field
+// is not there.
+func fieldOffset(off int, fm []byte, field string) int {
 	for i := 0; i < len(fm); {
 		end := bytes.IndexByte(fm[i:], '\n')
 		if end < 0 {
@@ -140,11 +146,10 @@ func fieldError(file string, src []byte, off int, fm []byte, field, msg string) 
 			rest2 := bytes.TrimLeft(rest, " \t")
 			if bytes.HasPrefix(rest2, []byte("=")) {
 				value := bytes.TrimLeft(rest2[1:], " \t")
-				pos = i + len(line) - len(value)
-				break
+				return off + i + len(line) - len(value)
 			}
 		}
 		i += end + 1
 	}
-	return diag.At(file, src, off+pos, "%s", msg)
+	return off
 }

@@ -37,8 +37,8 @@ func link(s *Site) error {
 			for _, key := range a.Related {
 				if r := lang.byKey[key]; r != nil && r != a {
 					a.RelatedArticles = append(a.RelatedArticles, r)
-				} else if s.articles[key] == nil {
-					errs.Addf(a.File, 0, 0, "related article %q does not exist: use the key of another article", key)
+				} else if s.articles[key] == nil && !s.drafts[key] {
+					errs.Add(a.errorAt("related", "related article %q does not exist: use the key of another article", key))
 				}
 			}
 		}
@@ -52,22 +52,23 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Key, b.Key), strings.Compare(a.File, b.File))
 	})
 	urls := map[string]string{} // URL segment → file that claims it
-	claim := func(seg, file string, line, col int, what string) {
+	claim := func(seg string, at *diag.Error, what string) {
 		if other, ok := urls[seg]; ok {
-			errs.Addf(file, line, col, "%s gives the URL /%s/%s/, which %s already uses: change one of them", what, lang.Code, seg, other)
+			at.Msg = fmt.Sprintf("%s gives the URL /%s/%s/, which %s already uses: change one of them", what, lang.Code, seg, other)
+			errs.Add(at)
 			return
 		}
-		urls[seg] = file
+		urls[seg] = at.File
 	}
 	kept := lang.Articles[:0]
 	for _, a := range lang.Articles {
 		if other := lang.byKey[a.Key]; other != nil {
-			errs.Addf(a.File, 0, 0, "key %q is also used by %s in the same language: each article needs its own key", a.Key, other.File)
+			errs.Add(a.errorAt("key", "key %q is also used by %s in the same language: each article needs its own key", a.Key, other.File))
 			continue
 		}
 		lang.byKey[a.Key] = a
 		kept = append(kept, a)
-		claim(a.Slug, a.File, 0, 0, fmt.Sprintf("slug %q", a.Slug))
+		claim(a.Slug, a.errorAt("slug", ""), fmt.Sprintf("slug %q", a.Slug))
 		if s.articles[a.Key] == nil {
 			s.articles[a.Key] = map[string]*Article{}
 		}
@@ -88,7 +89,7 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 				}
 				s.replies[r.ID][lang.Code] = r
 				lang.Replies = append(lang.Replies, r)
-				claim(lang.ReplySeg+"/"+r.Slug, a.File, r.line, r.col, fmt.Sprintf("reply %q", r.ID))
+				claim(lang.ReplySeg+"/"+r.Slug, &diag.Error{File: a.File, Line: r.line, Col: r.col}, fmt.Sprintf("reply %q", r.ID))
 			}
 		}
 	}

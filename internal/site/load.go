@@ -42,7 +42,7 @@ type job struct {
 // load reads and parses every content file into a Site, in parallel, and
 // returns every problem found.
 func (l *loader) load(ctx context.Context) (*Site, error) {
-	s := &Site{Title: l.cfg.Title, BasePath: l.basePath}
+	s := &Site{Title: l.cfg.Title, BasePath: l.basePath, drafts: map[string]bool{}}
 	var errs diag.List
 	for _, lc := range l.cfg.Languages {
 		s.Languages = append(s.Languages, &Lang{Language: lc, byKey: map[string]*Article{}, base: l.basePath})
@@ -78,6 +78,7 @@ func (l *loader) load(ctx context.Context) (*Site, error) {
 			j.lang.Home = r
 		case *Article:
 			if r.Draft && !l.drafts {
+				s.drafts[r.Key] = true
 				continue
 			}
 			j.lang.Articles = append(j.lang.Articles, r)

@@ -1,9 +1,11 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"time"
 
+	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/quiz"
 
@@ -22,6 +24,7 @@ type Site struct {
 
 	cat      *locale.Catalog                // interface strings
 	articles map[string]map[string]*Article // key → lang → article
+	drafts   map[string]bool                // keys of drafts left out of the build
 	replies  map[string]map[string]*Reply   // reply id → lang → reply
 }
 
@@ -63,6 +66,18 @@ type Article struct {
 
 	Prev, Next      *Article   // neighbours in Lang.Articles (Prev is newer)
 	RelatedArticles []*Article // Related resolved in this language
+
+	fields map[string]diag.Error // positions of front matter values, for errors
+}
+
+// errorAt returns a positioned error at the value of a front matter field.
+func (a *Article) errorAt(field, format string, args ...any) *diag.Error {
+	e := a.fields[field]
+	if e.File == "" {
+		e.File = a.File
+	}
+	e.Msg = fmt.Sprintf(format, args...)
+	return &e
 }
 
 // Scenario is one scenario of an article.

@@ -51,6 +51,11 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
 	}
 	a.Updated = a.Date
+	a.fields = map[string]diag.Error{}
+	for _, f := range []string{"key", "slug", "related"} {
+		line, col := diag.Position(src, fieldOffset(fmOff, fmSrc, f))
+		a.fields[f] = diag.Error{File: file, Line: line, Col: col}
+	}
 	if fm.Updated != nil {
 		a.Updated = localDate(*fm.Updated)
 		if a.Updated.Before(a.Date) {
@@ -81,6 +86,9 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 			rs := r.Slug
 			if rs == "" {
 				rs = slug.Make(r.Title)
+			}
+			if rs == "" {
+				errs.Addf(file, rl, rc, "reply %q: its title gives no URL segment (it has no Latin letter or digit): add slug=\"some-words\" to the reply", r.ID)
 			}
 			sc.Replies = append(sc.Replies, &Reply{
 				Scenario: sc, ID: r.ID, Title: r.Title, Slug: rs,

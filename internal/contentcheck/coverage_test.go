@@ -1,0 +1,116 @@
+package contentcheck_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"tact/internal/site"
+)
+
+// The guide ("Write the guide"): three scenario articles in each language,
+// and at least twelve reply templates a reader can copy in each.
+const (
+	minArticles = 3
+	minReplies  = 12
+)
+
+func TestEveryLanguageHasEveryArticleAndEnoughReplies(t *testing.T) {
+	s := guide(t)
+	if len(s.Keys) < minArticles {
+		t.Errorf("the guide has %d articles (%v), want at least %d", len(s.Keys), s.Keys, minArticles)
+	}
+	for _, lang := range s.Languages {
+		for _, key := range s.Keys {
+			if s.Article(key, lang.Code) == nil {
+				t.Errorf("content/%s: article %q is missing", lang.Code, key)
+			}
+		}
+		ids := map[string]bool{}
+		for _, r := range lang.Replies {
+			ids[r.ID] = true
+		}
+		if len(ids) < minReplies {
+			t.Errorf("content/%s: %d distinct reply templates, want at least %d", lang.Code, len(ids), minReplies)
+		}
+	}
+}
+
+// attrRe reads the attributes of one tag, quoted or not (minified HTML).
+var (
+	linkTagRe = regexp.MustCompile(`<link\s[^>]*>`)
+	attrRe    = regexp.MustCompile(`([a-zA-Z-]+)=(?:"([^"]*)"|([^\s">]+))`)
+)
+
+func attrs(tag string) map[string]string {
+	m := map[string]string{}
+	for _, a := range attrRe.FindAllStringSubmatch(tag, -1) {
+		m[strings.ToLower(a[1])] = a[2] + a[3]
+	}
+	return m
+}
+
+// TestBuiltArticlesLinkEveryTranslation builds the real site as it ships
+// (minified) and checks that every article page names its translation in
+// every language with an hreflang alternate that leads to that page.
+func TestBuiltArticlesLinkEveryTranslation(t *testing.T) {
+	s := guide(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(context.Background(), os.DirFS(repoRoot), site.Options{Out: out, Minify: true}); err != nil {
+		t.Fatalf("the real site does not build:\n%s", err)
+	}
+	pages := 0
+	for _, lang := range s.Languages {
+		for _, a := range lang.Articles {
+			pages++
+			file := strings.TrimPrefix(strings.TrimPrefix(a.URL(), s.BasePath), "/") + "index.html"
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(file)))
+			if err != nil {
+				t.Errorf("%s (%s): page not built: %v", file, a.File, err)
+				continue
+			}
+			hreflang := map[string]string{}
+			for _, tag := range linkTagRe.FindAllString(string(data), -1) {
+				if at := attrs(tag); at["rel"] == "alternate" && at["hreflang"] != "" {
+					hreflang[at["hreflang"]] = at["href"]
+				}
+			}
+			for _, other := range s.Languages {
+				tr := s.Article(a.Key, other.Code)
+				if tr == nil {
+					t.Errorf("%s: no %s translation of %q to link", file, other.Code, a.Key)
+					continue
+				}
+				want := s.AbsURL(tr.URL())
+				if have, ok := hreflang[other.Code]; !ok {
+					t.Errorf("%s: no hreflang=%s alternate (want %s)", file, other.Code, want)
+				} else if have != want {
+					t.Errorf("%s: hreflang=%s links %s, want %s", file, other.Code, have, want)
+				}
+				target := strings.TrimPrefix(strings.TrimPrefix(tr.URL(), s.BasePath), "/") + "index.html"
+				if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(target))); err != nil {
+					t.Errorf("%s: the %s translation %s was not built", file, other.Code, target)
+				}
+			}
+		}
+	}
+	if want := len(s.Keys) * len(s.Languages); pages != want || pages < minArticles*4 {
+		t.Errorf("checked %d article pages, want %d (every article in every language)", pages, want)
+	}
+}
+
+// The real site builds under --strict: no translation missing, no broken
+// internal link, every hreflang answered.
+func TestRealSiteBuildsStrictly(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	rep, err := site.Build(context.Background(), os.DirFS(repoRoot), site.Options{Out: out, Minify: true, Strict: true})
+	if err != nil {
+		t.Fatalf("the real site does not build with Strict:\n%s", err)
+	}
+	for _, w := range rep.Warnings {
+		t.Error(w)
+	}
+}

@@ -1,0 +1,31 @@
+package contentcheck_test
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"tact/internal/site"
+)
+
+// repoRoot is the repository, from this package's directory.
+const repoRoot = "../.."
+
+var (
+	loadOnce sync.Once
+	realSite *site.Site
+	loadErr  error
+)
+
+// guide loads the real site once, as published: drafts left out.
+func guide(t *testing.T) *site.Site {
+	t.Helper()
+	loadOnce.Do(func() {
+		realSite, _, _, loadErr = site.Load(context.Background(), os.DirFS(repoRoot), site.Options{})
+	})
+	if loadErr != nil {
+		t.Fatalf("the real site does not load:\n%s", loadErr)
+	}
+	return realSite
+}

@@ -1,0 +1,100 @@
+package site
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tact/internal/diag"
+	"tact/internal/markdown"
+	"tact/internal/markdown/reply"
+)
+
+// addContentSeeds adds every real content file to the fuzz corpus.
+func addContentSeeds(f *testing.F) {
+	files, _ := filepath.Glob("../../content/*/*.md")
+	if len(files) == 0 {
+		f.Fatal("no content files found for the seed corpus")
+	}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("+++\n+++\n"))
+	f.Add([]byte("+++\ntitle = \"x\"\n"))
+	f.Add([]byte("\xef\xbb\xbf+++\r\ntitle = \"é\"\r\n+++\r\n## A {#a verdict=accept}\r\n"))
+}
+
+// checkPositioned fails unless every error is a diag.Error inside src.
+func checkPositioned(t *testing.T, src []byte, err error) {
+	t.Helper()
+	lines := strings.Count(string(src), "\n") + 1
+	var list []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	for _, e := range list {
+		var de *diag.Error
+		if !errors.As(e, &de) {
+			t.Fatalf("unpositioned error %T: %v", e, e)
+		}
+		if de.File != "content/en/fuzz.md" || de.Line < 0 || de.Line > lines || de.Col < 0 {
+			t.Fatalf("error outside the file (%d lines): %v", lines, de)
+		}
+	}
+}
+
+// FuzzFrontMatter: any bytes give front matter or positioned errors, never a
+// panic.
+func FuzzFrontMatter(f *testing.F) {
+	addContentSeeds(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fm, _, fmOff, _, err := splitFrontMatter("content/en/fuzz.md", src)
+		if err != nil {
+			checkPositioned(t, src, err)
+			return
+		}
+		var v frontMatter
+		if err := decodeStrict("content/en/fuzz.md", src, fmOff, fm, &v); err != nil {
+			checkPositioned(t, src, err)
+		}
+	})
+}
+
+// FuzzArticle: any file gives an article or positioned errors, never a
+// panic or a hang, through the whole article parser: front matter, scenario
+// headings, reply blocks and placeholders.
+func FuzzArticle(f *testing.F) {
+	addContentSeeds(f)
+	conv := markdown.New(markdown.Options{
+		Quotes:   [4]string{"«", "»", "“", "”"},
+		ReplyURL: func(r *reply.Reply) string { return "/en/replies/" + r.ID + "/" },
+	})
+	lang := &Lang{Language: Language{Code: "en", ReplySeg: "replies"}, byKey: map[string]*Article{}}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > MaxFileSize {
+			return
+		}
+		a, err := parseArticle(conv, lang, "content/en/fuzz.md", normalize(src))
+		if err != nil {
+			checkPositioned(t, src, err)
+			return
+		}
+		if a == nil {
+			t.Fatal("no article and no error")
+		}
+	})
+}
+
+// normalize applies what readSource does to a file's bytes before parsing.
+func normalize(b []byte) []byte {
+	s := strings.TrimPrefix(string(b), "\ufeff")
+	return []byte(strings.ReplaceAll(s, "\r\n", "\n"))
+}
