@@ -4,9 +4,14 @@
 // Usage:
 //
 //	build [--content DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--strict]
+//	build --watch [--serve=false] [--port N] [--poll [--poll-interval D]] [build flags]
 //
 // It prints one summary line and exits 0, or prints every problem found as
 // file:line:col: message and exits 1, leaving the previous output untouched.
+//
+// With --watch it keeps running: it rebuilds on every change to the sources
+// and serves the site on 127.0.0.1 with live reload (package devserver), until
+// Ctrl-C.
 package main
 
 import (
@@ -18,7 +23,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
+	"tact/internal/devserver"
 	"tact/internal/site"
 )
 
@@ -29,6 +36,11 @@ func main() {
 	drafts := flag.Bool("drafts", false, "include draft articles")
 	minify := flag.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON")
 	strict := flag.Bool("strict", false, "treat missing translations, broken internal links and non-reciprocal hreflang as errors")
+	watch := flag.Bool("watch", false, "keep running: rebuild on every change under content/, layouts/, assets/, i18n/ and to tact.toml")
+	serve := flag.Bool("serve", true, "with --watch: serve the output on 127.0.0.1 with live reload")
+	port := flag.Int("port", 1313, "with --serve: the port to serve on (the next free one if it is taken)")
+	poll := flag.Bool("poll", false, "with --watch: look for changes by scanning the sources, for file systems without change events (Docker bind mounts, WSL, network drives)")
+	pollInterval := flag.Duration("poll-interval", 500*time.Millisecond, "with --poll: time between scans")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: build [flags]\n\nBuilds the Tact site into the output directory.\n\n")
 		flag.PrintDefaults()
@@ -38,6 +50,14 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+	if !*watch {
+		for _, name := range []string{"serve", "port", "poll", "poll-interval"} {
+			if isSet(name) {
+				fmt.Fprintf(os.Stderr, "build: --%s needs --watch\n", name)
+				os.Exit(2)
+			}
+		}
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -46,7 +66,30 @@ func main() {
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(*root, outDir)
 	}
-	rep, err := site.Build(ctx, os.DirFS(*root), site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict})
+	fsys := os.DirFS(*root)
+	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
+
+	if *watch {
+		go func() {
+			<-ctx.Done()
+			stop() // from now on a second Ctrl-C kills at once
+		}()
+		build := func(ctx context.Context, _ []string) (devserver.Result, error) {
+			rep, err := site.Build(ctx, fsys, opts)
+			if err != nil {
+				return devserver.Result{}, err
+			}
+			return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings}, nil
+		}
+		dopts := devserver.Options{Root: *root, Out: outDir, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
+		if err := devserver.Run(ctx, dopts, build, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "build:", err)
+			os.Exit(1)
+		}
+		return
+	}
+
+	rep, err := site.Build(ctx, fsys, opts)
 	if err != nil {
 		report(err)
 		os.Exit(1)
@@ -55,6 +98,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "warning:", w)
 	}
 	fmt.Println(rep)
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // report prints each joined error on its own line.

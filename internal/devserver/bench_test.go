@@ -1,0 +1,115 @@
+package devserver_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tact/internal/devserver"
+	"tact/internal/site"
+)
+
+// BenchmarkSaveToOutput measures, on a copy of the repository's site, the
+// time from saving one article to the end of the build that includes it
+// (debounce window included; see ns/save-beyond-quiet for the time beyond
+// it). Each iteration is one save; run it with -benchtime=100x for the p50 and
+// p95 over 100 saves:
+//
+//	go test ./internal/devserver -run '^$' -bench SaveToOutput -benchtime=100x
+func BenchmarkSaveToOutput(b *testing.B) {
+	root := b.TempDir()
+	copySite(b, "../..", root)
+	article := firstArticle(b, root)
+	original, err := os.ReadFile(article)
+	if err != nil {
+		b.Fatal(err)
+	}
+	built := make(chan error, 1)
+	fsys := os.DirFS(root)
+	opts := site.Options{Out: filepath.Join(root, "public"), Minify: true}
+	build := func(ctx context.Context, changed []string) (devserver.Result, error) {
+		_, err := site.Build(ctx, fsys, opts)
+		built <- err
+		return devserver.Result{}, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- devserver.Run(ctx, devserver.Options{Root: root, Out: opts.Out}, build, io.Discard)
+	}()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	if err := <-built; err != nil {
+		b.Fatalf("first build: %v", err)
+	}
+
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		data := fmt.Appendf(slices.Clip(original), "\nA sentence added by save %d.\n", i)
+		t0 := time.Now()
+		if err := os.WriteFile(article, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := <-built; err != nil {
+			b.Fatalf("build after save %d: %v", i, err)
+		}
+		lat = append(lat, time.Since(t0))
+		// Let the build's own writes and the debounce settle, so saves do
+		// not pile up behind each other.
+		time.Sleep(2 * devserver.DefaultQuiet)
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))] }
+	b.ReportMetric(float64(pct(0.50).Milliseconds()), "p50-ms/save")
+	b.ReportMetric(float64(pct(0.95).Milliseconds()), "p95-ms/save")
+	b.ReportMetric(float64((pct(0.50) - devserver.DefaultQuiet).Milliseconds()), "p50-ms-beyond-quiet")
+	b.ReportMetric(float64((pct(0.95) - devserver.DefaultQuiet).Milliseconds()), "p95-ms-beyond-quiet")
+}
+
+// copySite copies a site root's sources.
+func copySite(b *testing.B, from, to string) {
+	b.Helper()
+	for _, name := range []string{"tact.toml", "content", "layouts", "assets", "i18n"} {
+		err := filepath.WalkDir(filepath.Join(from, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(from, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(to, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// firstArticle returns the first English article of the site at root.
+func firstArticle(b *testing.B, root string) string {
+	b.Helper()
+	names, _ := filepath.Glob(filepath.Join(root, "content", "en", "*.md"))
+	for _, n := range names {
+		if !strings.HasPrefix(filepath.Base(n), "_") {
+			return n
+		}
+	}
+	b.Fatal("no article under content/en")
+	return ""
+}

@@ -1,0 +1,236 @@
+package devserver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// server serves the output directory with live reload. See "Preview server"
+// in the package doc.
+type server struct {
+	out string // output directory
+	hub *hub
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case liveEvents:
+		s.hub.serveEvents(w, r)
+		return
+	case liveJS, liveCSS:
+		data, err := client.ReadFile("client/" + path.Base(r.URL.Path))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", contentType(r.URL.Path))
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
+		return
+	}
+	name, ok := localPath(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	root, err := os.OpenRoot(s.out)
+	if err != nil {
+		s.notFound(w, r, nil, name)
+		return
+	}
+	defer root.Close()
+	s.serveFile(w, r, root, name)
+}
+
+// localPath turns a request's (decoded) URL path into a slash-separated path
+// relative to the output directory, "." for the top. It refuses any path with
+// a ".." segment, a backslash or a NUL: the site has none, so such a request
+// is an attempt to leave the directory, however it was encoded.
+func localPath(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
+		return "", false
+	}
+	for seg := range strings.SplitSeq(urlPath, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(urlPath), "/")
+	if name == "" {
+		name = "."
+	}
+	if !filepath.IsLocal(filepath.FromSlash(name)) && name != "." {
+		return "", false
+	}
+	return name, true
+}
+
+// serveFile serves name from root: a file as it is (HTML with live reload), a
+// directory as its index.html, anything else as the 404 page.
+func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string) {
+	info, err := root.Stat(name)
+	if err != nil {
+		s.notFound(w, r, root, name)
+		return
+	}
+	if info.IsDir() {
+		index := path.Join(name, "index.html")
+		if ii, err := root.Stat(index); err != nil || !ii.Mode().IsRegular() {
+			s.notFound(w, r, root, name) // never a listing
+			return
+		}
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			// Relative links in the page resolve against the directory.
+			target := "/" + name + "/"
+			if name == "." {
+				target = "/"
+			}
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+		name = index
+	} else if !info.Mode().IsRegular() {
+		s.notFound(w, r, root, name)
+		return
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		s.notFound(w, r, root, name)
+		return
+	}
+	defer f.Close()
+	ctype := contentType(name)
+	w.Header().Set("Content-Type", ctype)
+	if !strings.HasPrefix(ctype, "text/html") {
+		http.ServeContent(w, r, "", time.Time{}, f)
+		return
+	}
+	page, err := io.ReadAll(f)
+	if err != nil {
+		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+		return
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(inject(page)))
+}
+
+// notFound answers with status 404 and the site's 404 page: the one of the
+// language the path is in, if it has one, else the root one, else a stand-in
+// (before the first good build, there is no site yet).
+func (s *server) notFound(w http.ResponseWriter, r *http.Request, root *os.Root, name string) {
+	var page []byte
+	if root != nil {
+		lang, _, _ := strings.Cut(name, "/")
+		for _, p := range []string{path.Join(lang, "404.html"), "404.html"} {
+			if data, err := readRegular(root, p); err == nil {
+				page = data
+				break
+			}
+		}
+	}
+	if page == nil {
+		page = []byte("<!doctype html><html lang=en><head><meta charset=utf-8><title>Not found</title></head>" +
+			"<body><h1>Not found</h1><p>Nothing is built at this address. If the build failed, its problems are listed on this page.</p></body></html>")
+	}
+	page = inject(page)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
+}
+
+func readRegular(root *os.Root, name string) ([]byte, error) {
+	info, err := root.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fs.ErrNotExist
+	}
+	return root.ReadFile(name)
+}
+
+// contentType returns the media type for a file name, from its extension:
+// the types a static site uses are fixed here, so that they do not depend on
+// the machine's MIME tables.
+func contentType(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".webmanifest":
+		return "application/manifest+json"
+	case ".xml":
+		return "application/xml"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".gif":
+		return "image/gif"
+	case ".webp":
+		return "image/webp"
+	case ".avif":
+		return "image/avif"
+	case ".ico":
+		return "image/x-icon"
+	case ".woff2":
+		return "font/woff2"
+	case ".woff":
+		return "font/woff"
+	case ".pdf":
+		return "application/pdf"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// listen listens on 127.0.0.1 at port, or at the next free port after it,
+// trying a few; port 0 picks any free one.
+func listen(port int) (net.Listener, error) {
+	const tries = 20
+	for p := port; p < port+tries && p <= 65535; p++ {
+		l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(p)))
+		if err == nil {
+			return l, nil
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) || port == 0 {
+			return nil, err
+		}
+	}
+	return nil, fmt.Errorf("ports %d to %d on 127.0.0.1 are all taken; choose another with --port", port, port+tries-1)
+}

@@ -1,0 +1,284 @@
+package devserver
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const secret = "TOP SECRET: outside the output directory"
+
+// newOutput writes an output directory with a secret file beside it and
+// returns the directory.
+func newOutput(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"secret.txt":                 secret,
+		"public/index.html":          "<!doctype html><html><head><title>Chooser</title></head><body>chooser</body></html>",
+		"public/404.html":            "<!doctype html><html><head><title>Not found</title></head><body>root 404</body></html>",
+		"public/en/index.html":       "<!doctype html><html><HEAD><title>Home</title></HEAD><body>home</body></html>",
+		"public/en/404.html":         "<!doctype html><html><head><title>Not found</title></head><body>en 404</body></html>",
+		"public/en/a/index.html":     "<!doctype html><html><head></head><body>article</body></html>",
+		"public/assets/style.1.css":  "body{}",
+		"public/assets/js/lang.1.js": "console.log(1)",
+		"public/feed.xml":            "<feed/>",
+		"public/sitemap.xml":         "<urlset/>",
+		"public/quiz.json":           "{}",
+		"public/og.png":              "\x89PNG",
+		"public/empty/keep.txt":      "no index here",
+	})
+	out := filepath.Join(dir, "public")
+	if err := os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(out, "escape.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(out, "escdir")); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func newTestServer(t *testing.T) (*httptest.Server, string) {
+	t.Helper()
+	out := newOutput(t)
+	ts := httptest.NewServer(&server{out: out, hub: newHub()})
+	t.Cleanup(ts.Close)
+	return ts, out
+}
+
+// rawGet sends target as the request line's target, byte for byte: no client
+// library cleans or re-encodes it.
+func rawGet(t *testing.T, addr, target string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", target)
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(body)
+}
+
+func TestServerRefusesPathsOutside(t *testing.T) {
+	ts, _ := newTestServer(t)
+	addr := ts.Listener.Addr().String()
+	for _, target := range []string{
+		"/../secret.txt",
+		"/en/../../secret.txt",
+		"/%2e%2e/secret.txt",
+		"/%2E%2E/secret.txt",
+		"/.%2e/secret.txt",
+		"/..%2fsecret.txt",
+		"/%2e%2e%2fsecret.txt",
+		"/en/..%2f..%2fsecret.txt",
+		"/..%5csecret.txt",
+		"/%5c..%5csecret.txt",
+		"/..\\secret.txt",
+		"/en\\..\\..\\secret.txt",
+		"//secret.txt",
+		"/" + strings.TrimPrefix(filepath.Dir(ts.Config.Handler.(*server).out), "/") + "/secret.txt",
+		"http://localhost/../secret.txt",
+		"/escape.txt",
+		"/escdir/secret.txt",
+		"/escdir/",
+		"/secret.txt%00.html",
+	} {
+		status, body := rawGet(t, addr, target)
+		if status != http.StatusBadRequest && status != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 400 or 404", target, status)
+		}
+		if strings.Contains(body, "SECRET") {
+			t.Errorf("GET %s: served the file outside the output directory", target)
+		}
+	}
+}
+
+func TestServerFiles(t *testing.T) {
+	ts, out := newTestServer(t)
+	for _, tc := range []struct {
+		path   string
+		status int
+		ctype  string
+		body   string // the response contains it
+	}{
+		{"/", 200, "text/html; charset=utf-8", "chooser"},
+		{"/index.html", 200, "text/html; charset=utf-8", "chooser"},
+		{"/en/", 200, "text/html; charset=utf-8", "home"},
+		{"/en/a/", 200, "text/html; charset=utf-8", "article"},
+		{"/en/a/?utm=x", 200, "text/html; charset=utf-8", "article"},
+		{"/assets/style.1.css", 200, "text/css; charset=utf-8", "body{}"},
+		{"/assets/js/lang.1.js", 200, "text/javascript; charset=utf-8", "console.log(1)"},
+		{"/feed.xml", 200, "application/xml", "<feed/>"},
+		{"/quiz.json", 200, "application/json", "{}"},
+		{"/og.png", 200, "image/png", "PNG"},
+		{"/empty/keep.txt", 200, "text/plain; charset=utf-8", "no index"},
+		{"/_tact/live.js", 200, "text/javascript; charset=utf-8", "EventSource"},
+		{"/_tact/live.css", 200, "text/css; charset=utf-8", ".tact-live-overlay"},
+		// Unknown paths: the language's 404 page, or the root one.
+		{"/nope", 404, "text/html; charset=utf-8", "root 404"},
+		{"/en/nope/", 404, "text/html; charset=utf-8", "en 404"},
+		{"/en/a/b/c.html", 404, "text/html; charset=utf-8", "en 404"},
+		// Directories without index.html are never listed.
+		{"/empty/", 404, "text/html; charset=utf-8", "root 404"},
+		{"/assets/", 404, "text/html; charset=utf-8", "root 404"},
+		{"/assets", 404, "text/html; charset=utf-8", "root 404"},
+	} {
+		res, err := http.Get(ts.URL + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != tc.status {
+			t.Errorf("GET %s: status %d, want %d", tc.path, res.StatusCode, tc.status)
+		}
+		if got := res.Header.Get("Content-Type"); got != tc.ctype {
+			t.Errorf("GET %s: Content-Type %q, want %q", tc.path, got, tc.ctype)
+		}
+		if got := res.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("GET %s: Cache-Control %q, want no-store", tc.path, got)
+		}
+		if !strings.Contains(string(body), tc.body) {
+			t.Errorf("GET %s: body %q does not contain %q", tc.path, body, tc.body)
+		}
+		if strings.Contains(string(body), "style.1.css\n") || strings.Contains(string(body), "keep.txt") && tc.path != "/empty/keep.txt" {
+			t.Errorf("GET %s: looks like a directory listing: %q", tc.path, body)
+		}
+		if got, want := res.Header.Get("Content-Length"), strconv.Itoa(len(body)); got != want {
+			t.Errorf("GET %s: Content-Length %s, body %s bytes", tc.path, got, want)
+		}
+		isHTML := strings.HasPrefix(tc.ctype, "text/html")
+		if injected := strings.Contains(string(body), liveTag); injected != isHTML {
+			t.Errorf("GET %s: live reload script injected = %v, want %v", tc.path, injected, isHTML)
+		}
+	}
+	// Non-HTML files are served byte for byte; HTML files on disk are never
+	// touched.
+	for _, name := range []string{"assets/style.1.css", "en/index.html"} {
+		data, _ := os.ReadFile(filepath.Join(out, name))
+		if strings.Contains(string(data), "_tact") {
+			t.Errorf("%s on disk has the live reload script", name)
+		}
+	}
+}
+
+func TestServerRedirectsDirectories(t *testing.T) {
+	ts, _ := newTestServer(t)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]string{"/en": "/en/", "/en/a?x=1": "/en/a/?x=1"} {
+		res, err := client.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %q", path, res.StatusCode, res.Header.Get("Location"), want)
+		}
+	}
+}
+
+func TestServerMethods(t *testing.T) {
+	ts, _ := newTestServer(t)
+	res, err := http.Head(ts.URL + "/en/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("HEAD /en/: %d, want 200", res.StatusCode)
+	}
+	res, err = http.Post(ts.URL+"/en/", "text/plain", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST /en/: %d, want 405", res.StatusCode)
+	}
+}
+
+// Before the first good build there is no output directory: unknown paths
+// still get a page that runs live.js, so the error overlay can show.
+func TestServerWithoutOutput(t *testing.T) {
+	ts := httptest.NewServer(&server{out: filepath.Join(t.TempDir(), "public"), hub: newHub()})
+	defer ts.Close()
+	res, err := http.Get(ts.URL + "/en/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || !strings.Contains(string(body), liveTag) {
+		t.Errorf("GET /en/ with no output: %d %q, want 404 with the live reload script", res.StatusCode, body)
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/":               ".",
+		"/en/":            "en",
+		"/en/a/":          "en/a",
+		"/en//a":          "en/a",
+		"/en/./a":         "en/a",
+		"/assets/x.css":   "assets/x.css",
+		"/..":             "",
+		"/../x":           "",
+		"/en/../x":        "",
+		"/a\\b":           "",
+		"/a\x00b":         "",
+		"relative":        "",
+		"/en/..hidden":    "en/..hidden",
+		"/en/...":         "en/...",
+		"/en/a..b/c.html": "en/a..b/c.html",
+	} {
+		got, ok := localPath(in)
+		if ok != (want != "") || got != want {
+			t.Errorf("localPath(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestInject(t *testing.T) {
+	for in, want := range map[string]string{
+		"<html><head><title>x</title></head><body></body></html>": "<html><head><title>x</title>" + liveTag + "</head><body></body></html>",
+		"<html><HEAD></HEAD><body></body></html>":                 "<html><HEAD>" + liveTag + "</HEAD><body></body></html>",
+		"<html><body class=x></body></html>":                      "<html>" + liveTag + "<body class=x></body></html>",
+		"just text":                                               "just text" + liveTag,
+	} {
+		if got := string(inject([]byte(in))); got != want {
+			t.Errorf("inject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestListenTriesNextPort(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	l, err := listen(port)
+	if err != nil {
+		t.Skipf("no free port after %d: %v", port, err)
+	}
+	defer l.Close()
+	addr := l.Addr().(*net.TCPAddr)
+	if addr.Port == port || !addr.IP.IsLoopback() {
+		t.Errorf("listen(%d) with %d taken: listening on %v", port, port, addr)
+	}
+}
