@@ -19,6 +19,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
@@ -35,6 +36,7 @@ var pluralProbes = []int{0, 1, 2, 3, 5, 11, 21, 22, 101, 1000000}
 type Catalog struct {
 	dir        string // where the message files are
 	localizers map[string]*i18n.Localizer
+	plain      map[string]*sync.Map // lang → message id → text, for messages without arguments
 }
 
 // Load reads dir/<lang>.toml from fsys for each language in langs and checks
@@ -67,9 +69,10 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 			}
 		}
 	}
-	c := &Catalog{dir: dir, localizers: map[string]*i18n.Localizer{}}
+	c := &Catalog{dir: dir, localizers: map[string]*i18n.Localizer{}, plain: map[string]*sync.Map{}}
 	for _, lang := range langs {
 		c.localizers[lang] = i18n.NewLocalizer(bundle, lang)
+		c.plain[lang] = &sync.Map{}
 	}
 	checkComplete(&errs, dir, langs, ids, sources)
 	for _, lang := range langs {
@@ -165,11 +168,19 @@ func unwrapPath(err error) error {
 //	T "replyCount" 3         a plural message; {{.Count}} in the message is 3
 //	T "byline" "Name" "Ana"  a message with named template data
 //
+// Messages without arguments are cached: a page asks for the same few dozen
+// strings, and go-i18n would look each up and execute its template anew.
 // An unknown message id panics with a message naming it; html/template turns
 // the panic into an execution error, so the build fails with that message.
 func (c *Catalog) T(lang string) func(id string, args ...any) string {
 	loc := c.localizers[lang]
+	cache := c.plain[lang]
 	return func(id string, args ...any) string {
+		if len(args) == 0 {
+			if s, ok := cache.Load(id); ok {
+				return s.(string)
+			}
+		}
 		lc := &i18n.LocalizeConfig{MessageID: id}
 		switch {
 		case len(args) == 1:
@@ -185,6 +196,9 @@ func (c *Catalog) T(lang string) func(id string, args ...any) string {
 		s, err := loc.Localize(lc)
 		if err != nil {
 			panic(fmt.Sprintf("interface string %q in %s: %v", id, lang, err))
+		}
+		if len(args) == 0 {
+			cache.Store(id, s)
 		}
 		return s
 	}

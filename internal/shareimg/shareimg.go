@@ -5,10 +5,11 @@ package shareimg
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"strings"
 	"sync"
@@ -41,6 +42,39 @@ var bodyFont = sync.OnceValues(func() (*opentype.Font, error) {
 	return opentype.Parse(goregular.TTF)
 })
 
+// version changes whenever Render draws differently, so that Key changes too.
+const version = "2"
+
+// Key identifies the image of a name and tagline: the same key means the same
+// PNG, so a build can reuse the image of the previous build instead of
+// drawing it again.
+func Key(name, tagline string) string {
+	sum := sha256.Sum256([]byte(version + "\x00" + name + "\x00" + tagline))
+	return hex.EncodeToString(sum[:5])
+}
+
+// shades is the number of anti-aliasing levels per text colour.
+const shades = 16
+
+// palette holds the background, then shades of the accent colour, then
+// shades of the ink colour, each blended over the background. A paletted
+// image encodes to PNG several times faster than an RGBA one, and the
+// picture needs no other colours.
+var palette = func() color.Palette {
+	p := color.Palette{background}
+	for _, c := range []color.RGBA{accent, ink} {
+		for i := 1; i <= shades; i++ {
+			p = append(p, blend(c, i))
+		}
+	}
+	return p
+}()
+
+func blend(c color.RGBA, level int) color.RGBA {
+	mix := func(fg, bg uint8) uint8 { return uint8((int(fg)*level + int(bg)*(shades-level)) / shades) }
+	return color.RGBA{mix(c.R, background.R), mix(c.G, background.G), mix(c.B, background.B), 0xff}
+}
+
 // Render returns the PNG for a site name and a tagline.
 func Render(name, tagline string) ([]byte, error) {
 	bold, err := fonts()
@@ -51,10 +85,14 @@ func Render(name, tagline string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
-	draw.Draw(img, img.Bounds(), image.NewUniform(background), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, 24, Height), image.NewUniform(accent), image.Point{}, draw.Src)
-
+	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette)
+	// The accent bar on the left: full-strength accent is index shades.
+	for y := 0; y < Height; y++ {
+		row := img.Pix[y*img.Stride:]
+		for x := 0; x < 24; x++ {
+			row[x] = shades
+		}
+	}
 	title, err := opentype.NewFace(bold, &opentype.FaceOptions{Size: 120, DPI: 72, Hinting: font.HintingFull})
 	if err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
@@ -66,21 +104,41 @@ func Render(name, tagline string) ([]byte, error) {
 	}
 	defer text.Close()
 
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(accent), Face: title, Dot: fixed.P(96, 210)}
+	// Text is drawn as coverage into an alpha mask, then mapped to the
+	// palette shades of its colour.
+	mask := image.NewAlpha(img.Bounds())
+	d := &font.Drawer{Dst: mask, Src: image.Opaque, Face: title, Dot: fixed.P(96, 210)}
 	d.DrawString(name)
-	d.Src, d.Face = image.NewUniform(ink), text
+	paint(img, mask, 1)
+	clear(mask.Pix)
+	d.Face = text
 	y := 320
 	for _, line := range wrap(text, tagline, Width-96*2, 4) {
 		d.Dot = fixed.P(96, y)
 		d.DrawString(line)
 		y += 72
 	}
+	paint(img, mask, 1+shades)
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// paint sets every covered pixel of img to the shade of the colour whose
+// palette entries start at first.
+func paint(img *image.Paletted, mask *image.Alpha, first int) {
+	for i, a := range mask.Pix {
+		if a == 0 {
+			continue
+		}
+		level := (int(a)*shades + 127) / 255
+		if level > 0 {
+			img.Pix[i] = uint8(first + level - 1)
+		}
+	}
 }
 
 // wrap breaks s into at most max lines no wider than width pixels.

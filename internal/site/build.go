@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -119,6 +121,9 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	}
 	s.BaseURL = strings.TrimSuffix(baseURL, "/")
 	s.cat = cat
+	for _, lang := range s.Languages {
+		lang.shareKey = shareimg.Key(s.Title, s.tagline(lang))
+	}
 	t, err := loadTemplates(fsys, s.Languages, cat, set, basePath)
 	if err != nil {
 		return nil, nil, nil, err
@@ -167,7 +172,7 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 	}
 	var extra map[string][]byte
 	var extraErr error
-	wg.Go(func() { extra, extraErr = s.extraFiles(pages, min) })
+	wg.Go(func() { extra, extraErr = s.extraFiles(pages, min, opts.Out) })
 	for i, p := range pages {
 		if ctx.Err() != nil {
 			break
@@ -244,13 +249,18 @@ func sortedKeysInt(m map[string]int) []string {
 
 // extraFiles returns the files that are not pages or assets: share images
 // and, when the site has a base URL, sitemaps, robots.txt and feeds.
-func (s *Site) extraFiles(pages []*Page, min *assets.Minifier) (map[string][]byte, error) {
+func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var errs diag.List
 	for _, lang := range s.Languages {
-		img, err := shareimg.Render(s.Title, s.tagline(lang))
-		errs.Add(err)
-		files[outputPath(s.BasePath, lang.ShareImageURL())] = img
+		name := outputPath(s.BasePath, lang.ShareImageURL())
+		// Same name, same image: take it from the previous build if it is there.
+		img, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name)))
+		if err != nil {
+			img, err = shareimg.Render(s.Title, s.tagline(lang))
+			errs.Add(err)
+		}
+		files[name] = img
 	}
 	files["_headers"] = s.headersFile()
 	if s.BaseURL == "" {

@@ -1,10 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
 	"tact/internal/diag"
@@ -16,21 +16,76 @@ type scan struct {
 	links []string // href and src values
 }
 
-// attrRe finds id, href and src attributes in minified HTML, where the
-// minifier keeps every attribute value in double quotes.
-var attrRe = regexp.MustCompile(`\s(id|href|src)="([^"]*)"`)
-
+// scanHTML collects the id, href and src attribute values of the tags of
+// minified HTML (the minifier keeps attribute values in double quotes). It
+// is a plain byte scan, not a parser: the link checker reads every page of
+// every build. Text and the contents of script elements are skipped.
 func scanHTML(b []byte) scan {
 	sc := scan{ids: map[string]bool{}}
-	for _, m := range attrRe.FindAllSubmatch(b, -1) {
-		v := htmlUnescapeAttr(string(m[2]))
-		if string(m[1]) == "id" {
-			sc.ids[v] = true
-		} else {
-			sc.links = append(sc.links, v)
+	for i := 0; i < len(b); {
+		lt := bytes.IndexByte(b[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt + 1
+		if i >= len(b) || !isLetter(b[i]) {
+			continue
+		}
+		start := i
+		for i < len(b) && isLetter(b[i]) {
+			i++
+		}
+		tag := string(b[start:i])
+		// Attributes, up to the end of the tag.
+		for i < len(b) && b[i] != '>' {
+			if b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '/' {
+				i++
+				continue
+			}
+			nameStart := i
+			for i < len(b) && b[i] != '=' && b[i] != ' ' && b[i] != '>' && b[i] != '\n' {
+				i++
+			}
+			name := string(b[nameStart:i])
+			if i >= len(b) || b[i] != '=' {
+				continue
+			}
+			i++
+			var value []byte
+			if i < len(b) && (b[i] == '"' || b[i] == '\'') {
+				end := bytes.IndexByte(b[i+1:], b[i])
+				if end < 0 {
+					return sc
+				}
+				value = b[i+1 : i+1+end]
+				i += end + 2
+			} else {
+				vs := i
+				for i < len(b) && b[i] != ' ' && b[i] != '>' {
+					i++
+				}
+				value = b[vs:i]
+			}
+			switch name {
+			case "id":
+				sc.ids[htmlUnescapeAttr(string(value))] = true
+			case "href", "src":
+				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
+			}
+		}
+		if tag == "script" || tag == "style" {
+			end := bytes.Index(b[i:], []byte("</"+tag))
+			if end < 0 {
+				break
+			}
+			i += end
 		}
 	}
 	return sc
+}
+
+func isLetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func htmlUnescapeAttr(s string) string {

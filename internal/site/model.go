@@ -37,6 +37,7 @@ type Lang struct {
 	byKey     map[string]*Article
 	base      string // Site.BasePath
 	quizStart string // the quiz's start node
+	shareKey  string // shareimg.Key of the language's share image
 }
 
 // Home is a language's home page introduction.
