@@ -26,7 +26,7 @@ func (p *Page) StructuredData() []any {
 		})
 	case KindArticle:
 		a := p.Article
-		out = append(out, map[string]any{
+		article := map[string]any{
 			"@context":         "https://schema.org",
 			"@type":            "Article",
 			"headline":         a.Title,
@@ -37,10 +37,13 @@ func (p *Page) StructuredData() []any {
 			"url":              s.AbsURL(p.URL),
 			"mainEntityOfPage": s.AbsURL(p.URL),
 			"image":            s.AbsURL(p.Image),
-			"keywords":         a.Tags,
 			"author":           map[string]any{"@type": "Organization", "name": s.Title, "url": home},
 			"publisher":        map[string]any{"@type": "Organization", "name": s.Title, "url": home},
-		})
+		}
+		if len(a.Tags) > 0 {
+			article["keywords"] = a.Tags
+		}
+		out = append(out, article)
 	}
 	if crumbs := p.Breadcrumbs(); len(crumbs) > 1 {
 		items := make([]any, len(crumbs))
