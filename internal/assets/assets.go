@@ -30,15 +30,44 @@ import (
 
 // Minifier minifies by media type; with minification off it copies.
 type Minifier struct {
-	m  *minify.M
-	on bool
+	m    *minify.M
+	tmpl *minify.M // HTML with Go template actions left intact
+	on   bool
 }
 
 // NewMinifier returns a minifier; on=false makes it copy bytes unchanged,
 // for debugging templates.
 func NewMinifier(on bool) *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{
+	m.Add("text/html", htmlMinifier())
+	m.AddFunc("text/css", css.Minify)
+	m.Add("application/javascript", &js.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?json$`), &json.Minifier{})
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?xml$`), &xml.Minifier{KeepWhitespace: false})
+	tm := minify.New()
+	th := htmlMinifier()
+	th.TemplateDelims = [2]string{"{{", "}}"}
+	tm.Add("text/html", th)
+	return &Minifier{m: m, tmpl: tm, on: on}
+}
+
+// Template minifies the source of an html/template file, leaving its
+// actions intact. Pages are then rendered already minified, so a build
+// minifies each layout once instead of every page it renders.
+func (m *Minifier) Template(src []byte) ([]byte, error) {
+	if !m.on {
+		return src, nil
+	}
+	var buf bytes.Buffer
+	if err := m.tmpl.Minify("text/html", &buf, bytes.NewReader(src)); err != nil {
+		return nil, fmt.Errorf("minify template: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func htmlMinifier() *html.Minifier {
+	return &html.Minifier{
 		KeepDocumentTags: true, // <html lang>, <head>, <body> stay
 		KeepEndTags:      true,
 		KeepQuotes:       true, // the link checker reads attributes in quotes
@@ -46,13 +75,7 @@ func NewMinifier(on bool) *Minifier {
 		// tools expect them.
 		KeepDefaultAttrVals: true,
 		KeepSpecialComments: false,
-	})
-	m.AddFunc("text/css", css.Minify)
-	m.Add("application/javascript", &js.Minifier{})
-	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?json$`), &json.Minifier{})
-	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddRegexp(regexp.MustCompile(`^(application|text)/(.+\+)?xml$`), &xml.Minifier{KeepWhitespace: false})
-	return &Minifier{m: m, on: on}
+	}
 }
 
 // Minify writes the minified form of src, of media type mediatype, to w.

@@ -101,7 +101,8 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	if err := cat.Require(codes, builderMessages); err != nil {
 		return nil, nil, nil, err
 	}
-	l := &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts}
+	min := assets.NewMinifier(opts.Minify)
+	l := &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: min}
 	l.newConverters()
 	s, err := l.load(ctx)
 	errs.Add(err)
@@ -113,7 +114,6 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 			}
 		}
 	}
-	min := assets.NewMinifier(opts.Minify)
 	set, err := assets.Load(fsys, "assets", min)
 	errs.Add(err)
 	if err := errs.Err(); err != nil {
@@ -124,7 +124,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	for _, lang := range s.Languages {
 		lang.shareKey = shareimg.Key(s.Title, s.tagline(lang))
 	}
-	t, err := loadTemplates(fsys, s.Languages, cat, set, basePath)
+	t, err := loadTemplates(fsys, s.Languages, cat, set, basePath, min)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -157,7 +157,7 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 			var buf bytes.Buffer
 			for i := range next {
 				buf.Reset()
-				out, err := renderPage(&buf, t, pages[i], min)
+				out, err := renderPage(&buf, t, pages[i])
 				if err == nil {
 					scans[i] = scanHTML(out)
 					err = stage.WriteFile(pages[i].Path, out)
@@ -226,16 +226,14 @@ func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *ou
 	return rep, nil
 }
 
-func renderPage(buf *bytes.Buffer, t *templates, p *Page, min *assets.Minifier) ([]byte, error) {
+// renderPage executes the page's template. Layouts and Markdown bodies were
+// minified when they were loaded, so the result needs no further pass.
+func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
 	tmpl := t.lookup(p.Lang.Code, p.Kind)
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	out, err := min.Bytes("text/html", buf.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.Path, err)
-	}
-	return out, nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 func sortedKeysInt(m map[string]int) []string {

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"tact/internal/assets"
 	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/markdown"
@@ -32,6 +34,7 @@ type loader struct {
 	basePath   string
 	drafts     bool
 	converters map[string]*markdown.Converter
+	min        *assets.Minifier // minifies bodies once, as they are parsed
 }
 
 type job struct {
@@ -153,12 +156,17 @@ func (l *loader) parse(j job) (any, error) {
 	}
 	conv := l.converters[j.lang.Code]
 	if path.Base(j.file) == HomeFile {
-		return parseHome(conv, j.file, src)
+		h, err := parseHome(conv, j.file, src)
+		if h != nil {
+			h.Body = l.minifyHTML(h.Body)
+		}
+		return h, err
 	}
 	a, err := parseArticle(conv, j.lang, j.file, src)
 	if a == nil {
 		return nil, err
 	}
+	a.Body = l.minifyHTML(a.Body)
 	return a, err
 }
 
@@ -187,4 +195,16 @@ func replySlug(r *reply.Reply) string {
 		return r.Slug
 	}
 	return slug.Make(r.Title)
+}
+
+// minifyHTML minifies a rendered Markdown body; on failure it keeps the body.
+func (l *loader) minifyHTML(h template.HTML) template.HTML {
+	if l.min == nil {
+		return h
+	}
+	b, err := l.min.Bytes("text/html", []byte(h))
+	if err != nil {
+		return h
+	}
+	return template.HTML(b)
 }

@@ -1,13 +1,29 @@
 package site
 
-import "time"
+import (
+	"encoding/json"
+	"html/template"
+	"time"
+)
 
 // StructuredData returns the page's JSON-LD (schema.org) objects:
 // WebSite on home pages, Article on articles, and a BreadcrumbList on pages
-// below a home. html/template encodes the value as JSON inside
-// <script type="application/ld+json">, escaping "<" so it cannot end the
-// element early.
-func (p *Page) StructuredData() []any {
+// below a home, as JSON for <script type="application/ld+json">.
+func (p *Page) StructuredData() template.JS {
+	data := p.structuredData()
+	if len(data) == 0 {
+		return ""
+	}
+	// encoding/json escapes <, > and & as \u003c…, so the JSON cannot end
+	// the script element; html/template inserts template.JS as it is.
+	b, err := json.Marshal(data)
+	if err != nil {
+		return ""
+	}
+	return template.JS(b)
+}
+
+func (p *Page) structuredData() []any {
 	s := p.Site
 	if s.BaseURL == "" {
 		return nil // schema.org URLs must be absolute

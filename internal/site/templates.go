@@ -24,7 +24,7 @@ type templates struct {
 
 var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode}
 
-func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string) (*templates, error) {
+func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*templates, error) {
 	funcs := template.FuncMap{
 		"T":         func(string, ...any) string { return "" }, // bound per language below
 		"localDate": func(time.Time) string { return "" },      // bound per language below
@@ -43,14 +43,33 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"lower":     strings.ToLower,
 	}
-	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, path.Join(LayoutDir, "base.html"))
-	if err != nil {
-		return nil, fmt.Errorf("parse layouts: %w", err)
-	}
-	if partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html")); len(partials) > 0 {
-		if _, err := base.ParseFS(fsys, partials...); err != nil {
-			return nil, fmt.Errorf("parse layouts: %w", err)
+	// Every layout file is minified (actions intact) before it is parsed, so
+	// pages come out minified without a pass over each page.
+	parse := func(t *template.Template, files ...string) error {
+		for _, f := range files {
+			src, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return fmt.Errorf("parse layouts: %w", err)
+			}
+			if src, err = min.Template(src); err != nil {
+				return fmt.Errorf("parse layouts: %s: %w", f, err)
+			}
+			target := t
+			if t.Name() != path.Base(f) {
+				// (New with the name of t itself would replace t and lose its functions.)
+				target = t.New(path.Base(f))
+			}
+			if _, err := target.Parse(string(src)); err != nil {
+				return fmt.Errorf("parse layouts: %w", err)
+			}
 		}
+		return nil
+	}
+	base := template.New("base.html").Funcs(funcs)
+	files := []string{path.Join(LayoutDir, "base.html")}
+	partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html"))
+	if err := parse(base, append(files, partials...)...); err != nil {
+		return nil, err
 	}
 	t := &templates{byLang: map[string]map[string]*template.Template{}}
 	for _, kind := range kinds {
@@ -58,8 +77,8 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		if err != nil {
 			return nil, fmt.Errorf("parse layouts: %w", err)
 		}
-		if _, err := k.ParseFS(fsys, path.Join(LayoutDir, kind+".html")); err != nil {
-			return nil, fmt.Errorf("parse layouts: %w", err)
+		if err := parse(k, path.Join(LayoutDir, kind+".html")); err != nil {
+			return nil, err
 		}
 		for _, lang := range langs {
 			l, err := k.Clone()
