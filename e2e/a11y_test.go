@@ -115,7 +115,8 @@ func TestAccessibility(t *testing.T) {
 			for _, scheme := range []string{"light", "dark"} {
 				name := lang.Code + "/" + k.name + "/" + scheme
 				actions := []chromedp.Action{
-					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}),
+					// Reduced motion: axe must see the settled page, not a fade-in.
+					emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}, {Name: "prefers-reduced-motion", Value: "reduce"}}),
 					chromedp.Navigate("about:blank"),
 					chromedp.Navigate(base + k.url),
 					chromedp.WaitReady(`body`, chromedp.ByQuery),
