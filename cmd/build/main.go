@@ -74,8 +74,11 @@ func main() {
 			<-ctx.Done()
 			stop() // from now on a second Ctrl-C kills at once
 		}()
-		build := func(ctx context.Context, _ []string) (devserver.Result, error) {
-			rep, err := site.Build(ctx, fsys, opts)
+		// One Builder for the whole session: each save rebuilds only what
+		// the changed files affect.
+		builder := site.NewBuilder(fsys, opts)
+		build := func(ctx context.Context, changed []string) (devserver.Result, error) {
+			rep, err := builder.Build(ctx, changed)
 			if err != nil {
 				return devserver.Result{}, err
 			}

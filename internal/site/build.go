@@ -2,26 +2,20 @@ package site
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
-	"tact/internal/locale"
-	"tact/internal/output"
 	"tact/internal/shareimg"
 )
 
@@ -37,7 +31,8 @@ type Options struct {
 // Report summarises a successful build.
 type Report struct {
 	Pages    map[string]int // pages per language code
-	Files    int            // files written
+	Files    int            // files in the output
+	Rendered int            // pages rendered (the others were unchanged)
 	Duration time.Duration
 	Warnings []error // missing translations, broken links: errors under Strict
 }
@@ -49,6 +44,9 @@ func (r *Report) String() string {
 		parts = append(parts, fmt.Sprintf("%s %d", lang, r.Pages[lang]))
 		total += r.Pages[lang]
 	}
+	if r.Rendered < total {
+		return fmt.Sprintf("built %d pages (%s; %d rendered, the rest unchanged), %d files in %v", total, strings.Join(parts, ", "), r.Rendered, r.Files, r.Duration.Round(100*time.Microsecond))
+	}
 	return fmt.Sprintf("built %d pages (%s), %d files in %v", total, strings.Join(parts, ", "), r.Files, r.Duration.Round(time.Millisecond))
 }
 
@@ -56,79 +54,20 @@ func (r *Report) String() string {
 // assets/ and i18n/) and writes it to opts.Out. On any error the previous
 // output is left untouched and every problem found is returned, joined.
 func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
-	start := time.Now()
-	s, t, set, err := Load(ctx, fsys, opts)
-	if err != nil {
-		return nil, err
-	}
-	stage, err := output.Begin(opts.Out)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := write(ctx, s, t, set, stage, opts)
-	if err != nil {
-		stage.Abort()
-		return nil, err
-	}
-	if err := stage.Commit(); err != nil {
-		stage.Abort()
-		return nil, err
-	}
-	rep.Duration = time.Since(start)
-	return rep, nil
+	return NewBuilder(fsys, opts).Build(ctx, nil)
 }
 
 // Load reads, checks and links the site without writing anything.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, assets.Set, error) {
-	cfg, err := loadConfig(fsys)
+	e, err := loadEnv(fsys, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	baseURL := cmp.Or(opts.BaseURL, cfg.BaseURL)
-	basePath, err := basePathOf(baseURL)
+	s, _, err := e.loadSite(ctx, nil, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	codes := make([]string, len(cfg.Languages))
-	for i, l := range cfg.Languages {
-		codes[i] = l.Code
-	}
-	var errs diag.List
-	cat, err := locale.Load(fsys, I18nDir, codes)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if err := cat.Require(codes, builderMessages); err != nil {
-		return nil, nil, nil, err
-	}
-	min := assets.NewMinifier(opts.Minify)
-	l := &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: min}
-	l.newConverters()
-	s, err := l.load(ctx)
-	errs.Add(err)
-	if s != nil {
-		errs.Add(s.loadQuiz(fsys))
-		if s.Quiz != nil {
-			for _, lang := range s.Languages {
-				lang.quizStart = s.Quiz.Start
-			}
-		}
-	}
-	set, err := assets.Load(fsys, "assets", min)
-	errs.Add(err)
-	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
-	}
-	s.BaseURL = strings.TrimSuffix(baseURL, "/")
-	s.cat = cat
-	for _, lang := range s.Languages {
-		lang.shareKey = shareimg.Key(s.Title, s.tagline(lang))
-	}
-	t, err := loadTemplates(fsys, s.Languages, cat, set, basePath, min)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return s, t, set, nil
+	return s, e.templates, e.assets, nil
 }
 
 func basePathOf(base string) (string, error) {
@@ -140,90 +79,6 @@ func basePathOf(base string) (string, error) {
 		return "", fmt.Errorf("base URL %q is not an absolute http(s) URL such as https://example.org/", base)
 	}
 	return strings.TrimSuffix(u.Path, "/"), nil
-}
-
-// write renders every page and copies every asset into the staging directory.
-func write(ctx context.Context, s *Site, t *templates, set assets.Set, stage *output.Staging, opts Options) (*Report, error) {
-	min := assets.NewMinifier(opts.Minify)
-	pages := s.pages()
-	rep := &Report{Pages: map[string]int{}}
-	var errs diag.List
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	scans := make([]scan, len(pages))
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				out, err := renderPage(&buf, t, pages[i])
-				if err == nil {
-					scans[i] = scanHTML(out)
-					err = stage.WriteFile(pages[i].Path, out)
-				}
-				if err != nil {
-					mu.Lock()
-					errs.Add(err)
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	var extra map[string][]byte
-	var extraErr error
-	wg.Go(func() { extra, extraErr = s.extraFiles(pages, min, opts.Out) })
-	for i, p := range pages {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-		if !p.Root {
-			rep.Pages[p.Lang.Code]++
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	errs.Add(extraErr)
-	for _, name := range set.Names() {
-		a := set[name]
-		errs.Add(stage.WriteFile(a.Path, a.Data))
-		if name == embedScript {
-			// Host pages load it by a fixed address, so it is published
-			// unfingerprinted too (with a short cache lifetime in _headers).
-			errs.Add(stage.WriteFile(path.Base(name), a.Data))
-		}
-	}
-	for _, name := range sortedKeysBytes(extra) {
-		errs.Add(stage.WriteFile(name, extra[name]))
-	}
-	rep.Files = len(pages) + len(set) + len(extra)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	files := map[string]bool{}
-	for _, a := range set {
-		files[a.Path] = true
-	}
-	for name := range extra {
-		files[name] = true
-	}
-	if _, ok := set[embedScript]; ok {
-		files[path.Base(embedScript)] = true
-	}
-	rep.Warnings = append(rep.Warnings, checkLinks(s, pages, scans, files)...)
-	rep.Warnings = append(rep.Warnings, s.checkTranslations(pages)...)
-	if opts.Strict && len(rep.Warnings) > 0 {
-		var strict diag.List
-		for _, w := range rep.Warnings {
-			strict.Add(w)
-		}
-		return nil, strict.Err()
-	}
-	return rep, nil
 }
 
 // renderPage executes the page's template. Layouts and Markdown bodies were

@@ -95,43 +95,50 @@ func htmlUnescapeAttr(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&lt;", "<", "&gt;", ">").Replace(s)
 }
 
-// checkLinks reports internal links that lead nowhere: a path that is not
-// an output file, or a #fragment that is not an id on its page.
-func checkLinks(s *Site, pages []*Page, scans []scan, files map[string]bool) []error {
-	byPath := map[string]int{}
-	for i, p := range pages {
-		byPath[p.Path] = i
-		files[p.Path] = true
-	}
+// checkPageLinks reports the internal links of page i that lead nowhere: a
+// path that is not an output file, or a #fragment that is not an id on its
+// page. files holds every output path.
+func checkPageLinks(s *Site, pages []*Page, scans []scan, files map[string]bool, i int) []error {
+	p := pages[i]
 	var errs []error
-	for i, p := range pages {
-		seen := map[string]bool{}
-		for _, link := range scans[i].links {
-			if seen[link] {
-				continue
-			}
-			seen[link] = true
-			target, frag, ok := s.internalTarget(p.URL, link)
-			if !ok {
-				continue
-			}
-			file := outputPath(s.BasePath, target)
-			if !files[file] && files[file+"/index.html"] {
-				file += "/index.html"
-			}
-			if !files[file] {
-				errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
-				continue
-			}
-			if frag == "" {
-				continue
-			}
-			if j, ok := byPath[file]; ok && !scans[j].ids[frag] {
-				errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)})
-			}
+	seen := map[string]bool{}
+	for _, link := range scans[i].links {
+		if seen[link] {
+			continue
+		}
+		seen[link] = true
+		target, frag, ok := s.internalTarget(p.URL, link)
+		if !ok {
+			continue
+		}
+		file := outputPath(s.BasePath, target)
+		if !files[file] && files[file+"/index.html"] {
+			file += "/index.html"
+		}
+		if !files[file] {
+			errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
+			continue
+		}
+		if frag == "" {
+			continue
+		}
+		if j, ok := s.pageIndex(pages, file); ok && !scans[j].ids[frag] {
+			errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)})
 		}
 	}
 	return errs
+}
+
+// pageIndex finds the page written to file.
+func (s *Site) pageIndex(pages []*Page, file string) (int, bool) {
+	if s.byPath == nil {
+		s.byPath = make(map[string]int, len(pages))
+		for i, p := range pages {
+			s.byPath[p.Path] = i
+		}
+	}
+	i, ok := s.byPath[file]
+	return i, ok
 }
 
 // internalTarget resolves link, found on the page at pageURL, to a site path

@@ -35,6 +35,12 @@ type loader struct {
 	drafts     bool
 	converters map[string]*markdown.Converter
 	min        *assets.Minifier // minifies bodies once, as they are parsed
+
+	// Between the builds of a Builder: what the previous build parsed, and
+	// which files changed since (nil: any file may have).
+	cache   map[string]parsed
+	changed map[string]bool
+	parsed  map[string]parsed // filled by load: this build's results
 }
 
 type job struct {
@@ -74,12 +80,22 @@ func (l *loader) load(ctx context.Context) (*Site, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	l.parsed = map[string]parsed{}
 	for i, j := range jobs {
 		errs.Add(failures[i])
+		var h uint64
+		switch r := results[i].(type) {
+		case *Home:
+			h = r.srcHash
+		case *Article:
+			h = r.srcHash
+		}
+		l.parsed[j.file] = parsed{hash: h, result: results[i], err: failures[i]}
 		switch r := results[i].(type) {
 		case *Home:
 			j.lang.Home = r
 		case *Article:
+			r.reset(j.lang)
 			if r.Draft && !l.drafts {
 				s.drafts[r.Key] = true
 				continue
@@ -149,11 +165,44 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
 }
 
+// parsed is what parsing one content file gave, kept between the builds of
+// a Builder.
+type parsed struct {
+	hash   uint64 // of the file's normalised bytes
+	result any    // *Article or *Home, or nil
+	err    error
+}
+
 func (l *loader) parse(j job) (any, error) {
+	prev, cached := l.cache[j.file]
+	if cached && l.changed != nil && !l.isChanged(j.file) {
+		return prev.result, prev.err // not touched since the last build
+	}
 	src, err := readSource(l.fsys, j.file)
 	if err != nil {
 		return nil, err
 	}
+	h := hashBytes(src)
+	if cached && prev.hash == h {
+		return prev.result, prev.err
+	}
+	res, err := l.parseSource(j, src)
+	switch r := res.(type) {
+	case *Article:
+		if r == nil {
+			return nil, err
+		}
+		r.srcHash = h
+	case *Home:
+		if r == nil {
+			return nil, err
+		}
+		r.srcHash = h
+	}
+	return res, err
+}
+
+func (l *loader) parseSource(j job, src []byte) (any, error) {
 	conv := l.converters[j.lang.Code]
 	if path.Base(j.file) == HomeFile {
 		h, err := parseHome(conv, j.file, src)
@@ -207,4 +256,15 @@ func (l *loader) minifyHTML(h template.HTML) template.HTML {
 		return h
 	}
 	return template.HTML(b)
+}
+
+// isChanged reports whether file, or a directory holding it, is among the
+// changed paths.
+func (l *loader) isChanged(file string) bool {
+	for p := file; p != "." && p != "/"; p = path.Dir(p) {
+		if l.changed[p] {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,8 @@ type Site struct {
 	Quiz      *quiz.Quiz // content/quiz.toml; nil when the site has no quiz
 
 	cat      *locale.Catalog                // interface strings
+	quizHash uint64                         // of the quiz files, for incremental builds
+	byPath   map[string]int                 // output path → index in pages(), for the link checker
 	articles map[string]map[string]*Article // key → lang → article
 	drafts   map[string]bool                // keys of drafts left out of the build
 	replies  map[string]map[string]*Reply   // reply id → lang → reply
@@ -46,6 +48,7 @@ type Home struct {
 	Title   string        // front matter
 	Summary string        // front matter
 	Body    template.HTML // rendered introduction
+	srcHash uint64        // of the source file, for incremental builds
 }
 
 // Article is one scenario article in one language.
@@ -68,7 +71,15 @@ type Article struct {
 	Prev, Next      *Article   // neighbours in Lang.Articles (Prev is newer)
 	RelatedArticles []*Article // Related resolved in this language
 
-	fields map[string]diag.Error // positions of front matter values, for errors
+	fields  map[string]diag.Error // positions of front matter values, for errors
+	srcHash uint64                // of the source file, for incremental builds
+	listSig uint64                // see listing; computed once
+}
+
+// reset readies an article parsed by an earlier build for linking into lang.
+func (a *Article) reset(lang *Lang) {
+	a.Lang = lang
+	a.Prev, a.Next, a.RelatedArticles = nil, nil, nil
 }
 
 // errorAt returns a positioned error at the value of a front matter field.

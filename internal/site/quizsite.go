@@ -46,6 +46,12 @@ func (s *Site) loadQuiz(fsys fs.FS) error {
 		}
 	}
 	s.Quiz = q
+	h := newHasher()
+	for _, f := range append([]string{QuizFile}, langFiles(codes)...) {
+		b, _ := fs.ReadFile(fsys, f)
+		h.str(f).num(hashBytes(b))
+	}
+	s.quizHash = h.sum()
 	return errs.Err()
 }
 
@@ -85,4 +91,12 @@ func (q quizSite) Scenarios() []quiz.ScenarioRef {
 		}
 	}
 	return refs
+}
+
+func langFiles(codes []string) []string {
+	files := make([]string, len(codes))
+	for i, c := range codes {
+		files[i] = path.Join(ContentDir, c, "quiz.toml")
+	}
+	return files
 }

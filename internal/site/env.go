@@ -1,0 +1,142 @@
+package site
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"tact/internal/assets"
+	"tact/internal/diag"
+	"tact/internal/locale"
+	"tact/internal/shareimg"
+)
+
+// env is everything a build needs besides the content: the configuration,
+// the interface strings, the Markdown converters, the assets and the
+// templates. A Builder keeps it between builds until one of its files
+// changes.
+type env struct {
+	fsys      fs.FS
+	opts      Options
+	cfg       *Config
+	baseURL   string // without trailing slash
+	basePath  string
+	catalog   *locale.Catalog
+	min       *assets.Minifier
+	assets    assets.Set
+	templates *templates
+	loader    *loader
+	version   uint64 // changes whenever anything here changes
+}
+
+// loadEnv reads everything but the content.
+func loadEnv(fsys fs.FS, opts Options) (*env, error) {
+	cfg, err := loadConfig(fsys)
+	if err != nil {
+		return nil, err
+	}
+	baseURL := cmp.Or(opts.BaseURL, cfg.BaseURL)
+	basePath, err := basePathOf(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	codes := make([]string, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+	}
+	cat, err := locale.Load(fsys, I18nDir, codes)
+	if err != nil {
+		return nil, err
+	}
+	if err := cat.Require(codes, builderMessages); err != nil {
+		return nil, err
+	}
+	e := &env{fsys: fsys, opts: opts, cfg: cfg, baseURL: strings.TrimSuffix(baseURL, "/"), basePath: basePath, catalog: cat}
+	e.min = assets.NewMinifier(opts.Minify)
+	e.loader = &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: e.min}
+	e.loader.newConverters()
+	if e.assets, err = assets.Load(fsys, "assets", e.min); err != nil {
+		return nil, err
+	}
+	langs := make([]*Lang, len(cfg.Languages))
+	for i, lc := range cfg.Languages {
+		langs[i] = &Lang{Language: lc}
+	}
+	if e.templates, err = loadTemplates(fsys, langs, cat, e.assets, basePath, e.min); err != nil {
+		return nil, err
+	}
+	if e.version, err = e.hashInputs(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// hashInputs returns a hash of every input outside content/ and of the
+// options, which every page depends on.
+func (e *env) hashInputs() (uint64, error) {
+	h := newHasher()
+	h.str(fmt.Sprintf("%+v", e.opts)).str(e.baseURL)
+	for _, dir := range []string{ConfigFile, I18nDir, LayoutDir} {
+		err := fs.WalkDir(e.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(e.fsys, p)
+			if err != nil {
+				return err
+			}
+			h.str(p).num(hashBytes(b))
+			return nil
+		})
+		if err != nil {
+			return 0, fmt.Errorf("hash %s: %w", dir, err)
+		}
+	}
+	for _, name := range e.assets.Names() {
+		h.str(e.assets[name].Path)
+	}
+	return h.sum(), nil
+}
+
+// loadSite loads and links the content, reusing what cache holds for files
+// not in changed (nil: any file may have changed). It returns the site and
+// this build's parse results, for the next build's cache.
+func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map[string]bool) (*Site, map[string]parsed, error) {
+	l := *e.loader
+	l.cache, l.changed = cache, changed
+	var errs diag.List
+	s, err := l.load(ctx)
+	errs.Add(err)
+	if s != nil {
+		errs.Add(s.loadQuiz(e.fsys))
+		if s.Quiz != nil {
+			for _, lang := range s.Languages {
+				lang.quizStart = s.Quiz.Start
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, l.parsed, err
+	}
+	s.BaseURL = e.baseURL
+	s.cat = e.catalog
+	for _, lang := range s.Languages {
+		lang.shareKey = shareimg.Key(s.Title, s.tagline(lang))
+	}
+	return s, l.parsed, nil
+}
+
+// touchesEnv reports whether a changed file is one of the env's inputs
+// rather than content.
+func touchesEnv(changed []string) bool {
+	for _, c := range changed {
+		c = path.Clean(strings.TrimPrefix(c, "./"))
+		if !strings.HasPrefix(c, ContentDir+"/") {
+			return true
+		}
+	}
+	return false
+}
