@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,7 +55,9 @@ func (r *Report) String() string {
 // assets/ and i18n/) and writes it to opts.Out. On any error the previous
 // output is left untouched and every problem found is returned, joined.
 func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
-	return NewBuilder(fsys, opts).Build(ctx, nil)
+	b := NewBuilder(fsys, opts)
+	b.oneShot = true
+	return b.Build(ctx, nil)
 }
 
 // Load reads, checks and links the site without writing anything.
@@ -102,6 +105,41 @@ func sortedKeysInt(m map[string]int) []string {
 
 // extraFiles returns the files that are not pages or assets: share images
 // and, when the site has a base URL, sitemaps, robots.txt and feeds.
+// outputFiles returns the path of every file a build writes, known before
+// anything is rendered, for the link checker.
+func (s *Site) outputFiles(pages []*Page, set assets.Set) map[string]bool {
+	files := make(map[string]bool, len(pages)+len(set)+16)
+	for _, p := range pages {
+		files[p.Path] = true
+	}
+	for name, a := range set {
+		files[a.Path] = true
+		if name == embedScript {
+			files[path.Base(name)] = true
+		}
+	}
+	for _, name := range s.extraNames() {
+		files[name] = true
+	}
+	return files
+}
+
+// extraNames returns the paths of the files extraFiles makes.
+func (s *Site) extraNames() []string {
+	names := []string{"_headers"}
+	for _, lang := range s.Languages {
+		names = append(names, outputPath(s.BasePath, lang.ShareImageURL()))
+	}
+	if s.BaseURL == "" {
+		return names
+	}
+	names = append(names, "sitemap.xml", "robots.txt")
+	for _, lang := range s.Languages {
+		names = append(names, "sitemap-"+lang.Code+".xml", outputPath(s.BasePath, lang.FeedURL()))
+	}
+	return names
+}
+
 func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var errs diag.List

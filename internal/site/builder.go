@@ -2,11 +2,13 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"io/fs"
 	"path"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,10 +36,11 @@ type Builder struct {
 	fsys fs.FS
 	opts Options
 
-	env    *env
-	cache  map[string]parsed    // content file → parse result
-	out    map[string]published // output path → what is there
-	primed bool                 // the output directory holds our last build
+	env     *env
+	cache   map[string]parsed    // content file → parse result
+	out     map[string]published // output path → what is there
+	primed  bool                 // the output directory holds our last build
+	oneShot bool                 // never builds again: keep nothing for later
 }
 
 // published is what the Builder knows about one output file.
@@ -81,14 +84,46 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		return nil, err
 	}
 	r := &run{b: b, s: s, pages: s.pages()}
-	if err := r.render(ctx); err != nil {
-		return nil, err
-	}
-	if err := r.check(); err != nil {
-		return nil, err
-	}
-	if err := r.publish(); err != nil {
-		return nil, err
+	if !b.primed {
+		// A full build streams every file into a staging directory as it is
+		// rendered (nothing is held in memory) and swaps it in at the end.
+		stage, err := output.Begin(b.opts.Out)
+		if err != nil {
+			return nil, err
+		}
+		r.sink = stage.WriteFile
+		if err := r.render(ctx); err != nil {
+			stage.Abort()
+			return nil, err
+		}
+		if err := r.check(); err != nil {
+			stage.Abort()
+			return nil, err
+		}
+		if err := stage.Commit(); err != nil {
+			stage.Abort()
+			return nil, err
+		}
+		b.out, b.primed = r.next, true
+	} else {
+		// An incremental build holds the few files it changes, then updates
+		// the output directory in place.
+		r.files = map[string][]byte{}
+		r.sink = func(name string, data []byte) error {
+			r.mu.Lock()
+			r.files[name] = data
+			r.mu.Unlock()
+			return nil
+		}
+		if err := r.render(ctx); err != nil {
+			return nil, err
+		}
+		if err := r.check(); err != nil {
+			return nil, err
+		}
+		if err := r.update(); err != nil {
+			return nil, err
+		}
 	}
 	r.rep.Duration = time.Since(start)
 	return r.rep, nil
@@ -101,17 +136,21 @@ type run struct {
 	pages []*Page
 	rep   *Report
 
-	files map[string][]byte    // output path → bytes, for files written this build
-	next  map[string]published // the output after this build
+	sink  func(name string, data []byte) error // receives every file rendered this build
+	files map[string][]byte                    // incremental builds: what sink received
+	fresh map[string]bool                      // paths rendered or written this build
+	next  map[string]published                 // the output after this build
+	mu    sync.Mutex
 }
 
-// render renders the pages whose inputs changed and computes every other
-// output file.
+// render renders the pages whose inputs changed, checks their links, and
+// computes every other output file; everything goes to r.sink.
 func (r *run) render(ctx context.Context) error {
 	e := r.b.env
 	r.rep = &Report{Pages: map[string]int{}}
-	r.files = map[string][]byte{}
+	r.fresh = map[string]bool{}
 	r.next = make(map[string]published, len(r.pages)+len(e.assets)+16)
+	files := r.s.outputFiles(r.pages, e.assets)
 	sigs := r.s.signatures(r.pages, e.version)
 	var todo []int
 	for i, p := range r.pages {
@@ -124,7 +163,8 @@ func (r *run) render(ctx context.Context) error {
 		}
 		todo = append(todo, i)
 	}
-	outs := make([][]byte, len(r.pages))
+	pubs := make([]published, len(r.pages))
+	var later []fragmentLink
 	var errs diag.List
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -135,13 +175,23 @@ func (r *run) render(ctx context.Context) error {
 			for i := range next {
 				buf.Reset()
 				out, err := renderPage(&buf, e.templates, r.pages[i])
+				if err == nil {
+					sc := scanHTML(out)
+					warnings, frags := r.s.checkLinks(r.pages, i, sc, files)
+					if r.b.oneShot {
+						sc.links = nil // nothing will check this page again
+					}
+					pubs[i] = published{sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
+					mu.Lock()
+					later = append(later, frags...)
+					mu.Unlock()
+					err = r.sink(r.pages[i].Path, out)
+				}
 				if err != nil {
 					mu.Lock()
 					errs.Add(err)
 					mu.Unlock()
-					continue
 				}
-				outs[i] = out
 			}
 		})
 	}
@@ -166,61 +216,84 @@ func (r *run) render(ctx context.Context) error {
 	r.rep.Rendered = len(todo)
 	for _, i := range todo {
 		p := r.pages[i]
-		r.files[p.Path] = outs[i]
-		r.next[p.Path] = published{sig: sigs[i], hash: hashBytes(outs[i]), scan: scanHTML(outs[i])}
+		r.fresh[p.Path] = true
+		r.next[p.Path] = pubs[i]
 	}
+	r.recheck(files, &later)
+	r.checkFragments(later)
 	for _, name := range e.assets.Names() {
 		a := e.assets[name]
-		r.addFile(a.Path, a.Data)
+		errs.Add(r.addFile(a.Path, a.Data))
 		if name == embedScript {
 			// Host pages load it by a fixed address, so it is published
 			// unfingerprinted too (with a short cache lifetime in _headers).
-			r.addFile(path.Base(name), a.Data)
+			errs.Add(r.addFile(path.Base(name), a.Data))
 		}
 	}
-	for name, data := range extra {
-		r.addFile(name, data)
+	names := make([]string, 0, len(extra))
+	for name := range extra {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		errs.Add(r.addFile(name, extra[name]))
 	}
 	r.rep.Files = len(r.next)
-	return nil
+	return errs.Err()
 }
 
-func (r *run) addFile(name string, data []byte) {
-	r.files[name] = data
-	r.next[name] = published{hash: hashBytes(data)}
-}
-
-// check runs the link checker on the pages rendered this build (the others
-// keep the findings of the build that rendered them) and the translation
-// checks; under Strict their findings are errors.
-func (r *run) check() error {
-	files := make(map[string]bool, len(r.next))
-	for name := range r.next {
-		files[name] = true
-	}
-	// When files came or went, a page that did not change may now link
-	// nowhere (a link in an article's prose to a renamed page): check all.
-	all := len(r.next) != len(r.b.out)
-	for name := range r.next {
-		if _, ok := r.b.out[name]; !ok {
-			all = true
+// recheck checks again the links of pages that were not rendered, when
+// files came or went since the last build: a link in an article's prose to
+// a renamed page now leads nowhere.
+func (r *run) recheck(files map[string]bool, later *[]fragmentLink) {
+	same := len(files) == len(r.b.out)
+	for name := range files {
+		if !same {
 			break
 		}
+		_, same = r.b.out[name]
 	}
-	scans := make([]scan, len(r.pages))
-	var fresh []int
+	if same {
+		return
+	}
 	for i, p := range r.pages {
-		scans[i] = r.next[p.Path].scan
-		if _, ok := r.files[p.Path]; ok || all {
-			fresh = append(fresh, i)
+		if r.fresh[p.Path] {
+			continue
 		}
-	}
-	for _, i := range fresh {
-		p := r.pages[i]
 		pub := r.next[p.Path]
-		pub.warnings = checkPageLinks(r.s, r.pages, scans, files, i)
+		var frags []fragmentLink
+		pub.warnings, frags = r.s.checkLinks(r.pages, i, pub.scan, files)
+		*later = append(*later, frags...)
 		r.next[p.Path] = pub
 	}
+}
+
+// checkFragments checks links to elements of other pages, now that every
+// page's ids are known.
+func (r *run) checkFragments(later []fragmentLink) {
+	slices.SortFunc(later, func(a, b fragmentLink) int { return cmp.Or(a.from-b.from, strings.Compare(a.link, b.link)) })
+	for _, f := range later {
+		target, ok := r.next[f.file]
+		if !ok || target.scan.ids == nil && target.sig == 0 || target.scan.hasID(f.frag) {
+			continue // not a page (an asset has no ids to check), or fine
+		}
+		p := r.pages[f.from]
+		pub := r.next[p.Path]
+		pub.warnings = append(pub.warnings, brokenFragment(p, f.link, f.target, f.frag))
+		r.next[p.Path] = pub
+	}
+}
+
+// addFile records and publishes a file that is not a page.
+func (r *run) addFile(name string, data []byte) error {
+	r.fresh[name] = true
+	r.next[name] = published{hash: hashBytes(data)}
+	return r.sink(name, data)
+}
+
+// check collects the link problems of every page and the translation checks;
+// under Strict they are errors.
+func (r *run) check() error {
 	for _, p := range r.pages {
 		r.rep.Warnings = append(r.rep.Warnings, r.next[p.Path].warnings...)
 	}
@@ -235,34 +308,9 @@ func (r *run) check() error {
 	return nil
 }
 
-// publish writes the build: the first time into a staging directory that is
-// swapped in, afterwards into the output directory in place.
-func (r *run) publish() error {
-	names := make([]string, 0, len(r.files))
-	for name := range r.files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	if !r.b.primed {
-		stage, err := output.Begin(r.b.opts.Out)
-		if err != nil {
-			return err
-		}
-		var errs diag.List
-		for _, name := range names {
-			errs.Add(stage.WriteFile(name, r.files[name]))
-		}
-		if err := errs.Err(); err != nil {
-			stage.Abort()
-			return err
-		}
-		if err := stage.Commit(); err != nil {
-			stage.Abort()
-			return err
-		}
-		r.b.out, r.b.primed = r.next, true
-		return nil
-	}
+// update writes an incremental build into the output directory in place:
+// the files whose bytes changed, then the removal of those that are gone.
+func (r *run) update() error {
 	var stale []string
 	for name := range r.b.out {
 		if _, ok := r.next[name]; !ok {
@@ -270,18 +318,13 @@ func (r *run) publish() error {
 		}
 	}
 	slices.Sort(stale)
-	var changed []string
-	for _, name := range names {
-		if old, ok := r.b.out[name]; ok && old.hash == r.next[name].hash {
-			continue
+	changed := map[string][]byte{}
+	for name, data := range r.files {
+		if old, ok := r.b.out[name]; !ok || old.hash != r.next[name].hash {
+			changed[name] = data
 		}
-		changed = append(changed, name)
 	}
-	files := make(map[string][]byte, len(changed))
-	for _, name := range changed {
-		files[name] = r.files[name]
-	}
-	if err := output.Update(r.b.opts.Out, files, stale); err != nil {
+	if err := output.Update(r.b.opts.Out, changed, stale); err != nil {
 		r.b.primed = false // the next build starts afresh
 		return err
 	}

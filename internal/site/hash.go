@@ -8,6 +8,8 @@ var seed = maphash.MakeSeed()
 
 func hashBytes(b []byte) uint64 { return maphash.Bytes(seed, b) }
 
+func hashString(s string) uint64 { return maphash.String(seed, s) }
+
 // hasher accumulates a signature from strings and numbers.
 type hasher struct{ h maphash.Hash }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"tact/internal/diag"
@@ -12,8 +13,14 @@ import (
 
 // scan is what the link checker needs from a rendered page.
 type scan struct {
-	ids   map[string]bool
+	ids   []uint64 // hashes of the page's element ids, sorted
 	links []string // href and src values
+}
+
+// hasID reports whether the page has an element with id.
+func (sc scan) hasID(id string) bool {
+	_, ok := slices.BinarySearch(sc.ids, hashString(id))
+	return ok
 }
 
 // scanHTML collects the id, href and src attribute values of the tags of
@@ -21,7 +28,8 @@ type scan struct {
 // is a plain byte scan, not a parser: the link checker reads every page of
 // every build. Text and the contents of script elements are skipped.
 func scanHTML(b []byte) scan {
-	sc := scan{ids: map[string]bool{}}
+	var sc scan
+	defer func() { slices.Sort(sc.ids) }()
 	for i := 0; i < len(b); {
 		lt := bytes.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -68,7 +76,7 @@ func scanHTML(b []byte) scan {
 			}
 			switch name {
 			case "id":
-				sc.ids[htmlUnescapeAttr(string(value))] = true
+				sc.ids = append(sc.ids, hashString(htmlUnescapeAttr(string(value))))
 			case "href", "src":
 				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
 			}
@@ -95,14 +103,25 @@ func htmlUnescapeAttr(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&lt;", "<", "&gt;", ">").Replace(s)
 }
 
-// checkPageLinks reports the internal links of page i that lead nowhere: a
-// path that is not an output file, or a #fragment that is not an id on its
-// page. files holds every output path.
-func checkPageLinks(s *Site, pages []*Page, scans []scan, files map[string]bool, i int) []error {
+// fragmentLink is a link to an element of another page, checked once every
+// page has been scanned.
+type fragmentLink struct {
+	from   int    // index of the page with the link
+	link   string // as written
+	target string // the site path it resolves to
+	file   string // the output file of the target
+	frag   string // the element id
+}
+
+// checkLinks reports the internal links of page i that lead nowhere: a path
+// that is not an output file, or a #fragment that is not an id on the page
+// itself. Links to an element of another page are returned for later.
+func (s *Site) checkLinks(pages []*Page, i int, sc scan, files map[string]bool) ([]error, []fragmentLink) {
 	p := pages[i]
 	var errs []error
+	var later []fragmentLink
 	seen := map[string]bool{}
-	for _, link := range scans[i].links {
+	for _, link := range sc.links {
 		if seen[link] {
 			continue
 		}
@@ -115,30 +134,23 @@ func checkPageLinks(s *Site, pages []*Page, scans []scan, files map[string]bool,
 		if !files[file] && files[file+"/index.html"] {
 			file += "/index.html"
 		}
-		if !files[file] {
+		switch {
+		case !files[file]:
 			errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
-			continue
-		}
-		if frag == "" {
-			continue
-		}
-		if j, ok := s.pageIndex(pages, file); ok && !scans[j].ids[frag] {
-			errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)})
+		case frag == "":
+		case file == p.Path:
+			if !sc.hasID(frag) {
+				errs = append(errs, brokenFragment(p, link, target, frag))
+			}
+		default:
+			later = append(later, fragmentLink{from: i, link: link, target: target, file: file, frag: frag})
 		}
 	}
-	return errs
+	return errs, later
 }
 
-// pageIndex finds the page written to file.
-func (s *Site) pageIndex(pages []*Page, file string) (int, bool) {
-	if s.byPath == nil {
-		s.byPath = make(map[string]int, len(pages))
-		for i, p := range pages {
-			s.byPath[p.Path] = i
-		}
-	}
-	i, ok := s.byPath[file]
-	return i, ok
+func brokenFragment(p *Page, link, target, frag string) error {
+	return &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)}
 }
 
 // internalTarget resolves link, found on the page at pageURL, to a site path

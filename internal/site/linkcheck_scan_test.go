@@ -1,7 +1,11 @@
 package site
 
 import (
+	"context"
+	"os"
+
 	"slices"
+	"tact/internal/assets"
 	"testing"
 )
 
@@ -12,11 +16,33 @@ func TestScanHTML(t *testing.T) {
 		t.Errorf("links %q, want %q", sc.links, want)
 	}
 	for _, id := range []string{"swamped", "two"} {
-		if !sc.ids[id] {
+		if !sc.hasID(id) {
 			t.Errorf("id %q not found", id)
 		}
 	}
-	if sc.ids["no"] || sc.ids["not-an-attr"] {
-		t.Errorf("data-id or text taken as an id: %v", sc.ids)
+	if sc.hasID("no") || sc.hasID("not-an-attr") {
+		t.Error("data-id or text taken as an id")
+	}
+}
+
+// The link checker learns the extra files' names before they are made.
+func TestExtraNamesMatchExtraFiles(t *testing.T) {
+	s, _, _, err := Load(context.Background(), os.DirFS("../.."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := s.extraFiles(s.pages(), assets.NewMinifier(false), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var have []string
+	for name := range files {
+		have = append(have, name)
+	}
+	want := s.extraNames()
+	slices.Sort(have)
+	slices.Sort(want)
+	if !slices.Equal(have, want) {
+		t.Errorf("extraFiles makes %q\nextraNames says %q", have, want)
 	}
 }

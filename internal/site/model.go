@@ -24,7 +24,6 @@ type Site struct {
 
 	cat      *locale.Catalog                // interface strings
 	quizHash uint64                         // of the quiz files, for incremental builds
-	byPath   map[string]int                 // output path → index in pages(), for the link checker
 	articles map[string]map[string]*Article // key → lang → article
 	drafts   map[string]bool                // keys of drafts left out of the build
 	replies  map[string]map[string]*Reply   // reply id → lang → reply
