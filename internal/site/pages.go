@@ -26,6 +26,7 @@ type Page struct {
 	Lang        *Lang  // the page's language
 	Kind        string // one of the Kind constants
 	URL         string // site address, with the base path
+	Canonical   string // URL, absolute when the site has a base URL
 	Path        string // output file, relative to the output directory
 	Title       string
 	Description string
@@ -51,6 +52,7 @@ type Page struct {
 type Alternate struct {
 	Lang    *Lang
 	URL     string // the translation, or that language's home when missing
+	AbsURL  string // URL, absolute when the site has a base URL
 	Title   string // the translation's title, when it has one
 	Exists  bool   // false: not translated yet
 	Current bool   // the page itself
@@ -122,6 +124,10 @@ func (s *Site) pages() []*Page {
 	}
 	for _, p := range ps {
 		p.Path = outputPath(s.BasePath, p.URL)
+		p.Canonical = s.AbsURL(p.URL)
+		for i := range p.Alternates {
+			p.Alternates[i].AbsURL = s.AbsURL(p.Alternates[i].URL)
+		}
 		p.Image = p.Lang.ShareImageURL()
 		p.OGType = "website"
 		switch p.Kind {
@@ -186,4 +192,17 @@ func (l *Lang) ShareImageURL() string { return l.URL() + "share." + l.shareKey +
 type ReplyCard struct {
 	*Reply
 	InOutcome bool
+}
+
+// XDefault returns the address of the language chooser, the x-default of
+// every page's hreflang set.
+func (s *Site) XDefault() string { return s.AbsURL(s.BasePath + "/") }
+
+// Chrome is what the parts of a page that are the same for every page of a
+// language and kind may use: they are rendered once, by {{cached}}.
+type Chrome struct {
+	Site *Site
+	Lang *Lang
+	Kind string
+	Root bool
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"tact/internal/assets"
@@ -26,8 +27,9 @@ var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound
 
 func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*templates, error) {
 	funcs := template.FuncMap{
-		"T":         func(string, ...any) string { return "" }, // bound per language below
-		"localDate": func(time.Time) string { return "" },      // bound per language below
+		"T":         func(string, ...any) string { return "" },                     // bound per language below
+		"cached":    func(string, *Page) (template.HTML, error) { return "", nil }, // bound per template set below
+		"localDate": func(time.Time) string { return "" },                          // bound per language below
 		"asset": func(name string) (string, error) {
 			a, ok := set[name]
 			if !ok {
@@ -86,7 +88,7 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
 			T := cat.T(lang.Code)
-			l.Funcs(template.FuncMap{"T": T, "localDate": dateFormatter(T)})
+			l.Funcs(template.FuncMap{"T": T, "localDate": dateFormatter(T), "cached": cacher(l)})
 			if t.byLang[lang.Code] == nil {
 				t.byLang[lang.Code] = map[string]*template.Template{}
 			}
@@ -109,5 +111,31 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 			month = months[t.Month()-1]
 		}
 		return T("dateFormat", "Day", t.Day(), "Month", month, "Year", t.Year())
+	}
+}
+
+// cacher returns the {{cached "name" .}} function of one template set: it
+// renders template name with the page's Chrome (site, language, kind, root)
+// once, and then returns the same HTML for every page. Only parts that
+// depend on nothing else may be cached; Chrome lets them see nothing else.
+func cacher(t *template.Template) func(name string, p *Page) (template.HTML, error) {
+	var mu sync.Mutex
+	done := map[string]template.HTML{}
+	return func(name string, p *Page) (template.HTML, error) {
+		key := name
+		if p.Root {
+			key += " root"
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if h, ok := done[key]; ok {
+			return h, nil
+		}
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, name, Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}); err != nil {
+			return "", err
+		}
+		done[key] = template.HTML(b.String())
+		return done[key], nil
 	}
 }
