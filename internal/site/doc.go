@@ -44,11 +44,20 @@
 // templates are parsed once; each language gets a clone with its own T bound.
 // Template functions:
 //
-//	T "id" [count | key value …]  the interface string in the page's language
-//	localDate t                    a date in the page's language
-//	date t                         a date as YYYY-MM-DD (for datetime attributes)
-//	asset "style.css"              the fingerprinted URL of an asset
-//	segments s                     reply text with placeholders marked
+//	T "id"                    the interface string in the page's language
+//	Tn "id" count             a plural interface string ({{.Count}} is count)
+//	Tf "id" "Key" value …     an interface string with named data
+//	TL "lang" "id"            the interface string in another language
+//	verdict v                 the label of a verdict
+//	localDate t               a date in the page's language
+//	date t                    a date as YYYY-MM-DD (for datetime attributes)
+//	asset "style.css"         the fingerprinted URL of an asset
+//	segments s                reply text with placeholders marked
+//	card r, inOutcome r       a reply for the reply-card partial
+//	cached "name" .           template name rendered once per language and
+//	                          kind with a Chrome (site, language, kind, root):
+//	                          for parts that are the same on every such page
+//	csp                       the Content-Security-Policy
 //
 // Templates never read files: everything they show comes from the model.
 //

@@ -27,7 +27,12 @@ var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound
 
 func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*templates, error) {
 	funcs := template.FuncMap{
-		"T":         func(string, ...any) string { return "" },                     // bound per language below
+		// Bound per language below: T "id" (a plain message), Tn "id" count
+		// (a plural), Tf "id" "Key" value… (a message with data), verdict v.
+		"T":         func(string) string { return "" },
+		"Tn":        func(string, int) string { return "" },
+		"Tf":        func(string, ...any) string { return "" },
+		"verdict":   func(string) string { return "" },
 		"cached":    func(string, *Page) (template.HTML, error) { return "", nil }, // bound per template set below
 		"localDate": func(time.Time) string { return "" },                          // bound per language below
 		"asset": func(name string) (string, error) {
@@ -88,7 +93,14 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
 			T := cat.T(lang.Code)
-			l.Funcs(template.FuncMap{"T": T, "localDate": dateFormatter(T), "cached": cacher(l)})
+			l.Funcs(template.FuncMap{
+				"T":         func(id string) string { return T(id) },
+				"Tn":        func(id string, n int) string { return T(id, n) },
+				"Tf":        T,
+				"verdict":   func(v string) string { return T("verdict_" + v) },
+				"localDate": dateFormatter(T),
+				"cached":    cacher(l),
+			})
 			if t.byLang[lang.Code] == nil {
 				t.byLang[lang.Code] = map[string]*template.Template{}
 			}
