@@ -4,6 +4,7 @@
 // Usage:
 //
 //	build [--content DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--strict]
+//	build --mark-translated FILE…
 //	build --watch [--serve=false] [--port N] [--poll [--poll-interval D]] [build flags]
 //
 // It prints one summary line and exits 0, or prints every problem found as
@@ -36,6 +37,7 @@ func main() {
 	drafts := flag.Bool("drafts", false, "include draft articles")
 	minify := flag.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON")
 	strict := flag.Bool("strict", false, "treat missing translations, broken internal links and non-reciprocal hreflang as errors")
+	mark := flag.Bool("mark-translated", false, "record that the translation files given as arguments are up to date with their source, then exit")
 	watch := flag.Bool("watch", false, "keep running: rebuild on every change under content/, layouts/, assets/, i18n/ and to tact.toml")
 	serve := flag.Bool("serve", true, "with --watch: serve the output on 127.0.0.1 with live reload")
 	port := flag.Int("port", 1313, "with --serve: the port to serve on (the next free one if it is taken)")
@@ -46,7 +48,7 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() > 0 {
+	if flag.NArg() > 0 && !*mark || *mark && flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -66,6 +68,15 @@ func main() {
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(*root, outDir)
 	}
+	if *mark {
+		if err := site.MarkTranslated(ctx, *root, flag.Args()); err != nil {
+			report(err)
+			os.Exit(1)
+		}
+		fmt.Printf("marked %d file(s) as translated from the current source\n", flag.NArg())
+		return
+	}
+
 	fsys := os.DirFS(*root)
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
 
@@ -99,6 +110,9 @@ func main() {
 	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(os.Stderr, "warning:", w)
+	}
+	if rep.TranslationsBehind() {
+		fmt.Print("translations behind their source (details at /status/):\n", site.StatusTable(rep.Translations))
 	}
 	fmt.Println(rep)
 }

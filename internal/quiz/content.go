@@ -77,7 +77,7 @@ func (c *checker) checkCoverage() {
 	}
 	for _, s := range c.site.Scenarios() {
 		if !covered[s] {
-			c.errs.Add(c.def.errorf(-1, "scenario %q of article %q is not the outcome of any question: add an [[outcome]] for it and an option leading there", s.Scenario, s.Article))
+			c.q.Uncovered = append(c.q.Uncovered, c.def.errorf(-1, "scenario %q of article %q is not the outcome of any question: add an [[outcome]] for it and an option leading there", s.Scenario, s.Article))
 		}
 	}
 }

@@ -26,6 +26,9 @@ func TestContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, u := range q.Uncovered {
+		t.Error(u)
+	}
 	reached := map[ScenarioRef]bool{}
 	for _, p := range q.Paths() {
 		_, o := q.Node(p.Outcome)

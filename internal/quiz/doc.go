@@ -54,7 +54,10 @@
 // Options of different questions may lead to the same node, but every node
 // must be reachable from the start, and no path may come back to a question
 // already asked: every path ends at an outcome. Every scenario of the site
-// must be the outcome of some node, so that the quiz can lead to each.
+// should be the outcome of some node, so that the quiz can lead to each;
+// those that are not are listed in Quiz.Uncovered (the site reports them as
+// warnings, and as errors with --strict) rather than failing the load, so a
+// writer can add an article before the quiz leads to it.
 //
 // An outcome's scenario must exist in every language, and each of its
 // replies must belong to that scenario and exist in every language. The

@@ -8,6 +8,11 @@ type Quiz struct {
 	Questions []*Question `toml:"question"` // in definition order
 	Outcomes  []*Outcome  `toml:"outcome"`  // in definition order
 
+	// Uncovered lists the site's scenarios that no outcome leads to. They
+	// are not errors: a writer can add an article before the quiz leads to
+	// it; the site reports them as warnings (errors with --strict).
+	Uncovered []error `toml:"-"`
+
 	questions map[string]*Question
 	outcomes  map[string]*Outcome
 	texts     map[string]texts // language → texts of that language

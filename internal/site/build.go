@@ -36,6 +36,19 @@ type Report struct {
 	Rendered int            // pages rendered (the others were unchanged)
 	Duration time.Duration
 	Warnings []error // missing translations, broken links: errors under Strict
+
+	Translations []StatusRow // each language against the source language
+}
+
+// TranslationsBehind reports whether some translation is missing, stale or
+// untracked.
+func (r *Report) TranslationsBehind() bool {
+	for _, row := range r.Translations {
+		if len(row.Items) > 0 || row.Quiz != "" && row.Quiz != StatusCurrent {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Report) String() string {

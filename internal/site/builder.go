@@ -298,6 +298,7 @@ func (r *run) check() error {
 		r.rep.Warnings = append(r.rep.Warnings, r.next[p.Path].warnings...)
 	}
 	r.rep.Warnings = append(r.rep.Warnings, r.s.checkTranslations(r.pages)...)
+	r.rep.Translations = r.s.TranslationStatus()
 	if r.b.opts.Strict && len(r.rep.Warnings) > 0 {
 		var strict diag.List
 		for _, w := range r.rep.Warnings {

@@ -19,6 +19,7 @@ const ConfigFile = "tact.toml"
 type Config struct {
 	Title     string     `toml:"title"`     // the site's name
 	BaseURL   string     `toml:"baseURL"`   // where the site is published; --base-url overrides it
+	Source    string     `toml:"source"`    // the language translations are made from; "" for none
 	Languages []Language `toml:"languages"` // [[languages]] tables
 }
 
@@ -59,6 +60,9 @@ func loadConfig(fsys fs.FS) (*Config, error) {
 			errs.Addf(ConfigFile, 0, 0, "language %q needs name, locale and replies (a URL segment such as \"respuestas\")", l.Code)
 		}
 		seen[l.Code] = true
+	}
+	if cfg.Source != "" && !seen[cfg.Source] {
+		errs.Addf(ConfigFile, 0, 0, "source language %q is not configured: use the code of one of the [[languages]]", cfg.Source)
 	}
 	return &cfg, errs.Err()
 }

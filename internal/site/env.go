@@ -123,6 +123,14 @@ func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map
 	}
 	s.BaseURL = e.baseURL
 	s.cat = e.catalog
+	s.source = e.cfg.Source
+	if s.Quiz != nil {
+		codes := make([]string, len(s.Languages))
+		for i, l := range s.Languages {
+			codes[i] = l.Code
+		}
+		s.quizStatus = quizStatuses(e.fsys, s.source, codes)
+	}
 	for _, lang := range s.Languages {
 		lang.shareKey = shareimg.Key(s.Title, s.tagline(lang))
 	}

@@ -23,6 +23,8 @@ type frontMatter struct {
 	Tags    []string        `toml:"tags"`
 	Related []string        `toml:"related"`
 	Draft   bool            `toml:"draft"`
+
+	TranslatedFrom string `toml:"translatedFrom"` // SourceHash of the source article this translates
 }
 
 // homeMatter is the front matter of _index.md.

@@ -191,6 +191,9 @@ func (s *Site) checkTranslations(pages []*Page) []error {
 			}
 		}
 	}
+	if s.Quiz != nil {
+		errs = append(errs, s.Quiz.Uncovered...)
+	}
 	byURL := map[string]*Page{}
 	for _, p := range pages {
 		byURL[p.URL] = p

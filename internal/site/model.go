@@ -22,11 +22,13 @@ type Site struct {
 	Keys      []string   // article keys, sorted
 	Quiz      *quiz.Quiz // content/quiz.toml; nil when the site has no quiz
 
-	cat      *locale.Catalog                // interface strings
-	quizHash uint64                         // of the quiz files, for incremental builds
-	articles map[string]map[string]*Article // key → lang → article
-	drafts   map[string]bool                // keys of drafts left out of the build
-	replies  map[string]map[string]*Reply   // reply id → lang → reply
+	cat        *locale.Catalog                // interface strings
+	quizHash   uint64                         // of the quiz files, for incremental builds
+	articles   map[string]map[string]*Article // key → lang → article
+	drafts     map[string]bool                // keys of drafts left out of the build
+	source     string                         // tact.toml's source language
+	quizStatus map[string]string              // lang → translation state of its quiz texts
+	replies    map[string]map[string]*Reply   // reply id → lang → reply
 }
 
 // Lang is one language of the site with its content.
@@ -63,6 +65,9 @@ type Article struct {
 	Tags    []string
 	Related []string // keys
 	Draft   bool
+
+	TranslatedFrom string // front matter: the source's SourceHash when this was translated
+	SourceHash     string // of this file's body: what a translation of it records
 
 	Body      template.HTML // rendered Markdown
 	Scenarios []*Scenario   // in document order

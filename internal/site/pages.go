@@ -18,6 +18,7 @@ const (
 	KindQuiz      = "quiz"
 	KindQuizEmbed = "quizembed" // the quiz without the site around it, for iframes
 	KindEmbedCode = "embedcode" // the "Embed this quiz" page
+	KindStatus    = "status"    // the translation status, for translators
 )
 
 // Page is what a template renders: one output file.
@@ -42,6 +43,8 @@ type Page struct {
 
 	EmbedSnippet  string        // KindEmbedCode: the HTML a host pastes
 	EmbedFallback template.HTML // KindEmbedCode: the snippet's element, for the live preview
+
+	Status []StatusRow // KindStatus
 
 	Article  *Article  // KindArticle
 	Reply    *Reply    // KindReply
@@ -81,6 +84,12 @@ func (s *Site) pages() []*Page {
 	nf := &Page{Site: s, Lang: def, Kind: KindNotFound, URL: s.BasePath + "/404.html", NoIndex: true, Root: true, Title: s.cat.T(def.Code)("notFoundTitle")}
 	nf.Alternates = root.Alternates
 	ps = append(ps, nf)
+	if src := s.Lang(s.source); src != nil {
+		st := &Page{Site: s, Lang: src, Kind: KindStatus, URL: s.BasePath + "/status/", Title: s.cat.T(src.Code)("statusTitle"),
+			NoIndex: true, Root: true, Status: s.TranslationStatus()}
+		st.Alternates = root.Alternates
+		ps = append(ps, st)
+	}
 	for _, lang := range s.Languages {
 		home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
 		if lang.Home != nil {

@@ -49,6 +49,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 		Lang: lang, File: file,
 		Title: fm.Title, Key: fm.Key, Slug: fm.Slug, Summary: fm.Summary,
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
+		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
 	}
 	a.Updated = a.Date
 	a.fields = map[string]diag.Error{}

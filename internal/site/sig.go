@@ -50,6 +50,14 @@ func (s *Site) signatures(pages []*Page, version uint64) []uint64 {
 			}
 		}
 		switch {
+		case p.Kind == KindStatus:
+			h.num(all)
+			for _, row := range p.Status {
+				h.str(row.Lang.Code).str(row.Quiz)
+				for _, it := range row.Items {
+					h.str(it.Key).str(it.State).str(it.File).str(it.Title)
+				}
+			}
 		case p.Root:
 			h.num(all)
 		case p.Article != nil:

@@ -23,7 +23,7 @@ type templates struct {
 	byLang map[string]map[string]*template.Template // lang → kind → template
 }
 
-var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode}
+var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus}
 
 func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*templates, error) {
 	funcs := template.FuncMap{
