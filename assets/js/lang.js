@@ -32,7 +32,7 @@
     if (last && links[last]) return links[last];
     var prefs = navigator.languages || [navigator.language || ""];
     for (var j = 0; j < prefs.length; j++) {
-      var tag = String(prefs[j]).toLowerCase();
+      var tag = String(prefs[j]).split(";")[0].trim().toLowerCase();
       if (links[tag]) return links[tag];
       var base = tag.split("-")[0];
       if (links[base]) return links[base];

@@ -9,7 +9,7 @@
   try { stored = window.localStorage.getItem("tact.lang"); } catch (e) { /* storage off */ }
   if (stored) prefs = [stored].concat(prefs);
   for (var i = 0; i < prefs.length; i++) {
-    var base = String(prefs[i]).toLowerCase().split("-")[0];
+    var base = String(prefs[i]).split(";")[0].trim().toLowerCase().split("-")[0];
     var mine = box.querySelector('[data-lang-message="' + base + '"]');
     if (mine) {
       box.insertBefore(mine, box.firstChild);
