@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# bench/compare.sh: Tact against Hugo on the same synthetic corpus, and both
+# against the goldmark floor (Markdown conversion alone, bench/floor).
+#
+# Usage, from anywhere:
+#
+#   bench/compare.sh                     # N = 3, 1000 and 10000; 5 runs each
+#   N="3 1000" RUNS=3 bench/compare.sh   # fewer sizes, fewer runs
+#
+# Environment:
+#   N         corpus sizes: articles per language, 4 languages  (default "3 1000 10000")
+#   RUNS      timed runs per tool and size                       (default 5)
+#   BASE_URL  --base-url for Tact, baseURL of the Hugo site      (default https://example.org/)
+#
+# For each N it
+#   1. writes the corpus as a Tact site and as a Hugo site with bench/gen
+#      (bench/out/corpus/<N>/{tact,hugo}; reused while the generator and the
+#      repository's layouts/, assets/ and i18n/ are unchanged);
+#   2. runs Tact, Hugo and the floor in turn, RUNS rounds: T H F T H F …, so
+#      that drift in the machine's load hits all three alike. Every build
+#      starts from an empty output directory, after `sync`, under
+#      /usr/bin/time -v. Tact runs as a binary built once with `go build`, so
+#      compile time is never measured; Hugo runs `hugo --minify`;
+#   3. prints the medians: wall time, CPU time (user + sys), peak RSS, pages
+#      written (.html files), output bytes, pages/s, and the ratios Tact/Hugo
+#      and Tact/floor. With N = 1000 and 10000 both measured it also prints
+#      the cost per page at each size (linearity).
+#
+# Raw measurements go to bench/out/ (git-ignored): results.tsv (one line per
+# run), raw/<N>/<tool>-<run>.{time,log}, and summary.txt (what is printed).
+#
+# Needs go, hugo and GNU time; hugo (Debian's `hugo` package) and time are
+# installed with apt-get when missing (as root, or through sudo).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SIZES=${N:-"3 1000 10000"}
+RUNS=${RUNS:-5}
+BASE_URL=${BASE_URL:-https://example.org/}
+OUT=$ROOT/bench/out
+BIN=$OUT/bin
+RESULTS=$OUT/results.tsv
+SUMMARY=$OUT/summary.txt
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "compare.sh: $*"; exit 1; }
+
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS=$RUNS is not a positive number"
+for n in $SIZES; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "N: $n is not a positive number"; done
+
+as_root() {
+	if [[ $(id -u) == 0 ]]; then "$@"
+	elif command -v sudo >/dev/null; then sudo "$@"
+	else die "run as root, or install the package yourself: $*"; fi
+}
+apt_install() {
+	say "installing $* from Debian"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null ||
+		{ as_root apt-get update -q >/dev/null && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; } ||
+		die "could not install $*"
+}
+command -v go >/dev/null || die "go is not installed"
+command -v hugo >/dev/null || apt_install hugo
+[[ -x /usr/bin/time ]] || apt_install time
+
+mkdir -p "$BIN" "$OUT/raw" "$OUT/corpus"
+say "building tact, gen and floor"
+go build -o "$BIN/tact" ./cmd/build
+go build -o "$BIN/gen" ./bench/gen
+go build -o "$BIN/floor" ./bench/floor
+
+# The corpus depends on the generator and on the files it copies.
+stamp=$( { sha256sum "$BIN/gen"; find layouts assets i18n -type f -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16)
+
+# seconds converts GNU time's "h:mm:ss" or "m:ss.ss" to seconds.
+seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.3f\n", s }' <<<"$1"; }
+
+# field NAME FILE prints the value of a /usr/bin/time -v line.
+field() { awk -v k="$1" 'index($0, k) { sub(/^.*: /, ""); print; exit }' "$2"; }
+
+# measure TOOL N RUN OUTDIR CMD… runs CMD under /usr/bin/time -v into an
+# empty OUTDIR and appends a line to results.tsv.
+measure() {
+	local tool=$1 n=$2 run=$3 outdir=$4; shift 4
+	local raw=$OUT/raw/$n/$tool-$run
+	rm -rf "$outdir" "$(dirname "$outdir")"/."$(basename "$outdir")".staging-*
+	sync
+	if ! /usr/bin/time -v -o "$raw.time" "$@" >"$raw.log" 2>&1; then
+		tail -n 20 "$raw.log" >&2
+		die "$tool failed at N=$n (run $run); see $raw.log"
+	fi
+	local wall user sys rss pages bytes
+	wall=$(seconds "$(field 'Elapsed (wall clock)' "$raw.time")")
+	user=$(field 'User time' "$raw.time")
+	sys=$(field 'System time' "$raw.time")
+	rss=$(field 'Maximum resident set size' "$raw.time")
+	pages=$(find "$outdir" -type f -name '*.html' | wc -l)
+	bytes=$(find "$outdir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" \
+		"$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')" "$rss" "$pages" "$bytes" >>"$RESULTS"
+	say "  N=$n $tool run $run: ${wall} s wall, $((rss / 1024)) MiB, $pages pages"
+}
+
+# floor N RUN runs the goldmark floor once and records its conversion time.
+floor() {
+	local n=$1 run=$2 raw=$OUT/raw/$1/floor-$2
+	"$BIN/floor" -content "$OUT/corpus/$n/tact/content" -runs 1 >"$raw.log" 2>&1 || die "floor failed; see $raw.log"
+	local wall
+	wall=$(sed -n 's/^median_wall_s=//p' "$raw.log")
+	printf '%s\tfloor\t%s\t%s\t\t\t\t\n' "$n" "$run" "$wall" >>"$RESULTS"
+	say "  N=$n floor run $run: ${wall} s"
+}
+
+printf 'n\ttool\trun\twall_s\tcpu_s\trss_kb\tpages\tbytes\n' >"$RESULTS"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+for n in $SIZES; do
+	dir=$OUT/corpus/$n
+	if [[ $(cat "$dir/stamp" 2>/dev/null) != "$stamp" ]]; then
+		say "N=$n: writing the corpus"
+		rm -rf "$dir"
+		"$BIN/gen" -n "$n" -root "$ROOT" -out "$dir/tact" -hugo "$dir/hugo"
+		# Hugo writes its resource cache into the site; make it now, untimed.
+		hugo --minify --quiet -s "$dir/hugo" -d "$dir/warm" --cacheDir "$OUT/hugo-cache" >/dev/null && rm -rf "$dir/warm"
+		echo "$stamp" >"$dir/stamp"
+	fi
+	mkdir -p "$OUT/raw/$n"
+	for run in $(seq 1 "$RUNS"); do
+		measure tact "$n" "$run" "$OUT/public/tact" \
+			"$BIN/tact" --content "$dir/tact" --out "$OUT/public/tact" --base-url "$BASE_URL"
+		measure hugo "$n" "$run" "$OUT/public/hugo" \
+			hugo --minify --quiet -s "$dir/hugo" -d "$OUT/public/hugo" --cacheDir "$OUT/hugo-cache"
+		floor "$n" "$run"
+	done
+done
+rm -rf "$OUT/public"
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# The report: medians per N and tool, from results.tsv.
+awk -F'\t' -v runs="$RUNS" -v hugo="$(hugo version | awk '{ print $2 }')" \
+	-v cores="$(nproc)" -v load1="$load_start" -v load2="$load_end" '
+function median(key,   n, i, j, t, v) {
+	n = split(vals[key], v, " ")
+	for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] + 0 > t + 0; j--) v[j + 1] = v[j]; v[j + 1] = t }
+	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+function add(key, x) { vals[key] = vals[key] (vals[key] == "" ? "" : " ") x }
+function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
+NR == 1 { next }
+{
+	if (!($1 in seen)) { seen[$1] = 1; order[++sizes] = $1 }
+	add($1 SUBSEP $2 SUBSEP "wall", $4)
+	if ($2 != "floor") {
+		add($1 SUBSEP $2 SUBSEP "cpu", $5); add($1 SUBSEP $2 SUBSEP "rss", $6)
+		pages[$1, $2] = $7; bytes[$1, $2] = $8
+	}
+}
+END {
+	printf "Tact vs Hugo %s on the synthetic corpus (4 languages x N articles of 4-6 KB), %d runs, medians\n", hugo, runs
+	printf "%d cores; load average (1, 5, 15 min) %s at the start, %s at the end\n", cores, load1, load2
+	for (k = 1; k <= sizes; k++) {
+		n = order[k]
+		for (t = 1; t <= 2; t++) {
+			tool = t == 1 ? "tact" : "hugo"
+			w[tool] = median(n SUBSEP tool SUBSEP "wall"); c[tool] = median(n SUBSEP tool SUBSEP "cpu")
+			r[tool] = median(n SUBSEP tool SUBSEP "rss") / 1024
+			p[tool] = pages[n, tool]; b[tool] = bytes[n, tool] / 1048576
+			ps[tool] = w[tool] > 0 ? p[tool] / w[tool] : 0
+		}
+		f = median(n SUBSEP "floor" SUBSEP "wall")
+		printf "\nN = %d (%d articles)\n", n, 4 * n
+		printf "  %-24s %12s %12s %10s\n", "", "Tact", "Hugo", "Tact/Hugo"
+		printf "  %-24s %12.3f %12.3f %10s\n", "wall (s)", w["tact"], w["hugo"], ratio(w["tact"], w["hugo"])
+		printf "  %-24s %12.3f %12.3f %10s\n", "CPU user+sys (s)", c["tact"], c["hugo"], ratio(c["tact"], c["hugo"])
+		printf "  %-24s %12.1f %12.1f %10s\n", "peak RSS (MiB)", r["tact"], r["hugo"], ratio(r["tact"], r["hugo"])
+		printf "  %-24s %12d %12d %10s\n", "pages written (.html)", p["tact"], p["hugo"], ratio(p["tact"], p["hugo"])
+		printf "  %-24s %12.1f %12.1f %10s\n", "output (MiB)", b["tact"], b["hugo"], ratio(b["tact"], b["hugo"])
+		printf "  %-24s %12.0f %12.0f %10s\n", "pages/s", ps["tact"], ps["hugo"], ratio(ps["tact"], ps["hugo"])
+		printf "  %-24s %12.4f %12s %10s\n", "goldmark floor (s)", f, "", ""
+		printf "  %-24s %12s %12s\n", "wall / floor", ratio(w["tact"], f), ratio(w["hugo"], f)
+		pp[n, "tact"] = p["tact"] > 0 ? 1000 * w["tact"] / p["tact"] : 0
+		pp[n, "hugo"] = p["hugo"] > 0 ? 1000 * w["hugo"] / p["hugo"] : 0
+		pa[n, "tact"] = 1000 * w["tact"] / (4 * n); pa[n, "hugo"] = 1000 * w["hugo"] / (4 * n)
+		pa[n, "floor"] = 1000 * f / (4 * n)
+	}
+	if ((1000 in seen) && (10000 in seen)) {
+		printf "\nLinearity, N = 1000 -> 10000 (1.00 = perfectly linear)\n"
+		for (t = 1; t <= 3; t++) {
+			tool = t == 1 ? "tact" : t == 2 ? "hugo" : "floor"
+			printf "  %-6s %8.3f -> %8.3f ms/article (x %s)", tool, pa[1000, tool], pa[10000, tool], ratio(pa[10000, tool], pa[1000, tool])
+			if (tool != "floor")
+				printf ", %7.3f -> %7.3f ms/page (x %s)", pp[1000, tool], pp[10000, tool], ratio(pp[10000, tool], pp[1000, tool])
+			printf "\n"
+		}
+	}
+}' "$RESULTS" | tee "$SUMMARY"

@@ -1,0 +1,44 @@
+// Command gen writes the synthetic benchmark corpus: n scenario articles in
+// each of the four languages, as a Tact site and optionally as a Hugo site.
+//
+// Usage, from the repository root:
+//
+//	go run ./bench/gen -n 1000 -out DIR [-hugo DIR] [-root .]
+//
+// Both directories must be empty or not exist. The same n always gives
+// byte-identical files. See bench/README.md.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"tact/internal/corpus"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "articles per language")
+	out := flag.String("out", "", "directory for the Tact site (required; must be empty or not exist)")
+	hugo := flag.String("hugo", "", "directory for the same corpus as a Hugo site (optional)")
+	root := flag.String("root", ".", "repository root whose layouts/, assets/ and i18n/ the Tact site copies")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -out DIR [-hugo DIR] [-root DIR]\n\nWrites the synthetic benchmark corpus.\n\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if *out == "" || flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := corpus.Write(*out, *n, corpus.Options{Root: *root}); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if *hugo != "" {
+		if err := corpus.WriteHugo(*hugo, *n); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+	}
+}
