@@ -4,11 +4,11 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -41,7 +41,7 @@ func At(file string, src []byte, off int, format string, args ...any) *Error {
 func Position(src []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
 	before := src[:off]
-	line = 1 + strings.Count(string(before), "\n")
+	line = 1 + bytes.Count(before, []byte("\n"))
 	start := 0
 	if i := lastIndexByte(before, '\n'); i >= 0 {
 		start = i + 1

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -153,7 +154,10 @@ func (s *Site) extraNames() []string {
 	return names
 }
 
-func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string) (map[string][]byte, error) {
+// extraFiles makes the files that are not pages or assets. Sitemaps and
+// feeds are taken from lists when it is not nil: they show only what the
+// listing signature covers, which did not change.
+func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, lists map[string][]byte) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var errs diag.List
 	for _, lang := range s.Languages {
@@ -168,6 +172,10 @@ func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string) (map
 	}
 	files["_headers"] = s.headersFile()
 	if s.BaseURL == "" {
+		return files, errs.Err()
+	}
+	if lists != nil {
+		maps.Copy(files, lists)
 		return files, errs.Err()
 	}
 	for name, data := range s.sitemapFiles(pages) {

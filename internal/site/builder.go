@@ -41,6 +41,8 @@ type Builder struct {
 	out     map[string]published // output path → what is there
 	primed  bool                 // the output directory holds our last build
 	oneShot bool                 // never builds again: keep nothing for later
+	lists   map[string][]byte    // the last build's sitemaps and feeds
+	listSig uint64               // and what they showed (Site.listingSig)
 }
 
 // published is what the Builder knows about one output file.
@@ -105,6 +107,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			return nil, err
 		}
 		b.out, b.primed = r.next, true
+		b.lists, b.listSig = r.lists, s.listingSig
 	} else {
 		// An incremental build holds the few files it changes, then updates
 		// the output directory in place.
@@ -136,11 +139,13 @@ type run struct {
 	pages []*Page
 	rep   *Report
 
-	sink  func(name string, data []byte) error // receives every file rendered this build
-	files map[string][]byte                    // incremental builds: what sink received
-	fresh map[string]bool                      // paths rendered or written this build
-	next  map[string]published                 // the output after this build
-	mu    sync.Mutex
+	sink         func(name string, data []byte) error // receives every file rendered this build
+	files        map[string][]byte                    // incremental builds: what sink received
+	fresh        map[string]bool                      // paths rendered or written this build
+	next         map[string]published                 // the output after this build
+	lists        map[string][]byte                    // this build's sitemaps and feeds
+	filesChanged bool                                 // files came or went since the last build
+	mu           sync.Mutex
 }
 
 // render renders the pages whose inputs changed, checks their links, and
@@ -197,7 +202,11 @@ func (r *run) render(ctx context.Context) error {
 	}
 	var extra map[string][]byte
 	var extraErr error
-	wg.Go(func() { extra, extraErr = r.s.extraFiles(r.pages, e.min, r.b.opts.Out) })
+	var lists map[string][]byte
+	if r.b.primed && r.b.listSig == r.s.listingSig {
+		lists = r.b.lists
+	}
+	wg.Go(func() { extra, extraErr = r.s.extraFiles(r.pages, e.min, r.b.opts.Out, lists) })
 	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
@@ -214,6 +223,12 @@ func (r *run) render(ctx context.Context) error {
 		return err
 	}
 	r.rep.Rendered = len(todo)
+	r.lists = map[string][]byte{}
+	for name, data := range extra {
+		if strings.HasSuffix(name, ".xml") || name == "robots.txt" {
+			r.lists[name] = data
+		}
+	}
 	for _, i := range todo {
 		p := r.pages[i]
 		r.fresh[p.Path] = true
@@ -256,6 +271,7 @@ func (r *run) recheck(files map[string]bool, later *[]fragmentLink) {
 	if same {
 		return
 	}
+	r.filesChanged = true
 	for i, p := range r.pages {
 		if r.fresh[p.Path] {
 			continue
@@ -297,7 +313,9 @@ func (r *run) check() error {
 	for _, p := range r.pages {
 		r.rep.Warnings = append(r.rep.Warnings, r.next[p.Path].warnings...)
 	}
-	r.rep.Warnings = append(r.rep.Warnings, r.s.checkTranslations(r.pages)...)
+	// The hreflang check walks every page's alternates; an incremental build
+	// whose pages are the same as before has nothing new to find there.
+	r.rep.Warnings = append(r.rep.Warnings, r.s.checkTranslations(r.pages, !r.b.primed || r.filesChanged)...)
 	r.rep.Translations = r.s.TranslationStatus()
 	if r.b.opts.Strict && len(r.rep.Warnings) > 0 {
 		var strict diag.List
@@ -330,5 +348,6 @@ func (r *run) update() error {
 		return err
 	}
 	r.b.out = r.next
+	r.b.lists, r.b.listSig = r.lists, r.s.listingSig
 	return nil
 }

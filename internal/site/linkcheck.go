@@ -180,9 +180,11 @@ func (s *Site) internalTarget(pageURL, link string) (target, frag string, ok boo
 	return p, frag, true
 }
 
-// checkTranslations reports articles and replies missing in a language, and
-// alternates that do not point back (hreflang must be reciprocal).
-func (s *Site) checkTranslations(pages []*Page) []error {
+// checkTranslations reports articles missing in a language, scenarios the
+// quiz does not reach, and, when hreflang is set, alternates that do not
+// point back (hreflang must be reciprocal; pages make them so, and this is
+// the check that they did).
+func (s *Site) checkTranslations(pages []*Page, hreflang bool) []error {
 	var errs []error
 	for _, key := range s.Keys {
 		for _, lang := range s.Languages {
@@ -193,6 +195,9 @@ func (s *Site) checkTranslations(pages []*Page) []error {
 	}
 	if s.Quiz != nil {
 		errs = append(errs, s.Quiz.Uncovered...)
+	}
+	if !hreflang {
+		return errs
 	}
 	byURL := map[string]*Page{}
 	for _, p := range pages {

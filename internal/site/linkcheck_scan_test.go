@@ -31,7 +31,7 @@ func TestExtraNamesMatchExtraFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := s.extraFiles(s.pages(), assets.NewMinifier(false), t.TempDir())
+	files, err := s.extraFiles(s.pages(), assets.NewMinifier(false), t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

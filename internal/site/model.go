@@ -28,6 +28,7 @@ type Site struct {
 	drafts     map[string]bool                // keys of drafts left out of the build
 	source     string                         // tact.toml's source language
 	quizStatus map[string]string              // lang → translation state of its quiz texts
+	listingSig uint64                         // what sitemaps and feeds show; set by signatures
 	replies    map[string]map[string]*Reply   // reply id → lang → reply
 }
 

@@ -27,7 +27,6 @@ type Page struct {
 	Lang        *Lang  // the page's language
 	Kind        string // one of the Kind constants
 	URL         string // site address, with the base path
-	Canonical   string // URL, absolute when the site has a base URL
 	Path        string // output file, relative to the output directory
 	Title       string
 	Description string
@@ -55,11 +54,19 @@ type Page struct {
 type Alternate struct {
 	Lang    *Lang
 	URL     string // the translation, or that language's home when missing
-	AbsURL  string // URL, absolute when the site has a base URL
 	Title   string // the translation's title, when it has one
 	Exists  bool   // false: not translated yet
 	Current bool   // the page itself
+	site    *Site
 }
+
+// AbsURL returns the alternate's URL, absolute when the site has a base URL.
+// (Computed when a template asks: an incremental build makes every page's
+// alternates but renders few of them.)
+func (a Alternate) AbsURL() string { return a.site.AbsURL(a.URL) }
+
+// Canonical returns the page's URL, absolute when the site has a base URL.
+func (p *Page) Canonical() string { return p.Site.AbsURL(p.URL) }
 
 // AbsURL returns u as an absolute URL when the site has a base URL.
 func (s *Site) AbsURL(u string) string {
@@ -133,10 +140,6 @@ func (s *Site) pages() []*Page {
 	}
 	for _, p := range ps {
 		p.Path = outputPath(s.BasePath, p.URL)
-		p.Canonical = s.AbsURL(p.URL)
-		for i := range p.Alternates {
-			p.Alternates[i].AbsURL = s.AbsURL(p.Alternates[i].URL)
-		}
 		p.Image = p.Lang.ShareImageURL()
 		p.OGType = "website"
 		switch p.Kind {
@@ -155,7 +158,7 @@ func (s *Site) alternates(cur *Lang, find func(*Lang) (string, bool)) []Alternat
 	alts := make([]Alternate, len(s.Languages))
 	for i, l := range s.Languages {
 		u, ok := find(l)
-		alts[i] = Alternate{Lang: l, URL: u, Exists: ok, Current: l == cur}
+		alts[i] = Alternate{Lang: l, URL: u, Exists: ok, Current: l == cur, site: s}
 	}
 	return alts
 }

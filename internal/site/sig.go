@@ -35,6 +35,7 @@ func (s *Site) signatures(pages []*Page, version uint64) []uint64 {
 		homes.num(langSig[l])
 	}
 	all := homes.sum()
+	s.listingSig = newHasher().num(version).num(all).sum()
 	quiz := uint64(0)
 	if s.Quiz != nil {
 		quiz = s.quizHash
