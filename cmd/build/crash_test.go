@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"tact/internal/sitetest"
 )
 
 // TestMain lets the crash test run this binary as the build command: with
@@ -23,35 +25,6 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
-}
-
-// copySite copies the repository's site sources into dir.
-func copySite(t *testing.T, dir string) {
-	t.Helper()
-	for _, p := range []string{"tact.toml", "content", "layouts", "assets", "i18n"} {
-		src := filepath.Join("..", "..", p)
-		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), path)
-			dst := filepath.Join(dir, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(dst, b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // snapshot hashes every file under dir; staging directories beside it are
@@ -96,8 +69,8 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	rootA, rootB := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
-	copySite(t, rootA)
-	copySite(t, rootB)
+	sitetest.Copy(t, "../..", rootA)
+	sitetest.Copy(t, "../..", rootB)
 	// Version B changes an article, which changes many pages.
 	files, _ := filepath.Glob(filepath.Join(rootB, "content", "en", "*.md"))
 	for _, f := range files {

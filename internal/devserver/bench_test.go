@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"tact/internal/corpus"
 	"tact/internal/devserver"
 	"tact/internal/site"
+	"tact/internal/sitetest"
 )
 
 // BenchmarkSaveToOutput measures, on a copy of the repository's site, the
@@ -26,7 +26,7 @@ import (
 //	go test ./internal/devserver -run '^$' -bench SaveToOutput -benchtime=100x
 func BenchmarkSaveToOutput(b *testing.B) {
 	root := b.TempDir()
-	copySite(b, "../..", root)
+	sitetest.Copy(b, "../..", root)
 	benchSaves(b, root)
 }
 
@@ -95,30 +95,6 @@ func benchSaves(b *testing.B, root string) {
 	b.ReportMetric(ms(pct(0.95)), "p95-ms/save")
 	b.ReportMetric(ms(pct(0.50)-devserver.DefaultQuiet), "p50-ms-beyond-quiet")
 	b.ReportMetric(ms(pct(0.95)-devserver.DefaultQuiet), "p95-ms-beyond-quiet")
-}
-
-// copySite copies a site root's sources.
-func copySite(b *testing.B, from, to string) {
-	b.Helper()
-	for _, name := range []string{"tact.toml", "content", "layouts", "assets", "i18n"} {
-		err := filepath.WalkDir(filepath.Join(from, name), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(from, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(to, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // firstArticle returns the first English article of the site at root.

@@ -11,33 +11,8 @@ import (
 	"testing"
 
 	"tact/internal/site"
+	"tact/internal/sitetest"
 )
-
-// copyTree copies the real site's sources into dir.
-func copyTree(t *testing.T, dir string) {
-	t.Helper()
-	for _, p := range []string{"tact.toml", "content", "layouts", "assets", "i18n"} {
-		src := filepath.Join("..", "..", p)
-		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), path)
-			dst := filepath.Join(dir, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // readTree returns every file under dir, by slash path.
 func readTree(t *testing.T, dir string) map[string]string {
@@ -243,3 +218,6 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		}
 	}
 }
+
+// copyTree copies the real site's sources into dir.
+func copyTree(t *testing.T, dir string) { sitetest.Copy(t, "../..", dir) }

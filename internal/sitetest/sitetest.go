@@ -1,0 +1,43 @@
+// Package sitetest helps tests work on a copy of a real site.
+package sitetest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Sources are the files and directories a site's build reads.
+var Sources = []string{"tact.toml", "content", "layouts", "assets", "i18n"}
+
+// Copy copies the sources of the site at from into the directory to.
+func Copy(tb testing.TB, from, to string) {
+	tb.Helper()
+	for _, name := range Sources {
+		err := filepath.WalkDir(filepath.Join(from, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(from, p)
+			if err != nil {
+				return err
+			}
+			dst := filepath.Join(to, rel)
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, data, 0o644)
+		})
+		if err != nil {
+			tb.Fatalf("copy the site: %v", err)
+		}
+	}
+}
