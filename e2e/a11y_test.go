@@ -103,14 +103,15 @@ func TestAccessibility(t *testing.T) {
 	}
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
-	ctx := newBrowser(t)
-	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
-		return err
-	})); err != nil {
-		t.Fatal(err)
-	}
 	for _, lang := range s.Languages {
+		// A browser per language: each has its own time limit.
+		ctx := newBrowser(t)
+		if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
+			return err
+		})); err != nil {
+			t.Fatal(err)
+		}
 		for _, k := range pageKinds(t, lang.Code) {
 			for _, scheme := range []string{"light", "dark"} {
 				name := lang.Code + "/" + k.name + "/" + scheme
