@@ -217,13 +217,18 @@ func TestBuildErrors(t *testing.T) {
 				"content/en/b.md: symbolic link loop: replace the link with the file itself",
 			}},
 	}
+	// One good build, which every failing build below must leave exactly as
+	// it is.
+	out := mustBuild(t, fixture(t), site.Options{})
+	before := snapshot(t, out)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := apply(t, fixture(t), tt.edits...)
-			_, err := build(t, fsys, site.Options{})
+			_, err := build(t, fsys, site.Options{Out: out})
 			if err == nil {
 				t.Fatalf("build succeeded, want:\n\t%s", strings.Join(tt.want, "\n\t"))
 			}
+			sameTree(t, snapshot(t, out), before)
 			have := errLines(err)
 			if len(have) != len(tt.want) {
 				t.Fatalf("have %d errors, want %d:\nhave:\n\t%s\nwant:\n\t%s", len(have), len(tt.want), strings.Join(have, "\n\t"), strings.Join(tt.want, "\n\t"))

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -25,7 +26,7 @@ func readSource(fsys fs.FS, name string) ([]byte, error) {
 	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))}
+		return nil, cannotRead(name, err)
 	}
 	if !info.Mode().IsRegular() {
 		return nil, &diag.Error{File: name, Msg: "not a regular file: content files must be plain files"}
@@ -35,7 +36,7 @@ func readSource(fsys fs.FS, name string) ([]byte, error) {
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("cannot read: %v (check the file's permissions)", unwrapPath(err))}
+		return nil, cannotRead(name, err)
 	}
 	if len(data) > MaxFileSize {
 		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is larger than the %d-byte limit for content files", MaxFileSize)}
@@ -90,4 +91,12 @@ func checkLink(fsys fs.FS, name string) error {
 		}
 		cur = next
 	}
+}
+
+func cannotRead(name string, err error) error {
+	msg := fmt.Sprintf("cannot read: %v", unwrapPath(err))
+	if errors.Is(err, fs.ErrPermission) {
+		msg += " (check the file's permissions)"
+	}
+	return &diag.Error{File: name, Msg: msg}
 }
