@@ -96,7 +96,7 @@ measure() {
 	sys=$(field 'System time' "$raw.time")
 	rss=$(field 'Maximum resident set size' "$raw.time")
 	pages=$(find "$outdir" -type f -name '*.html' | wc -l)
-	bytes=$(find "$outdir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	bytes=$(find "$outdir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" \
 		"$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')" "$rss" "$pages" "$bytes" >>"$RESULTS"
 	say "  N=$n $tool run $run: ${wall} s wall, $((rss / 1024)) MiB, $pages pages"
@@ -182,14 +182,17 @@ END {
 		pp[n, "hugo"] = p["hugo"] > 0 ? 1000 * w["hugo"] / p["hugo"] : 0
 		pa[n, "tact"] = 1000 * w["tact"] / (4 * n); pa[n, "hugo"] = 1000 * w["hugo"] / (4 * n)
 		pa[n, "floor"] = 1000 * f / (4 * n)
+		ca[n, "tact"] = 1000 * c["tact"] / (4 * n); ca[n, "hugo"] = 1000 * c["hugo"] / (4 * n)
 	}
 	if ((1000 in seen) && (10000 in seen)) {
-		printf "\nLinearity, N = 1000 -> 10000 (1.00 = perfectly linear)\n"
+		printf "\nLinearity, N = 1000 -> 10000 (1.00 = perfectly linear; wall, then CPU)\n"
 		for (t = 1; t <= 3; t++) {
 			tool = t == 1 ? "tact" : t == 2 ? "hugo" : "floor"
 			printf "  %-6s %8.3f -> %8.3f ms/article (x %s)", tool, pa[1000, tool], pa[10000, tool], ratio(pa[10000, tool], pa[1000, tool])
-			if (tool != "floor")
+			if (tool != "floor") {
 				printf ", %7.3f -> %7.3f ms/page (x %s)", pp[1000, tool], pp[10000, tool], ratio(pp[10000, tool], pp[1000, tool])
+				printf "; CPU %6.3f -> %6.3f ms/article (x %s)", ca[1000, tool], ca[10000, tool], ratio(ca[10000, tool], ca[1000, tool])
+			}
 			printf "\n"
 		}
 	}
