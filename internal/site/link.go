@@ -52,13 +52,16 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Key, b.Key), strings.Compare(a.File, b.File))
 	})
 	urls := map[string]string{} // URL segment → file that claims it
-	claim := func(seg string, at *diag.Error, what string) {
+	// claim records that a file's page takes a URL; at and what make the
+	// error only when there is one (this runs for every page of every build).
+	claim := func(seg, file string, at func() *diag.Error, what func() string) {
 		if other, ok := urls[seg]; ok {
-			at.Msg = fmt.Sprintf("%s gives the URL /%s/%s/, which %s already uses: change one of them", what, lang.Code, seg, other)
-			errs.Add(at)
+			e := at()
+			e.Msg = fmt.Sprintf("%s gives the URL /%s/%s/, which %s already uses: change one of them", what(), lang.Code, seg, other)
+			errs.Add(e)
 			return
 		}
-		urls[seg] = at.File
+		urls[seg] = file
 	}
 	kept := lang.Articles[:0]
 	for _, a := range lang.Articles {
@@ -68,7 +71,7 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 		}
 		lang.byKey[a.Key] = a
 		kept = append(kept, a)
-		claim(a.Slug, a.errorAt("slug", ""), fmt.Sprintf("slug %q", a.Slug))
+		claim(a.Slug, a.File, func() *diag.Error { return a.errorAt("slug", "") }, func() string { return fmt.Sprintf("slug %q", a.Slug) })
 		if s.articles[a.Key] == nil {
 			s.articles[a.Key] = map[string]*Article{}
 		}
@@ -89,7 +92,8 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 				}
 				s.replies[r.ID][lang.Code] = r
 				lang.Replies = append(lang.Replies, r)
-				claim(lang.ReplySeg+"/"+r.Slug, &diag.Error{File: a.File, Line: r.line, Col: r.col}, fmt.Sprintf("reply %q", r.ID))
+				claim(lang.ReplySeg+"/"+r.Slug, a.File, func() *diag.Error { return &diag.Error{File: a.File, Line: r.line, Col: r.col} },
+					func() string { return fmt.Sprintf("reply %q", r.ID) })
 			}
 		}
 	}

@@ -54,7 +54,9 @@ func (l *loader) load(ctx context.Context) (*Site, error) {
 	s := &Site{Title: l.cfg.Title, BasePath: l.basePath, drafts: map[string]bool{}}
 	var errs diag.List
 	for _, lc := range l.cfg.Languages {
-		s.Languages = append(s.Languages, &Lang{Language: lc, byKey: map[string]*Article{}, base: l.basePath})
+		lang := &Lang{Language: lc, byKey: map[string]*Article{}}
+		lang.setURLs(l.basePath)
+		s.Languages = append(s.Languages, lang)
 	}
 	jobs, err := l.listContent(s)
 	errs.Add(err)

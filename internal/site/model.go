@@ -34,14 +34,16 @@ type Site struct {
 
 // Lang is one language of the site with its content.
 type Lang struct {
-	Language             // from tact.toml
-	Home      *Home      // from content/<lang>/_index.md
-	Articles  []*Article // newest first, then by key
-	Replies   []*Reply   // in article order, then document order
-	byKey     map[string]*Article
-	base      string // Site.BasePath
-	quizStart string // the quiz's start node
-	shareKey  string // shareimg.Key of the language's share image
+	Language              // from tact.toml
+	Home       *Home      // from content/<lang>/_index.md
+	Articles   []*Article // newest first, then by key
+	Replies    []*Reply   // in article order, then document order
+	byKey      map[string]*Article
+	base       string // Site.BasePath
+	quizStart  string // the quiz's start node
+	url        string // see URL
+	repliesURL string // see RepliesURL
+	shareKey   string // shareimg.Key of the language's share image
 }
 
 // Home is a language's home page introduction.
@@ -79,12 +81,19 @@ type Article struct {
 	fields  map[string]diag.Error // positions of front matter values, for errors
 	srcHash uint64                // of the source file, for incremental builds
 	listSig uint64                // see listing; computed once
+	url     string                // see URL
 }
 
 // reset readies an article parsed by an earlier build for linking into lang.
 func (a *Article) reset(lang *Lang) {
 	a.Lang = lang
 	a.Prev, a.Next, a.RelatedArticles = nil, nil, nil
+	a.url = lang.URL() + a.Slug + "/"
+	for _, sc := range a.Scenarios {
+		for _, r := range sc.Replies {
+			r.url = lang.RepliesURL() + r.Slug + "/"
+		}
+	}
 }
 
 // errorAt returns a positioned error at the value of a front matter field.
@@ -121,6 +130,7 @@ type Reply struct {
 	Body         []reply.Segment
 	Placeholders []string // distinct, in order of appearance
 	line, col    int
+	url          string // see URL
 }
 
 // Verdicts is the fixed set of verdicts, in the order the docs list them.

@@ -2,20 +2,30 @@ package site
 
 import "strings"
 
+// Addresses are computed once, when a language is set up or an article is
+// linked into it: pages ask for them many times per build.
+
 // URL returns the language's home page address.
-func (l *Lang) URL() string { return l.base + "/" + l.Code + "/" }
+func (l *Lang) URL() string { return l.url }
 
 // RepliesURL returns the address of the language's reply index.
-func (l *Lang) RepliesURL() string { return l.URL() + l.ReplySeg + "/" }
+func (l *Lang) RepliesURL() string { return l.repliesURL }
+
+// setURLs computes the language's addresses under basePath.
+func (l *Lang) setURLs(basePath string) {
+	l.base = basePath
+	l.url = basePath + "/" + l.Code + "/"
+	l.repliesURL = l.url + l.ReplySeg + "/"
+}
 
 // URL returns the article's address.
-func (a *Article) URL() string { return a.Lang.URL() + a.Slug + "/" }
+func (a *Article) URL() string { return a.url }
 
 // URL returns the address of the scenario's section in its article.
 func (sc *Scenario) URL() string { return sc.Article.URL() + "#" + sc.ID }
 
 // URL returns the reply page's address.
-func (r *Reply) URL() string { return r.Scenario.Article.Lang.RepliesURL() + r.Slug + "/" }
+func (r *Reply) URL() string { return r.url }
 
 // Article returns the article the reply belongs to.
 func (r *Reply) Article() *Article { return r.Scenario.Article }
