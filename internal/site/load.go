@@ -207,7 +207,7 @@ func (l *loader) parse(j job) (any, error) {
 func (l *loader) parseSource(j job, src []byte) (any, error) {
 	conv := l.converters[j.lang.Code]
 	if path.Base(j.file) == HomeFile {
-		h, err := parseHome(conv, j.file, src)
+		h, err := parseHome(conv, j.lang.Quotes, j.file, src)
 		if h != nil {
 			h.Body = l.minifyHTML(h.Body)
 		}

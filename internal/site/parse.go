@@ -47,7 +47,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 	}
 	a := &Article{
 		Lang: lang, File: file,
-		Title: fm.Title, Key: fm.Key, Slug: fm.Slug, Summary: fm.Summary,
+		Title: smartQuotes(fm.Title, lang.Quotes), Key: fm.Key, Slug: fm.Slug, Summary: smartQuotes(fm.Summary, lang.Quotes),
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
 		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
 	}
@@ -92,7 +92,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 				errs.Addf(file, rl, rc, "reply %q: its title gives no URL segment (it has no Latin letter or digit): add slug=\"some-words\" to the reply", r.ID)
 			}
 			sc.Replies = append(sc.Replies, &Reply{
-				Scenario: sc, ID: r.ID, Title: r.Title, Slug: rs,
+				Scenario: sc, ID: r.ID, Title: smartQuotes(r.Title, lang.Quotes), Slug: rs,
 				Subject: r.Subject, Body: r.Body, Placeholders: r.Placeholders(),
 				line: rl, col: rc,
 			})
@@ -103,7 +103,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 }
 
 // parseHome decodes content/<lang>/_index.md.
-func parseHome(conv *markdown.Converter, file string, src []byte) (*Home, error) {
+func parseHome(conv *markdown.Converter, quotes [4]string, file string, src []byte) (*Home, error) {
 	fmSrc, body, fmOff, bodyOff, err := splitFrontMatter(file, src)
 	if err != nil {
 		return nil, err
@@ -124,7 +124,7 @@ func parseHome(conv *markdown.Converter, file string, src []byte) (*Home, error)
 	for _, p := range res.Problems {
 		errs.Add(diag.At(file, src, bodyOff+p.Offset, "%s", p.Msg))
 	}
-	return &Home{File: file, Title: fm.Title, Summary: fm.Summary, Body: template.HTML(res.HTML)}, errs.Err()
+	return &Home{File: file, Title: smartQuotes(fm.Title, quotes), Summary: smartQuotes(fm.Summary, quotes), Body: template.HTML(res.HTML)}, errs.Err()
 }
 
 // checkSlug returns what is wrong with an article slug, or "".
