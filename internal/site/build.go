@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -160,15 +161,24 @@ func (s *Site) extraNames() []string {
 func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, lists map[string][]byte) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var errs diag.List
-	for _, lang := range s.Languages {
-		name := outputPath(s.BasePath, lang.ShareImageURL())
-		// Same name, same image: take it from the previous build if it is there.
-		img, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name)))
-		if err != nil {
-			img, err = shareimg.Render(s.Title, s.tagline(lang))
-			errs.Add(err)
-		}
-		files[name] = img
+	imgs := make([][]byte, len(s.Languages))
+	imgErrs := make([]error, len(s.Languages))
+	var wg sync.WaitGroup
+	for i, lang := range s.Languages {
+		wg.Go(func() {
+			name := outputPath(s.BasePath, lang.ShareImageURL())
+			// Same name, same image: take it from the previous build if it is there.
+			img, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name)))
+			if err != nil {
+				img, err = shareimg.Render(s.Title, s.tagline(lang))
+			}
+			imgs[i], imgErrs[i] = img, err
+		})
+	}
+	wg.Wait()
+	for i, lang := range s.Languages {
+		errs.Add(imgErrs[i])
+		files[outputPath(s.BasePath, lang.ShareImageURL())] = imgs[i]
 	}
 	files["_headers"] = s.headersFile()
 	if s.BaseURL == "" {
