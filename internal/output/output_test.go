@@ -1,7 +1,8 @@
 package output
 
 import (
-	"io/fs"
+	"tact/internal/sitetest"
+
 	"maps"
 	"os"
 	"path/filepath"
@@ -26,26 +27,7 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 }
 
 // snapshot returns every regular file under dir: slash path → content.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+func snapshot(t *testing.T, dir string) map[string]string { return sitetest.ReadTree(t, dir) }
 
 func diffTrees(t *testing.T, have, want map[string]string) {
 	t.Helper()

@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"tact/internal/sitetest"
+
 	"context"
 	"errors"
 	"fmt"
@@ -202,26 +204,7 @@ func summarize(err error) string {
 }
 
 // snapshot returns every file under dir: slash path → content.
-func snapshot(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+func snapshot(t testing.TB, dir string) map[string]string { return sitetest.ReadTree(t, dir) }
 
 // sameTree reports every difference between two snapshots.
 func sameTree(t testing.TB, have, want map[string]string) {

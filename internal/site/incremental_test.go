@@ -3,7 +3,6 @@ package site_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,26 +14,7 @@ import (
 )
 
 // readTree returns every file under dir, by slash path.
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+func readTree(t *testing.T, dir string) map[string]string { return sitetest.ReadTree(t, dir) }
 
 // firstDifference reports the first difference between two output trees.
 func firstDifference(a, b map[string]string) string {

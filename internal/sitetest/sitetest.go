@@ -41,3 +41,29 @@ func Copy(tb testing.TB, from, to string) {
 		}
 	}
 }
+
+// ReadTree returns every file under dir: slash-separated path relative to
+// dir → content.
+func ReadTree(tb testing.TB, dir string) map[string]string {
+	tb.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		files[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("read %s: %v", dir, err)
+	}
+	return files
+}
