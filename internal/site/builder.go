@@ -6,7 +6,6 @@ import (
 	"context"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -66,6 +65,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 	if b.env == nil || changed == nil || touchesEnv(changed) {
 		e, err := loadEnv(b.fsys, b.opts)
 		if err != nil {
+			b.env = nil // a later build must not go on with the old env
 			return nil, err
 		}
 		b.env = e
@@ -172,50 +172,40 @@ func (r *run) render(ctx context.Context) error {
 	var later []fragmentLink
 	var errs diag.List
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				out, err := renderPage(&buf, e.templates, r.pages[i])
-				if err == nil {
-					sc := scanHTML(out)
-					warnings, frags := r.s.checkLinks(r.pages, i, sc, files)
-					if r.b.oneShot {
-						sc.links = nil // nothing will check this page again
-					}
-					pubs[i] = published{sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
-					mu.Lock()
-					later = append(later, frags...)
-					mu.Unlock()
-					err = r.sink(r.pages[i].Path, out)
-				}
-				if err != nil {
-					mu.Lock()
-					errs.Add(err)
-					mu.Unlock()
-				}
-			}
-		})
-	}
 	var extra map[string][]byte
 	var extraErr error
 	var lists map[string][]byte
 	if r.b.primed && r.b.listSig == r.s.listingSig {
 		lists = r.b.lists
 	}
+	var wg sync.WaitGroup
 	wg.Go(func() { extra, extraErr = r.s.extraFiles(r.pages, e.min, r.b.opts.Out, lists) })
-	for _, i := range todo {
-		if ctx.Err() != nil {
-			break
+	err := parallel(ctx, len(todo), func(k int) {
+		i := todo[k]
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		out, err := renderPage(buf, e.templates, r.pages[i])
+		bufPool.Put(buf)
+		if err == nil {
+			sc := scanHTML(out)
+			warnings, frags := r.s.checkLinks(r.pages, i, sc, files)
+			if r.b.oneShot {
+				sc.links = nil // nothing will check this page again
+			}
+			pubs[i] = published{sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
+			mu.Lock()
+			later = append(later, frags...)
+			mu.Unlock()
+			err = r.sink(r.pages[i].Path, out)
 		}
-		next <- i
-	}
-	close(next)
+		if err != nil {
+			mu.Lock()
+			errs.Add(err)
+			mu.Unlock()
+		}
+	})
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return err
 	}
 	errs.Add(extraErr)
@@ -351,3 +341,6 @@ func (r *run) update() error {
 	r.b.lists, r.b.listSig = r.lists, r.s.listingSig
 	return nil
 }
+
+// bufPool holds the buffers pages are rendered into.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -6,10 +6,8 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
@@ -62,24 +60,7 @@ func (l *loader) load(ctx context.Context) (*Site, error) {
 	errs.Add(err)
 	results := make([]any, len(jobs))
 	failures := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i], failures[i] = l.parse(jobs[i])
-			}
-		})
-	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err := parallel(ctx, len(jobs), func(i int) { results[i], failures[i] = l.parse(jobs[i]) }); err != nil {
 		return nil, err
 	}
 	l.parsed = map[string]parsed{}
