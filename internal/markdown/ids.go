@@ -4,19 +4,17 @@ import (
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
 
 	"tact/internal/slug"
 )
 
 // ids generates heading ids for one document: transliterated slugs, made
-// unique with a numeric suffix. goldmark's own generator drops accented
-// letters ("¿Cómo?" → "cmo").
+// unique with a numeric suffix (goldmark's own generator drops accented
+// letters: "¿Cómo?" → "cmo"). The structure transformer uses it for
+// headings without an explicit id.
 type ids struct {
 	used map[string]bool
 }
-
-var _ parser.IDs = (*ids)(nil)
 
 func newIDs() *ids { return &ids{used: map[string]bool{}} }
 
@@ -32,5 +30,3 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	s.used[id] = true
 	return []byte(id)
 }
-
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }

@@ -199,15 +199,6 @@ func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, list
 	return files, errs.Err()
 }
 
-func sortedKeysBytes(m map[string][]byte) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // tagline is the home page title without a leading "<site title>:".
 func (s *Site) tagline(lang *Lang) string {
 	if lang.Home == nil {
