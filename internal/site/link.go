@@ -92,7 +92,7 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 				}
 				s.replies[r.ID][lang.Code] = r
 				lang.Replies = append(lang.Replies, r)
-				claim(lang.ReplySeg+"/"+r.Slug, a.File, func() *diag.Error { return &diag.Error{File: a.File, Line: r.line, Col: r.col} },
+				claim(r.seg, a.File, func() *diag.Error { return &diag.Error{File: a.File, Line: r.line, Col: r.col} },
 					func() string { return fmt.Sprintf("reply %q", r.ID) })
 			}
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
 
 	"tact/internal/diag"
@@ -82,16 +83,23 @@ type Article struct {
 	srcHash uint64                // of the source file, for incremental builds
 	listSig uint64                // see listing; computed once
 	url     string                // see URL
+	path    string                // output file of the article's page
 }
 
 // reset readies an article parsed by an earlier build for linking into lang.
 func (a *Article) reset(lang *Lang) {
 	a.Lang = lang
 	a.Prev, a.Next, a.RelatedArticles = nil, nil, nil
+	if len(a.url) == len(lang.url)+len(a.Slug)+1 && strings.HasPrefix(a.url, lang.url) {
+		return // linked into the same language before: addresses unchanged
+	}
 	a.url = lang.URL() + a.Slug + "/"
+	a.path = outputPath(lang.base, a.url)
 	for _, sc := range a.Scenarios {
 		for _, r := range sc.Replies {
 			r.url = lang.RepliesURL() + r.Slug + "/"
+			r.path = outputPath(lang.base, r.url)
+			r.seg = lang.ReplySeg + "/" + r.Slug
 		}
 	}
 }
@@ -131,6 +139,8 @@ type Reply struct {
 	Placeholders []string // distinct, in order of appearance
 	line, col    int
 	url          string // see URL
+	path         string // output file of the reply's page
+	seg          string // URL path under the language: <replies>/<slug>
 }
 
 // Verdicts is the fixed set of verdicts, in the order the docs list them.

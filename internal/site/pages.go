@@ -139,7 +139,14 @@ func (s *Site) pages() []*Page {
 		}
 	}
 	for _, p := range ps {
-		p.Path = outputPath(s.BasePath, p.URL)
+		switch {
+		case p.Kind == KindArticle:
+			p.Path = p.Article.path
+		case p.Kind == KindReply:
+			p.Path = p.Reply.path
+		default:
+			p.Path = outputPath(s.BasePath, p.URL)
+		}
 		p.Image = p.Lang.ShareImageURL()
 		p.OGType = "website"
 		switch p.Kind {
