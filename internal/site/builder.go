@@ -35,13 +35,16 @@ type Builder struct {
 	fsys fs.FS
 	opts Options
 
-	env     *env
-	cache   map[string]parsed    // content file → parse result
-	out     map[string]published // output path → what is there
-	primed  bool                 // the output directory holds our last build
-	oneShot bool                 // never builds again: keep nothing for later
-	lists   map[string][]byte    // the last build's sitemaps and feeds
-	listSig uint64               // and what they showed (Site.listingSig)
+	env        *env
+	cache      map[string]parsed    // content file → parse result
+	out        map[string]published // output path → what is there
+	primed     bool                 // the output directory holds our last build
+	oneShot    bool                 // never builds again: keep nothing for later
+	lists      map[string][]byte    // the last build's sitemaps and feeds
+	site       *Site                // the last build's model and pages, for the prose fast path
+	pages      []*Page
+	lastReport *Report
+	listSig    uint64 // and what they showed (Site.listingSig)
 }
 
 // published is what the Builder knows about one output file.
@@ -62,6 +65,11 @@ func NewBuilder(fsys fs.FS, opts Options) *Builder {
 // On error the output directory keeps the previous build.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) {
 	start := time.Now()
+	if b.env != nil && changed != nil && !touchesEnv(changed) {
+		if rep, ok, err := b.prose(changed); ok {
+			return rep, err
+		}
+	}
 	if b.env == nil || changed == nil || touchesEnv(changed) {
 		e, err := loadEnv(b.fsys, b.opts)
 		if err != nil {
@@ -129,6 +137,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		}
 	}
 	r.rep.Duration = time.Since(start)
+	if !b.oneShot {
+		b.site, b.pages, b.lastReport = s, r.pages, r.rep
+	}
 	return r.rep, nil
 }
 

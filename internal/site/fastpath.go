@@ -1,0 +1,182 @@
+package site
+
+import (
+	"bytes"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"tact/internal/diag"
+	"tact/internal/output"
+)
+
+// prose is the fast path of an incremental build: when every changed file
+// is an article whose edit leaves everything other pages show of it alone
+// (see Article.listing: address, title, summary, dates, scenario and reply
+// ids, titles and verdicts, related articles, placeholders), the site's
+// structure is the same as in the last build. The new content is copied
+// into the last build's model, and only the pages that show it are rendered
+// again: the article's page, its reply pages, the quiz pages when the
+// article is an outcome, and the translation status. It returns ok=false
+// when the edit needs the full path.
+func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
+	start := time.Now()
+	if b.site == nil || !b.primed || len(changed) == 0 {
+		return nil, false, nil
+	}
+	type edit struct {
+		old, new *Article
+		hash     uint64
+	}
+	var edits []edit
+	for _, c := range changed {
+		c = path.Clean(c)
+		prev, cached := b.cache[c]
+		old, isArticle := prev.result.(*Article)
+		if !cached || !isArticle || prev.err != nil || old == nil || !strings.HasSuffix(c, ".md") || b.site.articleByFile(c) != old {
+			return nil, false, nil
+		}
+		src, err := readSource(b.fsys, c)
+		if err != nil {
+			return nil, false, nil
+		}
+		h := hashBytes(src)
+		if h == prev.hash {
+			continue
+		}
+		res, err := b.env.loader.parseSource(job{lang: old.Lang, file: c}, src)
+		na, _ := res.(*Article)
+		if err != nil || na == nil || !sameShape(old, na) {
+			return nil, false, nil
+		}
+		na.srcHash = h
+		edits = append(edits, edit{old, na, h})
+	}
+	s := b.site
+	touched := map[*Article]bool{}
+	for _, e := range edits {
+		e.old.takeProse(e.new)
+		b.cache[e.old.File] = parsed{hash: e.hash, result: e.old}
+		touched[e.old] = true
+	}
+	// Which pages show the new prose.
+	quizLangs := map[*Lang]bool{}
+	if s.Quiz != nil {
+		for _, o := range s.Quiz.Outcomes {
+			for _, l := range s.Languages {
+				if a := s.Article(o.Article, l.Code); touched[a] {
+					quizLangs[l] = true
+				}
+			}
+		}
+	}
+	status := s.TranslationStatus()
+	var todo []*Page
+	for _, p := range b.pages {
+		switch {
+		case p.Article != nil && touched[p.Article],
+			p.Reply != nil && touched[p.Reply.Article()],
+			p.Kind == KindStatus:
+			todo = append(todo, p)
+		case p.QuizNode != nil && quizLangs[p.Lang]:
+			if p.QuizNode.Data != nil {
+				p.QuizNode.Data = s.quizData(p.Lang)
+			}
+			todo = append(todo, p)
+		}
+		if p.Kind == KindStatus {
+			p.Status = status
+		}
+	}
+	files := make(map[string]bool, len(b.out))
+	for name := range b.out {
+		files[name] = true
+	}
+	changedFiles := map[string][]byte{}
+	var errs diag.List
+	var buf bytes.Buffer
+	for _, p := range todo {
+		buf.Reset()
+		out, err := renderPage(&buf, b.env.templates, p)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		sc := scanHTML(out)
+		i := slices.Index(b.pages, p)
+		warnings, frags := s.checkLinks(b.pages, i, sc, files)
+		for _, f := range frags {
+			if t, ok := b.out[f.file]; ok && !(t.scan.ids == nil && t.sig == 0) && !t.scan.hasID(f.frag) {
+				warnings = append(warnings, brokenFragment(p, f.link, f.target, f.frag))
+			}
+		}
+		// Signature 0: the next full-path build renders the page again
+		// (to the same bytes) and records its real signature.
+		pub := published{hash: hashBytes(out), scan: sc, warnings: warnings}
+		if old := b.out[p.Path]; old.hash != pub.hash {
+			changedFiles[p.Path] = out
+		}
+		b.out[p.Path] = pub
+	}
+	if err := errs.Err(); err != nil {
+		b.primed = false // start afresh next time
+		return nil, true, err
+	}
+	rep = &Report{Pages: b.lastReport.Pages, Files: b.lastReport.Files, Rendered: len(todo), Translations: status}
+	for _, p := range b.pages {
+		rep.Warnings = append(rep.Warnings, b.out[p.Path].warnings...)
+	}
+	rep.Warnings = append(rep.Warnings, s.checkTranslations(b.pages, false)...)
+	if b.opts.Strict && len(rep.Warnings) > 0 {
+		var strict diag.List
+		for _, w := range rep.Warnings {
+			strict.Add(w)
+		}
+		b.primed = false
+		return nil, true, strict.Err()
+	}
+	if err := output.Update(b.opts.Out, changedFiles, nil); err != nil {
+		b.primed = false
+		return nil, true, err
+	}
+	rep.Duration = time.Since(start)
+	return rep, true, nil
+}
+
+// sameShape reports whether an edited article shows the same to other
+// pages as before, and keeps its structure (so the model can take its
+// prose in place).
+func sameShape(old, na *Article) bool {
+	if old.listing() != na.listing() || old.Draft != na.Draft || !slices.Equal(old.Related, na.Related) || len(old.Scenarios) != len(na.Scenarios) {
+		return false
+	}
+	for i, sc := range old.Scenarios {
+		ns := na.Scenarios[i]
+		if len(sc.Replies) != len(ns.Replies) {
+			return false
+		}
+		for j, r := range sc.Replies {
+			if len(r.Placeholders) != len(ns.Replies[j].Placeholders) {
+				return false // translation parity depends on it
+			}
+		}
+	}
+	return true
+}
+
+// takeProse copies into a what an edit changed that stays within its own
+// pages.
+func (a *Article) takeProse(na *Article) {
+	a.Body, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.Body, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
+	a.fields = na.fields
+	for i, sc := range a.Scenarios {
+		ns := na.Scenarios[i]
+		sc.Situation, sc.Why, sc.SituationText, sc.WhyText = ns.Situation, ns.Why, ns.SituationText, ns.WhyText
+		sc.line, sc.col = ns.line, ns.col
+		for j, r := range sc.Replies {
+			nr := ns.Replies[j]
+			r.Subject, r.Body, r.Placeholders, r.line, r.col = nr.Subject, nr.Body, nr.Placeholders, nr.line, nr.col
+		}
+	}
+}
