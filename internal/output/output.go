@@ -19,12 +19,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Staging is a build being written.
 type Staging struct {
-	final string // the output directory
-	dir   string // the staging directory
+	final   string   // the output directory
+	dir     string   // the staging directory
+	hasPrev bool     // final existed when the build began: unchanged files may be linked
+	dirs    sync.Map // directories already made in the staging directory
 }
 
 // Begin creates a fresh staging directory for out. Leftovers of interrupted
@@ -46,7 +49,8 @@ func Begin(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create staging directory: %w", err)
 	}
-	return &Staging{final: out, dir: dir}, nil
+	_, err = os.Stat(out)
+	return &Staging{final: out, dir: dir, hasPrev: err == nil}, nil
 }
 
 // Dir returns the staging directory.
@@ -58,12 +62,21 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("write %s: path leaves the output directory", rel)
 	}
 	dst := filepath.Join(s.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
+	// Each page is a directory of its own: remember the ones made, so a
+	// build makes each once instead of asking the file system every time.
+	if parent := filepath.Dir(dst); parent != s.dir {
+		if _, made := s.dirs.Load(parent); !made {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return fmt.Errorf("write %s: %w", rel, err)
+			}
+			s.dirs.Store(parent, true)
+		}
 	}
-	old := filepath.Join(s.final, filepath.FromSlash(rel))
-	if same(old, data) && os.Link(old, dst) == nil {
-		return nil
+	if s.hasPrev {
+		old := filepath.Join(s.final, filepath.FromSlash(rel))
+		if same(old, data) && os.Link(old, dst) == nil {
+			return nil
+		}
 	}
 	// dst may already be a hard link to the published file (rel written
 	// twice): replace the link, never write through it.
