@@ -1,51 +1,26 @@
 package quiz
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"tact/internal/diag"
+	"tact/internal/tomlpos"
 )
 
 // tomlErrors converts go-toml's errors to positioned diagnostics.
 func tomlErrors(file string, src []byte, err error) error {
-	at := func(de *toml.DecodeError, msg string) *diag.Error {
-		line, col := de.Position() // col counts bytes; diag counts characters
-		return diag.At(file, src, offset(src, line, col), "%s", msg)
-	}
-	var strict *toml.StrictMissingError
-	if errors.As(err, &strict) {
-		var errs diag.List
-		for i := range strict.Errors {
-			de := &strict.Errors[i]
-			errs.Add(at(de, fmt.Sprintf("unknown key %q: check its spelling (the format is described in the documentation of package quiz)", strings.Join(de.Key(), "."))))
-		}
-		return errs.Err()
-	}
-	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		return at(de, typeMessage(strings.TrimPrefix(de.Error(), "toml: ")))
+	if e := tomlpos.Errors(file, src, 0, err, tomlpos.Messages{
+		Unknown: func(key string) string {
+			return fmt.Sprintf("unknown key %q: check its spelling (the format is described in the documentation of package quiz)", key)
+		},
+		Other: func(msg string) string { return typeMessage(strings.TrimPrefix(msg, "toml: ")) },
+	}); e != nil {
+		return e
 	}
 	return &diag.Error{File: file, Msg: "invalid TOML: " + err.Error()}
-}
-
-// offset converts a 1-based line and byte column to a byte offset in src.
-func offset(src []byte, line, col int) int {
-	off := 0
-	for ; line > 1; line-- {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return len(src)
-		}
-		off += i + 1
-	}
-	return min(off+max(col-1, 0), len(src))
 }
 
 // typeError matches go-toml's message for a value of the wrong type, naming

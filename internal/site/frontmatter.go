@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 
 	"tact/internal/diag"
+	"tact/internal/tomlpos"
 )
 
 // frontMatter is the TOML between the +++ lines of an article.
@@ -86,37 +86,16 @@ func decodeStrict(file string, src []byte, off int, toml_ []byte, v any) error {
 // tomlErrors converts go-toml's errors to positioned diagnostics. The TOML
 // text starts at byte offset off of src.
 func tomlErrors(file string, src []byte, off int, err error) error {
-	at := func(de *toml.DecodeError, msg string) *diag.Error {
-		line, col := de.Position() // 1-based, col in bytes, relative to the TOML
-		return diag.At(file, src, lineOffset(src, off, line)+col-1, "%s", msg)
-	}
-	var strict *toml.StrictMissingError
-	if errors.As(err, &strict) {
-		var errs diag.List
-		for i := range strict.Errors {
-			de := &strict.Errors[i]
-			errs.Add(at(de, fmt.Sprintf("unknown field %q: check its spelling (known fields are listed in docs/content.md)", strings.Join(de.Key(), "."))))
-		}
-		return errs.Err()
-	}
-	var de *toml.DecodeError
-	if errors.As(err, &de) {
-		return at(de, "invalid TOML: "+de.Error())
+	if e := tomlpos.Errors(file, src, off, err, tomlpos.Messages{
+		Unknown: func(key string) string {
+			return fmt.Sprintf("unknown field %q: check its spelling (known fields are listed in docs/content.md)", key)
+		},
+		Other: func(msg string) string { return "invalid TOML: " + msg },
+	}); e != nil {
+		return e
 	}
 	startLine, _ := diag.Position(src, off)
 	return &diag.Error{File: file, Line: startLine, Msg: "invalid TOML: " + err.Error()}
-}
-
-// lineOffset returns the byte offset in src of the start of line (1-based)
-// of the text that starts at byte offset off.
-func lineOffset(src []byte, off, line int) int {
-	for i := off; line > 1 && i < len(src); i++ {
-		if src[i] == '\n' {
-			line--
-			off = i + 1
-		}
-	}
-	return off
 }
 
 func unwrapPath(err error) error {
