@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -79,7 +80,7 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 		if ids[lang] == nil {
 			continue
 		}
-		for _, id := range sortedKeys(plural) {
+		for _, id := range slices.Sorted(maps.Keys(plural)) {
 			if !ids[lang][id] {
 				continue
 			}
@@ -110,7 +111,7 @@ func checkComplete(errs *diag.List, dir string, langs []string, ids map[string]m
 		if ids[lang] == nil {
 			continue
 		}
-		for _, id := range sortedKeys(all) {
+		for _, id := range slices.Sorted(maps.Keys(all)) {
 			if ids[lang][id] {
 				continue
 			}
@@ -123,15 +124,6 @@ func checkComplete(errs *diag.List, dir string, langs []string, ids map[string]m
 			errs.Addf(path.Join(dir, lang+".toml"), 0, 0, "message %q is missing in %s (it is in %s): translate it", id, lang, strings.Join(have, ", "))
 		}
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // lineOf returns the line where message id is defined in a TOML file, or 0.

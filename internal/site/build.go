@@ -56,7 +56,7 @@ func (r *Report) TranslationsBehind() bool {
 func (r *Report) String() string {
 	var parts []string
 	total := 0
-	for _, lang := range sortedKeysInt(r.Pages) {
+	for _, lang := range slices.Sorted(maps.Keys(r.Pages)) {
 		parts = append(parts, fmt.Sprintf("%s %d", lang, r.Pages[lang]))
 		total += r.Pages[lang]
 	}
@@ -109,17 +109,6 @@ func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
 	return bytes.Clone(buf.Bytes()), nil
 }
 
-func sortedKeysInt(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// extraFiles returns the files that are not pages or assets: share images
-// and, when the site has a base URL, sitemaps, robots.txt and feeds.
 // outputFiles returns the path of every file a build writes, known before
 // anything is rendered, for the link checker.
 func (s *Site) outputFiles(pages []*Page, set assets.Set) map[string]bool {
@@ -155,7 +144,9 @@ func (s *Site) extraNames() []string {
 	return names
 }
 
-// extraFiles makes the files that are not pages or assets. Sitemaps and
+// extraFiles makes the files that are not pages or assets: share images,
+// _headers and, when the site has a base URL, sitemaps, robots.txt and
+// feeds. Sitemaps and
 // feeds are taken from lists when it is not nil: they show only what the
 // listing signature covers, which did not change.
 func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, lists map[string][]byte) (map[string][]byte, error) {
