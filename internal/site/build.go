@@ -101,7 +101,15 @@ func basePathOf(base string) (string, error) {
 
 // renderPage executes the page's template. Layouts and Markdown bodies were
 // minified when they were loaded, so the result needs no further pass.
+// The compiled template runs first; html/template runs when it cannot
+// (package tmplexec), with the same result.
 func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
+	if fast := t.fast[p.Lang.Code][p.Kind]; fast != nil {
+		if err := fast.Execute(buf, "base", p); err == nil {
+			return bytes.Clone(buf.Bytes()), nil
+		}
+		buf.Reset()
+	}
 	tmpl := t.lookup(p.Lang.Code, p.Kind)
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)

@@ -3,7 +3,9 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
 	"sync"
@@ -11,6 +13,7 @@ import (
 
 	"tact/internal/assets"
 	"tact/internal/locale"
+	"tact/internal/tmplexec"
 )
 
 // LayoutDir holds the templates: base.html, one file per page kind, and
@@ -21,6 +24,7 @@ const LayoutDir = "layouts"
 // per build: the language's T is bound when the set is cloned.
 type templates struct {
 	byLang map[string]map[string]*template.Template // lang → kind → template
+	fast   map[string]map[string]*tmplexec.Program  // the same, compiled (nil: not compilable)
 }
 
 var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus}
@@ -78,7 +82,7 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	if err := parse(base, append(files, partials...)...); err != nil {
 		return nil, err
 	}
-	t := &templates{byLang: map[string]map[string]*template.Template{}}
+	t := &templates{byLang: map[string]map[string]*template.Template{}, fast: map[string]map[string]*tmplexec.Program{}}
 	for _, kind := range kinds {
 		k, err := base.Clone()
 		if err != nil {
@@ -93,24 +97,45 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
 			T := cat.T(lang.Code)
-			l.Funcs(template.FuncMap{
+			own := template.FuncMap{
 				"T":         func(id string) string { return T(id) },
 				"Tn":        func(id string, n int) string { return T(id, n) },
 				"Tf":        T,
 				"verdict":   func(v string) string { return T("verdict_" + v) },
 				"localDate": dateFormatter(T),
 				"cached":    cacher(l),
-			})
+			}
+			l.Funcs(own)
 			if t.byLang[lang.Code] == nil {
 				t.byLang[lang.Code] = map[string]*template.Template{}
+				t.fast[lang.Code] = map[string]*tmplexec.Program{}
 			}
 			t.byLang[lang.Code][kind] = l
+			t.fast[lang.Code][kind] = compileFast(l, funcs, own)
 		}
 	}
 	return t, nil
 }
 
 func (t *templates) lookup(lang, kind string) *template.Template { return t.byLang[lang][kind] }
+
+// compileFast compiles the page template of set for package tmplexec, which
+// runs it about ten times faster with the same output, or returns nil when
+// it cannot (pages are then rendered by html/template alone). html/template
+// escapes the templates the first time it executes them: executing with no
+// data does that, and then fails harmlessly.
+func compileFast(set *template.Template, funcs ...template.FuncMap) *tmplexec.Program {
+	_ = set.ExecuteTemplate(io.Discard, "base", nil)
+	all := template.FuncMap{}
+	for _, f := range funcs {
+		maps.Copy(all, f)
+	}
+	p, err := tmplexec.Compile(set, "base", all)
+	if err != nil {
+		return nil
+	}
+	return p
+}
 
 // dateFormatter formats dates with the language's month names and pattern,
 // from the messages monthNames (twelve names separated by spaces) and

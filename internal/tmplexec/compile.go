@@ -1,0 +1,258 @@
+package tmplexec
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"reflect"
+	"strings"
+	"text/template/parse"
+)
+
+// errUnsupported reports a value or construct this package does not handle
+// exactly as html/template does: the caller executes with html/template.
+var errUnsupported = errors.New("tmplexec: not supported here")
+
+// Program is a compiled template set, ready to execute any of its
+// templates. It is safe for concurrent use.
+type Program struct {
+	trees map[string]*tree
+	funcs map[string]*function
+}
+
+// tree is one compiled template.
+type tree struct {
+	name string
+	list []node
+}
+
+// Compile compiles the template called entry in set, and those it calls.
+// html/template must already have escaped them: it does so the first time
+// it executes a template. funcs must be the functions set executes with.
+// Compile reports an error for anything it would not execute exactly as
+// html/template does.
+func Compile(set *template.Template, entry string, funcs template.FuncMap) (*Program, error) {
+	p := &Program{trees: map[string]*tree{}, funcs: map[string]*function{}}
+	for name, fn := range funcs {
+		f, err := newFunction(name, fn)
+		if err != nil {
+			return nil, err
+		}
+		p.funcs[name] = f
+	}
+	c := compiler{p: p}
+	todo := []string{entry}
+	for len(todo) > 0 {
+		name := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if p.trees[name] != nil {
+			continue
+		}
+		t := set.Lookup(name)
+		if t == nil || t.Tree == nil || t.Tree.Root == nil {
+			return nil, fmt.Errorf("template %q is called but not defined here: %w", name, errUnsupported)
+		}
+		tr := &tree{name: name}
+		p.trees[name] = tr
+		calls := len(c.calls)
+		list, err := c.list(t.Tree.Root)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		tr.list = list
+		for _, call := range c.calls[calls:] {
+			todo = append(todo, call.name)
+		}
+	}
+	for _, call := range c.calls {
+		call.tree = p.trees[call.name]
+	}
+	return p, nil
+}
+
+type compiler struct {
+	p     *Program
+	calls []*templateNode
+}
+
+func (c *compiler) list(l *parse.ListNode) ([]node, error) {
+	if l == nil {
+		return nil, nil
+	}
+	var out []node
+	for _, n := range l.Nodes {
+		cn, err := c.node(n)
+		if err != nil {
+			return nil, err
+		}
+		if cn != nil {
+			out = append(out, cn)
+		}
+	}
+	return out, nil
+}
+
+func (c *compiler) node(n parse.Node) (node, error) {
+	switch n := n.(type) {
+	case *parse.TextNode:
+		return textNode(n.Text), nil
+	case *parse.CommentNode:
+		return nil, nil
+	case *parse.ActionNode:
+		pipe, err := c.pipeline(n.Pipe)
+		if err != nil {
+			return nil, err
+		}
+		if len(n.Pipe.Decl) == 0 {
+			// Printed: html/template must have put an escaper last.
+			last := n.Pipe.Cmds[len(n.Pipe.Cmds)-1]
+			id, ok := last.Args[0].(*parse.IdentifierNode)
+			if !ok || !strings.HasPrefix(id.Ident, "_html_template_") {
+				return nil, fmt.Errorf("%s prints a value without escaping it (was the template escaped?): %w", n, errUnsupported)
+			}
+		}
+		return &actionNode{pipe: pipe}, nil
+	case *parse.IfNode:
+		return c.branch(branchIf, &n.BranchNode)
+	case *parse.WithNode:
+		return c.branch(branchWith, &n.BranchNode)
+	case *parse.RangeNode:
+		return c.branch(branchRange, &n.BranchNode)
+	case *parse.TemplateNode:
+		t := &templateNode{name: n.Name}
+		if n.Pipe != nil {
+			pipe, err := c.pipeline(n.Pipe)
+			if err != nil {
+				return nil, err
+			}
+			t.pipe = pipe
+		}
+		c.calls = append(c.calls, t)
+		return t, nil
+	}
+	return nil, fmt.Errorf("%s: %w", n, errUnsupported)
+}
+
+func (c *compiler) branch(kind branchKind, n *parse.BranchNode) (node, error) {
+	pipe, err := c.pipeline(n.Pipe)
+	if err != nil {
+		return nil, err
+	}
+	list, err := c.list(n.List)
+	if err != nil {
+		return nil, err
+	}
+	elseList, err := c.list(n.ElseList)
+	if err != nil {
+		return nil, err
+	}
+	if kind == branchRange && len(n.Pipe.Decl) > 2 || kind != branchRange && len(n.Pipe.Decl) > 1 {
+		return nil, fmt.Errorf("%s: %w", n, errUnsupported)
+	}
+	return &branchNode{kind: kind, pipe: pipe, list: list, elseList: elseList}, nil
+}
+
+func (c *compiler) pipeline(p *parse.PipeNode) (*pipeline, error) {
+	out := &pipeline{assign: p.IsAssign}
+	for _, d := range p.Decl {
+		if len(d.Ident) != 1 {
+			return nil, fmt.Errorf("%s: %w", p, errUnsupported)
+		}
+		out.decl = append(out.decl, d.Ident[0])
+	}
+	for _, cmd := range p.Cmds {
+		cc, err := c.command(cmd)
+		if err != nil {
+			return nil, err
+		}
+		out.cmds = append(out.cmds, cc)
+	}
+	return out, nil
+}
+
+func (c *compiler) command(cmd *parse.CommandNode) (*command, error) {
+	out := &command{}
+	for i, a := range cmd.Args {
+		if i == 0 {
+			if id, ok := a.(*parse.IdentifierNode); ok {
+				if e, ok := escapers[id.Ident]; ok {
+					out.escaper = e
+					continue
+				}
+				if strings.HasPrefix(id.Ident, "_html_template_") {
+					return nil, fmt.Errorf("escaper %s: %w", id.Ident, errUnsupported)
+				}
+				if b, ok := builtins[id.Ident]; ok {
+					out.builtin = b
+					continue
+				}
+				f, ok := c.p.funcs[id.Ident]
+				if !ok {
+					return nil, fmt.Errorf("function %q: %w", id.Ident, errUnsupported)
+				}
+				out.fn = f
+				continue
+			}
+		}
+		arg, err := c.arg(a)
+		if err != nil {
+			return nil, err
+		}
+		out.args = append(out.args, arg)
+	}
+	if out.escaper != nil && len(out.args) != 0 {
+		return nil, fmt.Errorf("%s: %w", cmd, errUnsupported)
+	}
+	return out, nil
+}
+
+func (c *compiler) arg(n parse.Node) (*operand, error) {
+	switch n := n.(type) {
+	case *parse.DotNode:
+		return &operand{kind: opDot}, nil
+	case *parse.FieldNode:
+		return &operand{kind: opDot, fields: newFields(n.Ident)}, nil
+	case *parse.VariableNode:
+		return &operand{kind: opVar, name: n.Ident[0], fields: newFields(n.Ident[1:])}, nil
+	case *parse.ChainNode:
+		inner, err := c.arg(n.Node)
+		if err != nil {
+			return nil, err
+		}
+		return &operand{kind: opChain, inner: inner, fields: newFields(n.Field)}, nil
+	case *parse.PipeNode:
+		p, err := c.pipeline(n)
+		if err != nil {
+			return nil, err
+		}
+		if len(p.decl) > 0 {
+			return nil, fmt.Errorf("%s: %w", n, errUnsupported)
+		}
+		return &operand{kind: opPipe, pipe: p}, nil
+	case *parse.StringNode:
+		return &operand{kind: opConst, value: reflect.ValueOf(n.Text)}, nil
+	case *parse.BoolNode:
+		return &operand{kind: opConst, value: reflect.ValueOf(n.True)}, nil
+	case *parse.NumberNode:
+		if n.IsInt {
+			return &operand{kind: opConst, value: reflect.ValueOf(int(n.Int64))}, nil
+		}
+		return nil, fmt.Errorf("number %s: %w", n, errUnsupported)
+	case *parse.IdentifierNode:
+		// A function called without arguments, as an argument.
+		cmd, err := c.command(&parse.CommandNode{NodeType: parse.NodeCommand, Args: []parse.Node{n}})
+		if err != nil {
+			return nil, err
+		}
+		return &operand{kind: opPipe, pipe: &pipeline{cmds: []*command{cmd}}}, nil
+	}
+	return nil, fmt.Errorf("%s: %w", n, errUnsupported)
+}
+
+func newFields(names []string) []*field {
+	fs := make([]*field, len(names))
+	for i, name := range names {
+		fs[i] = &field{name: name}
+	}
+	return fs
+}

@@ -1,0 +1,29 @@
+// Package tmplexec executes html/template templates about ten times faster
+// than html/template does, with the same output.
+//
+// html/template does its security work once, when a template is first
+// executed: it rewrites the parse tree so that every printed value goes
+// through the escaper its context needs ({{.Title}} in an attribute becomes
+// {{.Title | _html_template_attrescaper}}). Executing that tree is then
+// plain text/template, which looks every field up by name, calls every
+// function and escaper through reflection and allocates its arguments on
+// each action: about 1 µs per action, 150 µs for one of the site's pages.
+//
+// A Program runs the same escaped tree. It resolves each field or method
+// once per node and type, calls common function shapes directly, and runs
+// the escapers a page uses (HTML text, quoted attributes, URLs) as plain
+// string functions that follow html/template's rules for the values they
+// accept.
+//
+// It is deliberately partial. Compile refuses a tree that prints any value
+// without an escaper (an unescaped tree means html/template's own escaping
+// failed), that calls a template or builtin it does not know, or that uses
+// break or continue. Execute returns an error for any value it does not
+// handle exactly as html/template would: template.HTML in an attribute
+// (html/template strips its tags), values of other kinds in a JavaScript
+// context, ranges over anything but slices and arrays. The caller then
+// executes the page with html/template itself, which also gives its exact
+// error messages. So the output never differs; only the speed does.
+// Tests compare both on every page of the site and fuzz the escapers
+// against html/template.
+package tmplexec
