@@ -43,6 +43,8 @@ func main() {
 	port := flag.Int("port", 1313, "with --serve: the port to serve on (the next free one if it is taken)")
 	poll := flag.Bool("poll", false, "with --watch: look for changes by scanning the sources, for file systems without change events (Docker bind mounts, WSL, network drives)")
 	pollInterval := flag.Duration("poll-interval", 500*time.Millisecond, "with --poll: time between scans")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
+	memProfile := flag.String("memprofile", "", "write an allocation profile of the build to this file (go tool pprof)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: build [flags]\n\nBuilds the Tact site into the output directory.\n\n")
 		flag.PrintDefaults()
@@ -103,7 +105,13 @@ func main() {
 		return
 	}
 
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
 	rep, err := site.Build(ctx, fsys, opts)
+	stopProfiles()
 	if err != nil {
 		report(err)
 		os.Exit(1)

@@ -28,6 +28,7 @@ type Staging struct {
 	dir     string   // the staging directory
 	hasPrev bool     // final existed when the build began: unchanged files may be linked
 	dirs    sync.Map // directories already made in the staging directory
+	written sync.Map // files written so far (rel)
 }
 
 // Begin creates a fresh staging directory for out. Leftovers of interrupted
@@ -65,11 +66,8 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	// Each page is a directory of its own: remember the ones made, so a
 	// build makes each once instead of asking the file system every time.
 	if parent := filepath.Dir(dst); parent != s.dir {
-		if _, made := s.dirs.Load(parent); !made {
-			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return fmt.Errorf("write %s: %w", rel, err)
-			}
-			s.dirs.Store(parent, true)
+		if err := s.mkdir(parent); err != nil {
+			return fmt.Errorf("write %s: %w", rel, err)
 		}
 	}
 	if s.hasPrev {
@@ -78,12 +76,39 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 			return nil
 		}
 	}
-	// dst may already be a hard link to the published file (rel written
-	// twice): replace the link, never write through it.
-	_ = os.Remove(dst)
+	if _, again := s.written.LoadOrStore(rel, true); again {
+		// dst may be a hard link to the published file: replace the
+		// link, never write through it.
+		_ = os.Remove(dst)
+	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
+	return nil
+}
+
+// mkdir makes dir in the staging directory, with its parents, unless this
+// build made it already. When its parent was made by this build it is one
+// mkdir call, where os.MkdirAll would first look at the directory and then
+// at its parent.
+func (s *Staging) mkdir(dir string) error {
+	if _, made := s.dirs.Load(dir); made {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	_, parentMade := s.dirs.Load(parent)
+	var err error
+	if parentMade || parent == s.dir {
+		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
+			err = nil // made meanwhile by another page in the same directory
+		}
+	} else {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	s.dirs.Store(dir, true)
 	return nil
 }
 

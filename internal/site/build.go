@@ -99,14 +99,15 @@ func basePathOf(base string) (string, error) {
 	return strings.TrimSuffix(u.Path, "/"), nil
 }
 
-// renderPage executes the page's template. Layouts and Markdown bodies were
+// renderPage executes the page's template into buf and returns buf's bytes:
+// a caller that keeps them copies them. Layouts and Markdown bodies were
 // minified when they were loaded, so the result needs no further pass.
 // The compiled template runs first; html/template runs when it cannot
 // (package tmplexec), with the same result.
 func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
 	if fast := t.fast[p.Lang.Code][p.Kind]; fast != nil {
 		if err := fast.Execute(buf, "base", p); err == nil {
-			return bytes.Clone(buf.Bytes()), nil
+			return buf.Bytes(), nil
 		}
 		buf.Reset()
 	}
@@ -114,7 +115,7 @@ func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return buf.Bytes(), nil
 }
 
 // outputFiles returns the path of every file a build writes, known before

@@ -121,6 +121,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		// the output directory in place.
 		r.files = map[string][]byte{}
 		r.sink = func(name string, data []byte) error {
+			data = bytes.Clone(data) // (a page's bytes are its render buffer's)
 			r.mu.Lock()
 			r.files[name] = data
 			r.mu.Unlock()
@@ -194,9 +195,9 @@ func (r *run) render(ctx context.Context) error {
 	err := parallel(ctx, len(todo), func(k int) {
 		i := todo[k]
 		buf := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(buf)
 		buf.Reset()
 		out, err := renderPage(buf, e.templates, r.pages[i])
-		bufPool.Put(buf)
 		if err == nil {
 			sc := scanHTML(out)
 			warnings, frags := r.s.checkLinks(r.pages, i, sc, files)

@@ -115,7 +115,7 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 		// (to the same bytes) and records its real signature.
 		pub := published{hash: hashBytes(out), scan: sc, warnings: warnings}
 		if old := b.out[p.Path]; old.hash != pub.hash {
-			changedFiles[p.Path] = out
+			changedFiles[p.Path] = bytes.Clone(out)
 		}
 		b.out[p.Path] = pub
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"net/url"
 	"strings"
 
 	"tact/internal/markdown/reply"
@@ -27,15 +26,23 @@ func Mailto(subject, body string) string {
 	return b.String()
 }
 
-// encodeComponent encodes s like JavaScript's encodeURIComponent.
+// encodeComponent encodes s like JavaScript's encodeURIComponent: every
+// byte of its UTF-8 but the letters, digits and -_.!~*'() as %XX.
 func encodeComponent(s string) string {
-	e := url.QueryEscape(s)
-	e = strings.ReplaceAll(e, "+", "%20")
-	// QueryEscape also encodes characters encodeURIComponent keeps.
-	for _, c := range []string{"!", "'", "(", ")", "*"} {
-		e = strings.ReplaceAll(e, url.QueryEscape(c), c)
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/2)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
 	}
-	return e
+	return b.String()
 }
 
 // MailtoURL returns the reply's mailto: URL with its placeholders unfilled.

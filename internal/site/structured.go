@@ -23,50 +23,88 @@ func (p *Page) StructuredData() template.JS {
 	return template.JS(b)
 }
 
+// The schema.org objects, as structs rather than maps (encoding/json
+// encodes a struct with a cached encoder, a map by sorting its keys). Their
+// fields are in alphabetical order of their JSON names, the order a map
+// had, so the output stays the same.
+type (
+	ldWebSite struct {
+		Context     string `json:"@context"`
+		Type        string `json:"@type"`
+		Description string `json:"description"`
+		InLanguage  string `json:"inLanguage"`
+		Name        string `json:"name"`
+		URL         string `json:"url"`
+	}
+	ldArticle struct {
+		Context          string   `json:"@context"`
+		Type             string   `json:"@type"`
+		Author           ldOrg    `json:"author"`
+		DateModified     string   `json:"dateModified"`
+		DatePublished    string   `json:"datePublished"`
+		Description      string   `json:"description"`
+		Headline         string   `json:"headline"`
+		Image            string   `json:"image"`
+		InLanguage       string   `json:"inLanguage"`
+		Keywords         []string `json:"keywords,omitempty"`
+		MainEntityOfPage string   `json:"mainEntityOfPage"`
+		Publisher        ldOrg    `json:"publisher"`
+		URL              string   `json:"url"`
+	}
+	ldOrg struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
+	ldBreadcrumbs struct {
+		Context string       `json:"@context"`
+		Type    string       `json:"@type"`
+		Items   []ldListItem `json:"itemListElement"`
+	}
+	ldListItem struct {
+		Type     string `json:"@type"`
+		Item     string `json:"item"`
+		Name     string `json:"name"`
+		Position int    `json:"position"`
+	}
+)
+
 func (p *Page) structuredData() []any {
 	s := p.Site
 	if s.BaseURL == "" {
 		return nil // schema.org URLs must be absolute
 	}
+	const schema = "https://schema.org"
 	var out []any
 	home := s.AbsURL(p.Lang.URL())
 	switch p.Kind {
 	case KindHome:
-		out = append(out, map[string]any{
-			"@context":    "https://schema.org",
-			"@type":       "WebSite",
-			"name":        s.Title,
-			"url":         home,
-			"inLanguage":  p.Lang.Code,
-			"description": p.Description,
-		})
+		out = append(out, ldWebSite{Context: schema, Type: "WebSite", Name: s.Title, URL: home, InLanguage: p.Lang.Code, Description: p.Description})
 	case KindArticle:
 		a := p.Article
-		article := map[string]any{
-			"@context":         "https://schema.org",
-			"@type":            "Article",
-			"headline":         a.Title,
-			"description":      a.Summary,
-			"inLanguage":       p.Lang.Code,
-			"datePublished":    a.Date.Format(time.DateOnly),
-			"dateModified":     a.Updated.Format(time.DateOnly),
-			"url":              s.AbsURL(p.URL),
-			"mainEntityOfPage": s.AbsURL(p.URL),
-			"image":            s.AbsURL(p.Image),
-			"author":           map[string]any{"@type": "Organization", "name": s.Title, "url": home},
-			"publisher":        map[string]any{"@type": "Organization", "name": s.Title, "url": home},
-		}
-		if len(a.Tags) > 0 {
-			article["keywords"] = a.Tags
-		}
-		out = append(out, article)
+		org := ldOrg{Type: "Organization", Name: s.Title, URL: home}
+		out = append(out, ldArticle{
+			Context:          schema,
+			Type:             "Article",
+			Headline:         a.Title,
+			Description:      a.Summary,
+			InLanguage:       p.Lang.Code,
+			DatePublished:    a.Date.Format(time.DateOnly),
+			DateModified:     a.Updated.Format(time.DateOnly),
+			URL:              s.AbsURL(p.URL),
+			MainEntityOfPage: s.AbsURL(p.URL),
+			Image:            s.AbsURL(p.Image),
+			Author:           org,
+			Publisher:        org,
+			Keywords:         a.Tags,
+		})
 	}
 	if crumbs := p.Breadcrumbs(); len(crumbs) > 1 {
-		items := make([]any, len(crumbs))
+		items := make([]ldListItem, len(crumbs))
 		for i, c := range crumbs {
-			items[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": c.Name, "item": s.AbsURL(c.URL)}
+			items[i] = ldListItem{Type: "ListItem", Position: i + 1, Name: c.Name, Item: s.AbsURL(c.URL)}
 		}
-		out = append(out, map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+		out = append(out, ldBreadcrumbs{Context: schema, Type: "BreadcrumbList", Items: items})
 	}
 	return out
 }
