@@ -60,7 +60,7 @@ func (m *Minifier) Template(src []byte) ([]byte, error) {
 		return src, nil
 	}
 	var buf bytes.Buffer
-	if err := m.tmpl.Minify("text/html", &buf, bytes.NewReader(src)); err != nil {
+	if err := m.tmpl.Minify("text/html", &buf, bytes.NewBuffer(src)); err != nil {
 		return nil, fmt.Errorf("minify template: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -84,7 +84,9 @@ func (m *Minifier) Minify(w io.Writer, mediatype string, src []byte) error {
 		_, err := w.Write(src)
 		return err
 	}
-	if err := m.m.Minify(mediatype, w, bytes.NewReader(src)); err != nil {
+	// A reader with a Bytes method is read in place; any other is copied
+	// whole first (parse.NewInput).
+	if err := m.m.Minify(mediatype, w, bytes.NewBuffer(src)); err != nil {
 		return fmt.Errorf("minify %s: %w", mediatype, err)
 	}
 	return nil

@@ -85,7 +85,8 @@ func (c *Converter) Convert(src []byte) (*Result, error) {
 	pc := parser.NewContext()
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf.Grow(len(src) + len(src)/2)
+	if err := c.md.Renderer().Render(reply.BufWriter{Buffer: &buf}, src, doc); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
 	st := state(pc)
@@ -115,7 +116,7 @@ func (c *Converter) inline(src []byte, p *ast.Paragraph) (string, string, error)
 	}
 	var buf bytes.Buffer
 	for n := p.FirstChild(); n != nil; n = n.NextSibling() {
-		if err := c.md.Renderer().Render(&buf, src, n); err != nil {
+		if err := c.md.Renderer().Render(reply.BufWriter{Buffer: &buf}, src, n); err != nil {
 			return "", "", fmt.Errorf("render paragraph: %w", err)
 		}
 	}

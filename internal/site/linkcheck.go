@@ -76,7 +76,11 @@ func scanHTML(b []byte) scan {
 			}
 			switch name {
 			case "id":
-				sc.ids = append(sc.ids, hashString(htmlUnescapeAttr(string(value))))
+				if bytes.IndexByte(value, '&') < 0 {
+					sc.ids = append(sc.ids, hashBytes(value)) // (the same hash as the string's)
+				} else {
+					sc.ids = append(sc.ids, hashString(htmlUnescapeAttr(string(value))))
+				}
 			case "href", "src":
 				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
 			}
@@ -100,8 +104,12 @@ func htmlUnescapeAttr(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return strings.NewReplacer("&amp;", "&", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&lt;", "<", "&gt;", ">").Replace(s)
+	return attrUnescaper.Replace(s)
 }
+
+// attrUnescaper undoes the character references html/template and the
+// minifier write in attribute values.
+var attrUnescaper = strings.NewReplacer("&amp;", "&", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&lt;", "<", "&gt;", ">")
 
 // fragmentLink is a link to an element of another page, checked once every
 // page has been scanned.
@@ -162,6 +170,12 @@ func (s *Site) internalTarget(pageURL, link string) (target, frag string, ok boo
 			link += "/"
 		}
 	}
+	if plainPath(link) {
+		// What url.Parse would find, without parsing: most links are
+		// site paths, some with a fragment.
+		p, frag, _ := strings.Cut(link, "#")
+		return p, frag, true
+	}
 	u, err := url.Parse(link)
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", "", false
@@ -178,6 +192,23 @@ func (s *Site) internalTarget(pageURL, link string) (target, frag string, ok boo
 		}
 	}
 	return p, frag, true
+}
+
+// plainPath reports whether link is an absolute path (not //host), with
+// nothing url.Parse would decode or split off but a fragment.
+func plainPath(link string) bool {
+	if len(link) < 1 || link[0] != '/' || strings.HasPrefix(link, "//") {
+		return false
+	}
+	for i := 0; i < len(link); i++ {
+		switch c := link[i]; {
+		case c == '#':
+			return !strings.ContainsAny(link[i+1:], "%#")
+		case c == '%' || c == '?' || c == '\\' || c < ' ' || c >= 0x7f:
+			return false
+		}
+	}
+	return true
 }
 
 // checkTranslations reports articles missing in a language, scenarios the

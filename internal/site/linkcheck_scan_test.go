@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"net/url"
 	"os"
 
 	"slices"
@@ -44,5 +45,28 @@ func TestExtraNamesMatchExtraFiles(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(have, want) {
 		t.Errorf("extraFiles makes %q\nextraNames says %q", have, want)
+	}
+}
+
+// TestInternalTargetWithoutParsing checks that the links internalTarget
+// resolves without url.Parse resolve as url.Parse would.
+func TestInternalTargetWithoutParsing(t *testing.T) {
+	s := &Site{}
+	links := []string{
+		"/", "/en/", "/en/replies/x/", "/en/a/#b", "/en/a/#", "#top", "/a#b#c", "/a%20b/", "/a?x=1#y",
+		"//evil.example/", "/a b/", "/é/", "/a/#é", "/a/#%41", "/a\\b", "/a\x01b", "https://x.org/", "mailto:a@b",
+	}
+	for _, link := range links {
+		target, frag, ok := s.internalTarget("/en/page/", link)
+		u, err := url.Parse(link)
+		if err != nil || u.Scheme != "" || u.Host != "" {
+			if ok {
+				t.Errorf("%q: resolved to %q #%q, url.Parse: not internal", link, target, frag)
+			}
+			continue
+		}
+		if !ok || frag != u.Fragment || plainPath(link) && target != u.Path {
+			t.Errorf("%q: got %q #%q (%v), url.Parse: path %q fragment %q", link, target, frag, ok, u.Path, u.Fragment)
+		}
 	}
 }

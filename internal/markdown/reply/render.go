@@ -1,7 +1,6 @@
 package reply
 
 import (
-	"bufio"
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
@@ -79,8 +78,20 @@ func writeEscaped(w util.BufWriter, s string) {
 // use it, so the markup is the same everywhere.
 func HTML(segs []Segment) string {
 	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	writeSegments(w, segs)
-	_ = w.Flush()
+	writeSegments(BufWriter{&b}, segs)
 	return b.String()
 }
+
+// BufWriter is a bytes.Buffer as goldmark's renderers want to write:
+// util.BufWriter, which goldmark otherwise makes by wrapping the buffer in
+// a bufio.Writer of 4 KB per call, and copying through it.
+type BufWriter struct{ *bytes.Buffer }
+
+// Available returns the buffer's free capacity.
+func (w BufWriter) Available() int { return w.Buffer.Available() }
+
+// Buffered returns 0: the bytes are written through at once.
+func (w BufWriter) Buffered() int { return 0 }
+
+// Flush does nothing.
+func (w BufWriter) Flush() error { return nil }
