@@ -19,7 +19,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
 
 // Staging is a build being written.
@@ -27,8 +26,6 @@ type Staging struct {
 	final   string   // the output directory
 	dir     string   // the staging directory
 	hasPrev bool     // final existed when the build began: unchanged files may be linked
-	dirs    sync.Map // directories already made in the staging directory
-	written sync.Map // files written so far (rel)
 }
 
 // Begin creates a fresh staging directory for out. Leftovers of interrupted
@@ -63,52 +60,44 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("write %s: path leaves the output directory", rel)
 	}
 	dst := filepath.Join(s.dir, filepath.FromSlash(rel))
-	// Each page is a directory of its own: remember the ones made, so a
-	// build makes each once instead of asking the file system every time.
+	// Each page is a directory of its own, new in this build: make it in
+	// one call, without remembering which directories exist (at 270,000
+	// pages that memory is tens of megabytes).
 	if parent := filepath.Dir(dst); parent != s.dir {
-		if err := s.mkdir(parent); err != nil {
-			return fmt.Errorf("write %s: %w", rel, err)
+		if err := os.Mkdir(parent, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return fmt.Errorf("write %s: %w", rel, err)
+			}
 		}
 	}
 	if s.hasPrev {
 		old := filepath.Join(s.final, filepath.FromSlash(rel))
-		if same(old, data) && os.Link(old, dst) == nil {
-			return nil
+		if same(old, data) {
+			if err := os.Link(old, dst); err == nil {
+				return nil
+			} else if errors.Is(err, fs.ErrExist) && os.Remove(dst) == nil && os.Link(old, dst) == nil {
+				return nil // rel written twice
+			}
 		}
 	}
-	if _, again := s.written.LoadOrStore(rel, true); again {
-		// dst may be a hard link to the published file: replace the
-		// link, never write through it.
-		_ = os.Remove(dst)
-	}
-	if err := os.WriteFile(dst, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
-	}
-	return nil
-}
-
-// mkdir makes dir in the staging directory, with its parents, unless this
-// build made it already. When its parent was made by this build it is one
-// mkdir call, where os.MkdirAll would first look at the directory and then
-// at its parent.
-func (s *Staging) mkdir(dir string) error {
-	if _, made := s.dirs.Load(dir); made {
-		return nil
-	}
-	parent := filepath.Dir(dir)
-	_, parentMade := s.dirs.Load(parent)
-	var err error
-	if parentMade || parent == s.dir {
-		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
-			err = nil // made meanwhile by another page in the same directory
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		// rel written twice: dst may be a hard link to the published
+		// file, so replace it, never write through it.
+		if err = os.Remove(dst); err == nil {
+			f, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
-	} else {
-		err = os.MkdirAll(dir, 0o755)
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	s.dirs.Store(dir, true)
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
 	return nil
 }
 

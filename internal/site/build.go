@@ -81,7 +81,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	s, _, err := e.loadSite(ctx, nil, nil)
+	s, _, err := e.loadSite(ctx, nil, nil, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}

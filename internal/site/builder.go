@@ -85,7 +85,15 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			changedSet[path.Clean(c)] = true
 		}
 	}
-	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet)
+	var bodies *bodyFile
+	if b.oneShot {
+		var err error
+		if bodies, err = newBodyFile(); err != nil {
+			return nil, err
+		}
+		defer bodies.close()
+	}
+	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet, bodies)
 	if parsed != nil {
 		// Failed files are cached too: an unchanged broken file stays broken.
 		b.cache = parsed

@@ -104,9 +104,10 @@ func (e *env) hashInputs() (uint64, error) {
 // loadSite loads and links the content, reusing what cache holds for files
 // not in changed (nil: any file may have changed). It returns the site and
 // this build's parse results, for the next build's cache.
-func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map[string]bool) (*Site, map[string]parsed, error) {
+// Article bodies go to bodies when it is not nil.
+func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map[string]bool, bodies *bodyFile) (*Site, map[string]parsed, error) {
 	l := *e.loader
-	l.cache, l.changed = cache, changed
+	l.cache, l.changed, l.bodies = cache, changed, bodies
 	var errs diag.List
 	s, err := l.load(ctx)
 	errs.Add(err)

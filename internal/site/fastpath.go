@@ -168,7 +168,7 @@ func sameShape(old, na *Article) bool {
 // takeProse copies into a what an edit changed that stays within its own
 // pages.
 func (a *Article) takeProse(na *Article) {
-	a.Body, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.Body, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
+	a.body, a.bodies, a.bodyRef, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.body, na.bodies, na.bodyRef, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
 	a.fields = na.fields
 	for i, sc := range a.Scenarios {
 		ns := na.Scenarios[i]

@@ -33,6 +33,7 @@ type loader struct {
 	drafts     bool
 	converters map[string]*markdown.Converter
 	min        *assets.Minifier // minifies bodies once, as they are parsed
+	bodies     *bodyFile        // one-shot builds: where bodies wait for rendering
 
 	// Between the builds of a Builder: what the previous build parsed, and
 	// which files changed since (nil: any file may have).
@@ -198,7 +199,14 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 	if a == nil {
 		return nil, err
 	}
-	a.Body = l.minifyHTML(a.Body)
+	a.body = l.minifyHTML(a.body)
+	if l.bodies != nil {
+		ref, perr := l.bodies.put(string(a.body))
+		if perr != nil {
+			return nil, perr
+		}
+		a.body, a.bodies, a.bodyRef = "", l.bodies, ref
+	}
 	return a, err
 }
 

@@ -73,8 +73,10 @@ type Article struct {
 	TranslatedFrom string // front matter: the source's SourceHash when this was translated
 	SourceHash     string // of this file's body: what a translation of it records
 
-	Body      template.HTML // rendered Markdown
-	Scenarios []*Scenario   // in document order
+	body      template.HTML // rendered Markdown (see Body)
+	bodies    *bodyFile     // … or where it is stored instead
+	bodyRef   bodyRef
+	Scenarios []*Scenario // in document order
 
 	Prev, Next      *Article   // neighbours in Lang.Articles (Prev is newer)
 	RelatedArticles []*Article // Related resolved in this language

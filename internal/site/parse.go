@@ -70,7 +70,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 	for _, p := range res.Problems {
 		errs.Add(diag.At(file, src, bodyOff+p.Offset, "%s", p.Msg))
 	}
-	a.Body = template.HTML(res.HTML)
+	a.body = template.HTML(res.HTML)
 	for _, s := range res.Scenarios {
 		line, col := diag.Position(src, bodyOff+s.Offset)
 		sc := &Scenario{
