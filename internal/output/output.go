@@ -23,9 +23,9 @@ import (
 
 // Staging is a build being written.
 type Staging struct {
-	final   string   // the output directory
-	dir     string   // the staging directory
-	hasPrev bool     // final existed when the build began: unchanged files may be linked
+	final   string // the output directory
+	dir     string // the staging directory
+	hasPrev bool   // final existed when the build began: unchanged files may be linked
 }
 
 // Begin creates a fresh staging directory for out. Leftovers of interrupted
