@@ -11,6 +11,8 @@
 #   N         corpus sizes: articles per language, 4 languages  (default "3 1000 10000")
 #   RUNS      timed runs per tool and size                       (default 5)
 #   BASE_URL  --base-url for Tact, baseURL of the Hugo site      (default https://example.org/)
+#   OUTDIR    where the builds write (default bench/out/public; /dev/shm/…
+#             measures without the disk)
 #
 # For each N it
 #   1. writes the corpus as a Tact site and as a Hugo site with bench/gen
@@ -18,8 +20,13 @@
 #      repository's layouts/, assets/ and i18n/ are unchanged);
 #   2. runs Tact, Hugo and the floor in turn, RUNS rounds: T H F T H F …, so
 #      that drift in the machine's load hits all three alike. Every build
-#      starts from an empty output directory, after `sync`, under
-#      /usr/bin/time -v. Tact runs as a binary built once with `go build`, so
+#      writes a new output directory, after `sync`, under /usr/bin/time -v;
+#      the outputs are removed only at the end (OUTDIR). Deleting a tree of
+#      a quarter of a million files between runs made the next run's file
+#      creation up to ten times slower on an ext4 volume mounted with
+#      `discard` (measured: 27,000 files in 1 s into a fresh directory, 13 s
+#      right after deleting a tree that size), which measures the disk's
+#      housekeeping, not the builder. Tact runs as a binary built once with `go build`, so
 #      compile time is never measured; Hugo runs `hugo --minify`;
 #   3. prints the medians: wall time, CPU time (user + sys), peak RSS, pages
 #      written (.html files), output bytes, pages/s, and the ratios Tact/Hugo
@@ -39,6 +46,7 @@ SIZES=${N:-"3 1000 10000"}
 RUNS=${RUNS:-5}
 BASE_URL=${BASE_URL:-https://example.org/}
 OUT=$ROOT/bench/out
+OUTDIR=${OUTDIR:-$OUT/public}
 BIN=$OUT/bin
 RESULTS=$OUT/results.tsv
 SUMMARY=$OUT/summary.txt
@@ -126,14 +134,14 @@ for n in $SIZES; do
 	fi
 	mkdir -p "$OUT/raw/$n"
 	for run in $(seq 1 "$RUNS"); do
-		measure tact "$n" "$run" "$OUT/public/tact" \
-			"$BIN/tact" --content "$dir/tact" --out "$OUT/public/tact" --base-url "$BASE_URL"
-		measure hugo "$n" "$run" "$OUT/public/hugo" \
-			hugo --minify --quiet -s "$dir/hugo" -d "$OUT/public/hugo" --cacheDir "$OUT/hugo-cache"
+		measure tact "$n" "$run" "$OUTDIR/$n-$run/tact" \
+			"$BIN/tact" --content "$dir/tact" --out "$OUTDIR/$n-$run/tact" --base-url "$BASE_URL"
+		measure hugo "$n" "$run" "$OUTDIR/$n-$run/hugo" \
+			hugo --minify --quiet -s "$dir/hugo" -d "$OUTDIR/$n-$run/hugo" --cacheDir "$OUT/hugo-cache"
 		floor "$n" "$run"
 	done
 done
-rm -rf "$OUT/public"
+rm -rf "$OUTDIR"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The report: medians per N and tool, from results.tsv.
