@@ -200,10 +200,13 @@ func (r *run) render(ctx context.Context) error {
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { extra, extraErr = r.s.extraFiles(r.pages, e.min, r.b.opts.Out, lists) })
+	var writer *fileWriter
+	if !r.b.primed {
+		writer = newFileWriter(r.sink)
+	}
 	err := parallel(ctx, len(todo), func(k int) {
 		i := todo[k]
 		buf := bufPool.Get().(*bytes.Buffer)
-		defer bufPool.Put(buf)
 		buf.Reset()
 		out, err := renderPage(buf, e.templates, r.pages[i])
 		if err == nil {
@@ -216,14 +219,24 @@ func (r *run) render(ctx context.Context) error {
 			mu.Lock()
 			later = append(later, frags...)
 			mu.Unlock()
+			if writer != nil {
+				writer.add(r.pages[i].Path, buf)
+				return
+			}
 			err = r.sink(r.pages[i].Path, out)
 		}
+		bufPool.Put(buf)
 		if err != nil {
 			mu.Lock()
 			errs.Add(err)
 			mu.Unlock()
 		}
 	})
+	if writer != nil {
+		for _, werr := range writer.close() {
+			errs.Add(werr)
+		}
+	}
 	wg.Wait()
 	if err != nil {
 		return err
@@ -361,6 +374,3 @@ func (r *run) update() error {
 	r.b.lists, r.b.listSig = r.lists, r.s.listingSig
 	return nil
 }
-
-// bufPool holds the buffers pages are rendered into.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
