@@ -146,7 +146,7 @@ func (c *compiler) branch(kind branchKind, n *parse.BranchNode) (node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kind == branchRange && len(n.Pipe.Decl) > 2 || kind != branchRange && len(n.Pipe.Decl) > 1 {
+	if kind == branchRange && (len(n.Pipe.Decl) > 2 || n.Pipe.IsAssign) || kind != branchRange && len(n.Pipe.Decl) > 1 {
 		return nil, fmt.Errorf("%s: %w", n, errUnsupported)
 	}
 	return &branchNode{kind: kind, pipe: pipe, list: list, elseList: elseList}, nil
@@ -182,15 +182,16 @@ func (c *compiler) command(cmd *parse.CommandNode) (*command, error) {
 				if strings.HasPrefix(id.Ident, "_html_template_") {
 					return nil, fmt.Errorf("escaper %s: %w", id.Ident, errUnsupported)
 				}
-				if b, ok := builtins[id.Ident]; ok {
-					out.builtin = b
+				// The template's functions come first, as in text/template.
+				if f, ok := c.p.funcs[id.Ident]; ok {
+					out.fn = f
 					continue
 				}
-				f, ok := c.p.funcs[id.Ident]
+				b, ok := builtins[id.Ident]
 				if !ok {
 					return nil, fmt.Errorf("function %q: %w", id.Ident, errUnsupported)
 				}
-				out.fn = f
+				out.builtin = b
 				continue
 			}
 		}
@@ -234,7 +235,9 @@ func (c *compiler) arg(n parse.Node) (*operand, error) {
 	case *parse.BoolNode:
 		return &operand{kind: opConst, value: reflect.ValueOf(n.True)}, nil
 	case *parse.NumberNode:
-		if n.IsInt {
+		// 1e6 or 1.0 is a float64 to text/template where no parameter
+		// type says otherwise (1e6 prints as 1e+06).
+		if n.IsInt && !strings.ContainsAny(n.Text, ".eEpP") {
 			return &operand{kind: opConst, value: reflect.ValueOf(int(n.Int64))}, nil
 		}
 		return nil, fmt.Errorf("number %s: %w", n, errUnsupported)

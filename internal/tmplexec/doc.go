@@ -1,4 +1,4 @@
-// Package tmplexec executes html/template templates about ten times faster
+// Package tmplexec executes html/template templates about five times faster
 // than html/template does, with the same output.
 //
 // html/template does its security work once, when a template is first
@@ -8,6 +8,9 @@
 // plain text/template, which looks every field up by name, calls every
 // function and escaper through reflection and allocates its arguments on
 // each action: about 1 µs per action, 150 µs for one of the site's pages.
+// (BenchmarkExecute: 86 µs against 18 µs for a page-like template of 58
+// actions; the site's pages went from 180 to 54 µs each, BenchmarkRenderPages
+// in package site, the rest being the site's own functions.)
 //
 // A Program runs the same escaped tree. It resolves each field or method
 // once per node and type, calls common function shapes directly, and runs

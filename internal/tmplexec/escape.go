@@ -35,6 +35,9 @@ var (
 // anything else are unsupported.
 func stringify(v reflect.Value) (string, reflect.Type, error) {
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
+		if v.Type().Implements(stringerType) || v.Type().Implements(errorType) {
+			return "", nil, errUnsupported // html/template stops here and calls the method
+		}
 		v = v.Elem()
 	}
 	if !v.IsValid() {
@@ -42,8 +45,8 @@ func stringify(v reflect.Value) (string, reflect.Type, error) {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if v.Type().PkgPath() != "" && v.Type().PkgPath() != "html/template" && (v.Type().Implements(stringerType) || v.Type().Implements(errorType)) {
-			return "", nil, errUnsupported // printed with its String method
+		if v.Type().PkgPath() != "" && v.Type().PkgPath() != "html/template" && (v.Type().Implements(stringerType) || v.Type().Implements(errorType) || v.Type().Implements(formatterType)) {
+			return "", nil, errUnsupported // printed with its String, Error or Format method
 		}
 		return v.String(), v.Type(), nil
 	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
@@ -57,8 +60,9 @@ func stringify(v reflect.Value) (string, reflect.Type, error) {
 }
 
 var (
-	stringerType = reflect.TypeFor[fmt.Stringer]()
-	errorType    = reflect.TypeFor[error]()
+	stringerType  = reflect.TypeFor[fmt.Stringer]()
+	errorType     = reflect.TypeFor[error]()
+	formatterType = reflect.TypeFor[fmt.Formatter]()
 )
 
 // htmlEscaper escapes for HTML text; template.HTML is printed as it is.

@@ -11,7 +11,13 @@ import (
 // buf. On error buf holds part of the output; errors wrapping
 // errUnsupported mean html/template must execute this one instead, and so
 // do all others, for html/template's own error message.
-func (p *Program) Execute(buf *bytes.Buffer, name string, data any) error {
+func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) {
+	// html/template turns a panic in a function or method into an error.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("template %s: panic: %v: %w", name, r, errUnsupported)
+		}
+	}()
 	t, ok := p.trees[name]
 	if !ok {
 		return fmt.Errorf("template %q: %w", name, errUnsupported)
@@ -132,6 +138,7 @@ func (b *branchNode) rangeOver(s *state, dot reflect.Value, mark int) error {
 	if err != nil {
 		return err
 	}
+	raw := v
 	v, _ = indirect(indirectInterface(v))
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
@@ -139,6 +146,11 @@ func (b *branchNode) rangeOver(s *state, dot reflect.Value, mark int) error {
 		return fmt.Errorf("range over %s: %w", v.Kind(), errUnsupported)
 	}
 	if v.Len() == 0 {
+		// text/template declares the variables for {{else}} too, with
+		// the pipeline's value.
+		for _, name := range b.pipe.decl {
+			s.push(name, raw)
+		}
 		return s.walk(b.elseList, dot)
 	}
 	for i := range v.Len() {
@@ -315,7 +327,7 @@ type field struct {
 }
 
 type resolved struct {
-	typ    reflect.Type // the receiver's type as given
+	typ    reflect.Type // the receiver's type, pointers and interfaces followed
 	method int          // index in the method set of ptr, or -1
 	viaPtr bool         // the method is on the receiver's address
 	index  []int        // the struct field, when not a method
@@ -326,17 +338,19 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 		return reflect.Value{}, fmt.Errorf("nil data; no entry for key %q", f.name)
 	}
 	typ := recv.Type()
+	recv, isNil := indirect(recv)
+	if isNil {
+		return reflect.Value{}, fmt.Errorf("nil pointer evaluating %s.%s: %w", typ, f.name, errUnsupported)
+	}
+	// Cached by the type pointed to: an interface type (a []any element)
+	// holds values of different types.
 	r := f.cache.Load()
-	if r == nil || r.typ != typ {
+	if r == nil || r.typ != recv.Type() {
 		var err error
 		if r, err = resolve(recv, f.name); err != nil {
 			return reflect.Value{}, err
 		}
 		f.cache.Store(r)
-	}
-	recv, isNil := indirect(recv)
-	if isNil {
-		return reflect.Value{}, fmt.Errorf("nil pointer evaluating %s.%s: %w", typ, f.name, errUnsupported)
 	}
 	if r.method >= 0 {
 		m := recv

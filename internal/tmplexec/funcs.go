@@ -87,6 +87,9 @@ func callFunc(fn reflect.Value, args []reflect.Value) (reflect.Value, error) {
 	if t.NumOut() == 0 || t.NumOut() > 2 || t.NumOut() == 2 && t.Out(1) != reflectErrorType {
 		return reflect.Value{}, errUnsupported
 	}
+	if t.Out(0) == reflect.TypeFor[reflect.Value]() {
+		return reflect.Value{}, errUnsupported // text/template returns the value it holds
+	}
 	out := fn.Call(args)
 	if len(out) == 2 && !out[1].IsNil() {
 		return reflect.Value{}, out[1].Interface().(error)
