@@ -87,11 +87,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 	}
 	var bodies *bodyFile
 	if b.oneShot {
-		var err error
-		if bodies, err = newBodyFile(); err != nil {
-			return nil, err
+		// Without a usable temporary directory the bodies stay in memory.
+		if f, err := newBodyFile(); err == nil {
+			bodies = f
+			defer bodies.close()
 		}
-		defer bodies.close()
 	}
 	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet, bodies)
 	if parsed != nil {

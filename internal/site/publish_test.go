@@ -147,3 +147,13 @@ func TestDeletedArticleDisappears(t *testing.T) {
 		t.Errorf("Spanish favours page switcher = %v, want English marked untranslated", have)
 	}
 }
+
+// TestBuildWithoutTempDir checks that a one-shot build, which keeps article
+// bodies in a temporary file, still builds the same site when the temporary
+// directory cannot be written (it keeps them in memory instead).
+func TestBuildWithoutTempDir(t *testing.T) {
+	fsys := fixture(t)
+	want := snapshot(t, mustBuild(t, fsys, site.Options{}))
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	sameTree(t, snapshot(t, mustBuild(t, fsys, site.Options{})), want)
+}
