@@ -11,6 +11,8 @@
 #   N         corpus sizes: articles per language, 4 languages  (default "3 1000 10000")
 #   RUNS      timed runs per tool and size                       (default 5)
 #   BASE_URL  --base-url for Tact, baseURL of the Hugo site      (default https://example.org/)
+#   BASELINE  a git revision of Tact to measure in the same rounds, e.g.
+#             BASELINE=HEAD~5: adds a "base" line per N (Tact/base ratios)
 #   OUTDIR    where the builds write (default bench/out/public; /dev/shm/…
 #             measures without the disk)
 #
@@ -75,6 +77,14 @@ command -v hugo >/dev/null || apt_install hugo
 mkdir -p "$BIN" "$OUT/raw" "$OUT/corpus"
 say "building tact, gen and floor"
 go build -o "$BIN/tact" ./cmd/build
+if [[ -n ${BASELINE:-} ]]; then
+	say "building tact at $BASELINE as the baseline"
+	rm -rf "$OUT/baseline-src"
+	git worktree prune
+	git worktree add -f --detach "$OUT/baseline-src" "$BASELINE" >/dev/null
+	(cd "$OUT/baseline-src" && go build -o "$BIN/tact-base" ./cmd/build)
+	git worktree remove --force "$OUT/baseline-src"
+fi
 go build -o "$BIN/gen" ./bench/gen
 go build -o "$BIN/floor" ./bench/floor
 
@@ -136,6 +146,10 @@ for n in $SIZES; do
 	for run in $(seq 1 "$RUNS"); do
 		measure tact "$n" "$run" "$OUTDIR/$n-$run/tact" \
 			"$BIN/tact" --content "$dir/tact" --out "$OUTDIR/$n-$run/tact" --base-url "$BASE_URL"
+		if [[ -n ${BASELINE:-} ]]; then
+			measure base "$n" "$run" "$OUTDIR/$n-$run/base" \
+				"$BIN/tact-base" --content "$dir/tact" --out "$OUTDIR/$n-$run/base" --base-url "$BASE_URL"
+		fi
 		measure hugo "$n" "$run" "$OUTDIR/$n-$run/hugo" \
 			hugo --minify --quiet -s "$dir/hugo" -d "$OUTDIR/$n-$run/hugo" --cacheDir "$OUT/hugo-cache"
 		floor "$n" "$run"
@@ -145,7 +159,7 @@ rm -rf "$OUTDIR"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The report: medians per N and tool, from results.tsv.
-awk -F'\t' -v runs="$RUNS" -v hugo="$(hugo version | awk '{ print $2 }')" \
+awk -F'\t' -v runs="$RUNS" -v hugo="$(hugo version | awk '{ print $2 }')" -v base="${BASELINE:-}" \
 	-v cores="$(nproc)" -v load1="$load_start" -v load2="$load_end" '
 function median(key,   n, i, j, t, v) {
 	n = split(vals[key], v, " ")
@@ -186,6 +200,10 @@ END {
 		printf "  %-24s %12.0f %12.0f %10s\n", "pages/s", ps["tact"], ps["hugo"], ratio(ps["tact"], ps["hugo"])
 		printf "  %-24s %12.4f %12s %10s\n", "goldmark floor (s)", f, "", ""
 		printf "  %-24s %12s %12s\n", "wall / floor", ratio(w["tact"], f), ratio(w["hugo"], f)
+		if ((n SUBSEP "base" SUBSEP "wall") in vals) {
+			bw = median(n SUBSEP "base" SUBSEP "wall"); bc = median(n SUBSEP "base" SUBSEP "cpu"); br = median(n SUBSEP "base" SUBSEP "rss") / 1024
+			printf "  baseline (%s): wall %.3f s, CPU %.3f s, RSS %.1f MiB; Tact/baseline: wall %s, CPU %s, RSS %s\n", base, bw, bc, br, ratio(w["tact"], bw), ratio(c["tact"], bc), ratio(r["tact"], br)
+		}
 		pp[n, "tact"] = p["tact"] > 0 ? 1000 * w["tact"] / p["tact"] : 0
 		pp[n, "hugo"] = p["hugo"] > 0 ? 1000 * w["hugo"] / p["hugo"] : 0
 		pa[n, "tact"] = 1000 * w["tact"] / (4 * n); pa[n, "hugo"] = 1000 * w["hugo"] / (4 * n)
