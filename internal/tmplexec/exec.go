@@ -84,12 +84,25 @@ func (t textNode) exec(s *state, _ reflect.Value) error {
 type actionNode struct{ pipe *pipeline }
 
 func (a *actionNode) exec(s *state, dot reflect.Value) error {
-	v, err := a.pipe.eval(s, dot)
-	if err != nil || len(a.pipe.decl) > 0 {
+	if len(a.pipe.decl) > 0 {
+		_, err := a.pipe.eval(s, dot)
 		return err
 	}
-	// The last command is an escaper: v is a string.
-	s.buf.WriteString(v.String())
+	// A printing action ends with an escaper (Compile checks): its string
+	// goes straight into the output, not through a reflect.Value.
+	cmds := a.pipe.cmds
+	var v reflect.Value
+	for i, c := range cmds[:len(cmds)-1] {
+		var err error
+		if v, err = c.eval(s, dot, v, i > 0); err != nil {
+			return err
+		}
+	}
+	str, err := cmds[len(cmds)-1].escaper(v)
+	if err != nil {
+		return err
+	}
+	s.buf.WriteString(str)
 	return nil
 }
 
