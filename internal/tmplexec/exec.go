@@ -30,7 +30,8 @@ func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) 
 
 type state struct {
 	buf   *bytes.Buffer
-	vars  []variable
+	vars  []variable // every template's variables, callers' first
+	base  int        // where the running template's variables start
 	depth int
 }
 
@@ -42,7 +43,7 @@ type variable struct {
 func (s *state) push(name string, v reflect.Value) { s.vars = append(s.vars, variable{name, v}) }
 
 func (s *state) lookup(name string) (reflect.Value, error) {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			return s.vars[i].value, nil
 		}
@@ -51,7 +52,7 @@ func (s *state) lookup(name string) (reflect.Value, error) {
 }
 
 func (s *state) set(name string, v reflect.Value) error {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			s.vars[i].value = v
 			return nil
@@ -201,12 +202,12 @@ func (t *templateNode) exec(s *state, dot reflect.Value) error {
 	if s.depth++; s.depth > 100 {
 		return fmt.Errorf("template %s nests too deep: %w", t.name, errUnsupported)
 	}
-	// A called template sees only its own $.
-	saved := s.vars
-	s.vars = make([]variable, 0, 8)
+	// A called template sees only its own variables, from its $ on.
+	base := s.base
+	s.base = len(s.vars)
 	s.push("$", arg)
 	err := s.walk(t.tree.list, arg)
-	s.vars = saved
+	s.vars, s.base = s.vars[:s.base], base
 	s.depth--
 	return err
 }
