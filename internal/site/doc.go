@@ -41,8 +41,10 @@
 // Site.pages lists every output file as a Page (Kind, Lang, URL, Path,
 // Alternates, and the Article or Reply it shows). A page is rendered by
 // executing "base" from layouts/base.html plus layouts/<Kind>.html. The
-// templates are parsed once; each language gets a clone with its own T bound.
-// Template functions:
+// templates are parsed once; each language gets a clone with its own T bound,
+// which html/template escapes and package tmplexec compiles: pages are
+// executed by tmplexec, and by html/template itself when tmplexec cannot
+// (same bytes either way). Template functions:
 //
 //	T "id"                    the interface string in the page's language
 //	Tn "id" count             a plural interface string ({{.Count}} is count)
@@ -63,8 +65,9 @@
 //
 // # Output
 //
-// Pages are rendered in parallel, minified, and written to a staging
-// directory beside the output directory (package output), which replaces the
+// Pages are rendered in parallel (layouts and bodies were minified once,
+// when loaded) and written by one goroutine to a staging directory beside
+// the output directory (package output), which replaces the
 // output directory only when everything succeeded. The same input always
 // gives byte-identical output.
 package site
