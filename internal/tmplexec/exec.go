@@ -260,16 +260,9 @@ func (c *command) eval(s *state, dot, final reflect.Value, hasFinal bool) (refle
 	case c.builtin != nil:
 		return c.builtin(s, dot, c.args, final, hasFinal)
 	case c.fn != nil:
-		args := make([]reflect.Value, 0, len(c.args)+1)
-		for _, a := range c.args {
-			v, err := a.eval(s, dot, nil, reflect.Value{}, false)
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			args = append(args, v)
-		}
-		if hasFinal {
-			args = append(args, final)
+		args, err := evalArgs(s, dot, c.args, final, hasFinal)
+		if err != nil {
+			return reflect.Value{}, err
 		}
 		return c.fn.call(args)
 	}
@@ -374,16 +367,9 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 			}
 			m = recv.Addr()
 		}
-		in := make([]reflect.Value, 0, len(args)+1)
-		for _, a := range args {
-			v, err := a.eval(s, dot, nil, reflect.Value{}, false)
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			in = append(in, v)
-		}
-		if hasFinal {
-			in = append(in, final)
+		in, err := evalArgs(s, dot, args, final, hasFinal)
+		if err != nil {
+			return reflect.Value{}, err
 		}
 		return callFunc(m.Method(r.method), in)
 	}

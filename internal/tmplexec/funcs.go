@@ -131,6 +131,7 @@ func orUnsupported(err error) error {
 	return errUnsupported
 }
 
+// evalArgs evaluates a call's arguments, then appends the piped value.
 func evalArgs(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) ([]reflect.Value, error) {
 	vs := make([]reflect.Value, 0, len(args)+1)
 	for _, a := range args {
