@@ -129,7 +129,6 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		// the output directory in place.
 		r.files = map[string][]byte{}
 		r.sink = func(name string, data []byte) error {
-			data = bytes.Clone(data) // (a page's bytes are its render buffer's)
 			r.mu.Lock()
 			r.files[name] = data
 			r.mu.Unlock()
@@ -223,7 +222,7 @@ func (r *run) render(ctx context.Context) error {
 				writer.add(r.pages[i].Path, buf)
 				return
 			}
-			err = r.sink(r.pages[i].Path, out)
+			err = r.sink(r.pages[i].Path, bytes.Clone(out)) // (out is buf's, which is reused)
 		}
 		bufPool.Put(buf)
 		if err != nil {
