@@ -139,11 +139,12 @@ func (s *Site) checkLinks(pages []*Page, i int, sc scan, files map[string]bool) 
 			continue
 		}
 		file := outputPath(s.BasePath, target)
-		if !files[file] && files[file+"/index.html"] {
-			file += "/index.html"
+		exists := files[file]
+		if !exists && files[file+"/index.html"] {
+			file, exists = file+"/index.html", true
 		}
 		switch {
-		case !files[file]:
+		case !exists:
 			errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
 		case frag == "":
 		case file == p.Path:
