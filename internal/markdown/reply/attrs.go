@@ -18,9 +18,29 @@ type header struct {
 // attr is one key=value of an info string.
 type attr struct {
 	key, val string
-	// pos[i] is the offset in the info string of the byte that gave val[i];
-	// pos[len(val)] is just past the value. Escapes make it differ from i.
-	pos []int
+	start    int  // offset in the info string of the value's first byte
+	quoted   bool // the value was in quotes, where \" and \\ are escapes
+}
+
+// offset returns the offset in info of the byte that gave a.val[k] (for an
+// escape, the escaped byte), or just past the value for k = len(a.val). It
+// is worked out again when an error needs it, rather than recorded for
+// every byte of every value.
+func (a attr) offset(info string, k int) int {
+	i := a.start
+	for n := 0; i < len(info); n++ {
+		switch {
+		case a.quoted && info[i] == '\\' && i+1 < len(info) && (info[i+1] == '"' || info[i+1] == '\\'):
+			i++
+		case a.quoted && info[i] == '"':
+			return i + 1 // past the closing quote
+		}
+		if n == k {
+			return i
+		}
+		i++
+	}
+	return i
 }
 
 // isReply reports whether an info string's first word is "reply".
@@ -101,10 +121,11 @@ func splitAttrs(info string, i int) ([]attr, error) {
 			return nil, fmt.Errorf("expected key=value, found %q", word)
 		}
 		i++ // '='
-		a := attr{key: key}
+		a := attr{key: key, start: i}
 		var val []byte
 		if i < len(info) && info[i] == '"' {
 			i++
+			a.start, a.quoted = i, true
 			for {
 				if i == len(info) {
 					return nil, fmt.Errorf("unterminated quoted value for %s", key)
@@ -119,7 +140,6 @@ func splitAttrs(info string, i int) ([]attr, error) {
 					c = info[i]
 				}
 				val = append(val, c)
-				a.pos = append(a.pos, i)
 				i++
 			}
 			if i < len(info) && !isSpace(info[i]) {
@@ -131,12 +151,10 @@ func splitAttrs(info string, i int) ([]attr, error) {
 					return nil, fmt.Errorf("unexpected quote in value of %s", key)
 				}
 				val = append(val, info[i])
-				a.pos = append(a.pos, i)
 				i++
 			}
 		}
 		a.val = string(val)
-		a.pos = append(a.pos, i)
 		as = append(as, a)
 	}
 }

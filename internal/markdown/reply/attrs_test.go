@@ -115,7 +115,7 @@ func TestParseHeaderErrors(t *testing.T) {
 	}
 }
 
-// Each byte of a value knows where it came from in the info string, so that
+// Each byte of a value can be traced to where it came from in the info string, so that
 // a placeholder error in a subject can point into the source.
 func TestAttrPositions(t *testing.T) {
 	const info = `reply id=a subject="\"Re\" ((x" title=t`
@@ -128,8 +128,11 @@ func TestAttrPositions(t *testing.T) {
 		t.Fatalf("parseHeader(%q): subject = %+v", info, s)
 	}
 	for i := range len(s.val) {
-		if have := info[s.pos[i]]; have != s.val[i] {
-			t.Errorf("subject byte %d is %q, but pos %d holds %q", i, s.val[i], s.pos[i], have)
+		if have := info[s.offset(info, i)]; have != s.val[i] {
+			t.Errorf("subject byte %d is %q, but offset %d holds %q", i, s.val[i], s.offset(info, i), have)
 		}
+	}
+	if end := s.offset(info, len(s.val)); info[end-1] != '"' {
+		t.Errorf("end of the subject at %d, not just past the closing quote", end)
 	}
 }

@@ -38,7 +38,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 // It returns nil if the attributes are wrong.
 func newReplyFrom(b *ast.FencedCodeBlock, source []byte, pc parser.Context) *Reply {
 	infoStart := b.Info.Segment.Start
-	h, errs := parseHeader(infoString(b, source))
+	info := infoString(b, source)
+	h, errs := parseHeader(info)
 	prefix := "reply"
 	if idPattern.MatchString(h.id) {
 		prefix += " " + h.id
@@ -60,7 +61,7 @@ func newReplyFrom(b *ast.FencedCodeBlock, source []byte, pc parser.Context) *Rep
 	if h.subject != nil {
 		segs, err := ParsePlaceholders(h.subject.val)
 		if se := (*SyntaxError)(nil); errors.As(err, &se) {
-			addError(pc, infoStart+h.subject.pos[se.Offset], prefix+": "+se.Msg)
+			addError(pc, infoStart+h.subject.offset(info, se.Offset), prefix+": "+se.Msg)
 			segs = []Segment{{Text: h.subject.val}}
 		}
 		r.Subject = segs
