@@ -133,7 +133,7 @@ func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map
 		s.quizStatus = quizStatuses(e.fsys, s.source, codes)
 	}
 	for _, lang := range s.Languages {
-		lang.shareKey = shareimg.Key(s.Title, s.tagline(lang))
+		lang.shareURL = lang.URL() + "share." + shareimg.Key(s.Title, s.tagline(lang)) + ".png"
 	}
 	return s, l.parsed, nil
 }

@@ -44,7 +44,7 @@ type Lang struct {
 	quizStart  string // the quiz's start node
 	url        string // see URL
 	repliesURL string // see RepliesURL
-	shareKey   string // shareimg.Key of the language's share image
+	shareURL   string // see ShareImageURL
 }
 
 // Home is a language's home page introduction.

@@ -204,7 +204,7 @@ func (l *Lang) lastMod() time.Time {
 // ShareImageURL returns the address of the language's link-preview image.
 // Its name carries a key of what it shows, so an unchanged image is reused
 // from the previous build and a changed one gets a new address.
-func (l *Lang) ShareImageURL() string { return l.URL() + "share." + l.shareKey + ".png" }
+func (l *Lang) ShareImageURL() string { return l.shareURL }
 
 // ReplyCard is a reply as the reply-card partial shows it: on its own page,
 // or as one of several under a quiz outcome.
