@@ -97,7 +97,10 @@ func main() {
 			}
 			return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings}, nil
 		}
-		dopts := devserver.Options{Root: *root, Out: outDir, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
+		// The first build reports a broken tact.toml; until then, serve at
+		// the root.
+		basePath, _ := site.BasePath(fsys, opts)
+		dopts := devserver.Options{Root: *root, Out: outDir, BasePath: basePath, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
 		if err := devserver.Run(ctx, dopts, build, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "build:", err)
 			os.Exit(1)

@@ -95,7 +95,11 @@
 // also refuses symbolic links that lead outside it. A directory is served as
 // its index.html or not at all (never listed); an unknown path gets the
 // site's 404 page (the language's own, /<lang>/404.html, when there is one)
-// with status 404.
+// with status 404. A site built for a base URL with a path
+// (https://example.org/guide/, Options.BasePath "/guide") is served under
+// that path, where its links point: / and /guide redirect to /guide/, and
+// other paths outside it are not found. The base path is read when watching
+// starts; a change to tact.toml's baseURL needs a restart.
 //
 // # Live reload
 //

@@ -14,8 +14,9 @@ import (
 
 // Options configure Run.
 type Options struct {
-	Root string // site root: tact.toml, content/, layouts/, assets/ and i18n/ under it are watched
-	Out  string // output directory: served, never watched
+	Root     string // site root: tact.toml, content/, layouts/, assets/ and i18n/ under it are watched
+	Out      string // output directory: served, never watched
+	BasePath string // the site's base path, e.g. "/guide": the output is served there
 
 	Serve    bool         // run the preview server
 	Port     int          // first port tried on 127.0.0.1; the next free one is used if it is taken; 0 for any
@@ -84,7 +85,7 @@ func Run(ctx context.Context, opts Options, build BuildFunc, log io.Writer) erro
 	h := newHub()
 	defer h.close()
 	if opts.Serve {
-		stop, err := serve(opts, &server{out: sc.out, hub: h}, lg)
+		stop, err := serve(opts, &server{out: sc.out, base: strings.TrimSuffix(opts.BasePath, "/"), hub: h}, lg)
 		if err != nil {
 			return err
 		}
@@ -108,7 +109,7 @@ func serve(opts Options, s *server, lg *logger) (stop func(), err error) {
 	if opts.Listener == nil && opts.Port != 0 && addr.Port != opts.Port {
 		lg.printf("port %d is taken; using %d", opts.Port, addr.Port)
 	}
-	lg.printf("serving %s at http://%s/ (Ctrl-C to stop)", s.out, addr)
+	lg.printf("serving %s at http://%s%s/ (Ctrl-C to stop)", s.out, addr, s.base)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan struct{})
 	go func() {

@@ -21,8 +21,9 @@ import (
 // server serves the output directory with live reload. See "Preview server"
 // in the package doc.
 type server struct {
-	out string // output directory
-	hub *hub
+	out  string // output directory
+	base string // the site's base path ("/guide"), "" at the root
+	hub  *hub
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -47,7 +48,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 		return
 	}
-	name, ok := localPath(r.URL.Path)
+	urlPath, ok := s.underBase(w, r)
+	if !ok {
+		return
+	}
+	name, ok := localPath(urlPath)
 	if !ok {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
@@ -59,6 +64,25 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer root.Close()
 	s.serveFile(w, r, root, name)
+}
+
+// underBase returns the request's path below the site's base path. A site
+// built for https://example.org/guide/ links to /guide/…, so the server
+// serves the output directory there: / and /guide redirect to /guide/, and
+// any other path outside it is not found.
+func (s *server) underBase(w http.ResponseWriter, r *http.Request) (string, bool) {
+	if s.base == "" {
+		return r.URL.Path, true
+	}
+	if rest, ok := strings.CutPrefix(r.URL.Path, s.base); ok && strings.HasPrefix(rest, "/") {
+		return rest, true
+	}
+	if r.URL.Path == "/" || r.URL.Path == s.base {
+		http.Redirect(w, r, s.base+"/", http.StatusFound)
+		return "", false
+	}
+	s.notFound(w, r, nil, "")
+	return "", false
 }
 
 // localPath turns a request's (decoded) URL path into a slash-separated path
@@ -100,9 +124,9 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 		}
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			// Relative links in the page resolve against the directory.
-			target := "/" + name + "/"
+			target := s.base + "/" + name + "/"
 			if name == "." {
-				target = "/"
+				target = s.base + "/"
 			}
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery

@@ -282,3 +282,54 @@ func TestListenTriesNextPort(t *testing.T) {
 		t.Errorf("listen(%d) with %d taken: listening on %v", port, port, addr)
 	}
 }
+
+// TestServerUnderBasePath checks that a site built for a base URL with a
+// path (https://example.org/guide/) is served under that path, where its
+// links point, and that nothing leaks out around it.
+func TestServerUnderBasePath(t *testing.T) {
+	out := newOutput(t)
+	ts := httptest.NewServer(&server{out: out, base: "/guide", hub: newHub()})
+	t.Cleanup(ts.Close)
+	addr := ts.Listener.Addr().String()
+	for _, tt := range []struct {
+		target string
+		status int
+		body   string // contained in the body, or the Location for redirects
+	}{
+		{"/guide/", 200, "chooser"},
+		{"/guide/en/", 200, "home"},
+		{"/guide/en/a/", 200, "article"},
+		{"/guide/en/a", 301, "/guide/en/a/"},
+		{"/guide/assets/style.1.css", 200, "body{}"},
+		{"/guide/en/missing/", 404, "en 404"},
+		{"/", 302, "/guide/"},
+		{"/guide", 302, "/guide/"},
+		{"/en/", 404, "Not found"},
+		{"/guidebook/", 404, "Not found"},
+		{"/guide/../secret.txt", 400, ""},
+		{"/guide/escape.txt", 404, ""},
+	} {
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", tt.target)
+		res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("GET %s: %v", tt.target, err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		conn.Close()
+		got := string(body)
+		if res.StatusCode/100 == 3 {
+			got = res.Header.Get("Location")
+		}
+		if res.StatusCode != tt.status || !strings.Contains(got, tt.body) {
+			t.Errorf("GET %s: %d %q, want %d with %q", tt.target, res.StatusCode, got, tt.status, tt.body)
+		}
+		if strings.Contains(string(body), secret) {
+			t.Errorf("GET %s: served the file outside the output directory", tt.target)
+		}
+	}
+}

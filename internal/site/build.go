@@ -88,6 +88,21 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	return s, e.templates, e.assets, nil
 }
 
+// BasePath returns the path the site is built under: that of --base-url
+// (opts.BaseURL), or else of tact.toml's baseURL; "" for the root. The
+// preview server serves the site there, so that its links work.
+func BasePath(fsys fs.FS, opts Options) (string, error) {
+	base := opts.BaseURL
+	if base == "" {
+		cfg, err := loadConfig(fsys)
+		if err != nil {
+			return "", err
+		}
+		base = cfg.BaseURL
+	}
+	return basePathOf(base)
+}
+
 func basePathOf(base string) (string, error) {
 	if base == "" {
 		return "", nil
