@@ -6,6 +6,10 @@
 // the output path holds either the old site or the new one. Elsewhere it is
 // two renames, with a moment in between where the old site is at <out>.old.
 //
+// Each staging directory is locked (flock) while its build runs: a build
+// that starts meanwhile removes only the leftovers of builds that died, so
+// two builds into one output both publish, the later one last.
+//
 // A file whose bytes did not change since the previous build is hard-linked
 // from it instead of written again, so its modification time stays put and
 // upload tools (rsync, CDN syncs) skip it.
@@ -23,13 +27,16 @@ import (
 
 // Staging is a build being written.
 type Staging struct {
-	final   string // the output directory
-	dir     string // the staging directory
-	hasPrev bool   // final existed when the build began: unchanged files may be linked
+	final   string   // the output directory
+	dir     string   // the staging directory
+	hasPrev bool     // final existed when the build began: unchanged files may be linked
+	lock    *os.File // holds the staging directory's lock while the build runs
 }
 
 // Begin creates a fresh staging directory for out. Leftovers of interrupted
-// builds are removed first.
+// builds are removed first; each staging directory is locked while its build
+// runs, so that a build running at the same time into the same output keeps
+// its own (the last of two such builds to finish is the one published).
 func Begin(out string) (*Staging, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
@@ -38,7 +45,12 @@ func Begin(out string) (*Staging, error) {
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(parent, "."+base+".staging-*"))
 	for _, l := range leftovers {
-		_ = os.RemoveAll(l)
+		if f, ok := lockDir(l); ok { // no build is using it
+			_ = os.RemoveAll(l)
+			if f != nil {
+				f.Close()
+			}
+		}
 	}
 	dir, err := os.MkdirTemp(parent, "."+base+".staging-")
 	if err != nil {
@@ -47,8 +59,9 @@ func Begin(out string) (*Staging, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create staging directory: %w", err)
 	}
+	lock, _ := lockDir(dir) // (made just now: only a leftover sweep could race for it)
 	_, err = os.Stat(out)
-	return &Staging{final: out, dir: dir, hasPrev: err == nil}, nil
+	return &Staging{final: out, dir: dir, hasPrev: err == nil, lock: lock}, nil
 }
 
 // Dir returns the staging directory.
@@ -114,11 +127,12 @@ func same(name string, data []byte) bool {
 // Commit puts the staged build in place of the output directory and removes
 // the previous build.
 func (s *Staging) Commit() error {
+	defer s.unlock()
 	if _, err := os.Lstat(s.final); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(s.dir, s.final); err != nil {
-			return fmt.Errorf("publish build: %w", err)
+		if err := os.Rename(s.dir, s.final); err == nil {
+			return nil
 		}
-		return nil
+		// Another build published first: exchange with its output.
 	}
 	if err := exchange(s.dir, s.final); err != nil {
 		return fmt.Errorf("publish build: %w", err)
@@ -132,7 +146,15 @@ func (s *Staging) Commit() error {
 
 // Abort removes the staging directory; the output directory is untouched.
 func (s *Staging) Abort() {
+	defer s.unlock()
 	if strings.Contains(filepath.Base(s.dir), ".staging-") {
 		_ = os.RemoveAll(s.dir)
+	}
+}
+
+func (s *Staging) unlock() {
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
 	}
 }

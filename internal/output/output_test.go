@@ -281,3 +281,42 @@ func TestSameComparesBytes(t *testing.T) {
 		t.Error("same(symlink) = true: a link in the old output must not be hard-linked into the new one")
 	}
 }
+
+// TestConcurrentBuildsKeepTheirStagingDirectories starts a second build
+// into the same output while the first is still writing: the second must
+// not remove the first's staging directory as a leftover, both must
+// publish, and the one that finishes last is what the output holds.
+func TestConcurrentBuildsKeepTheirStagingDirectories(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	first, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.WriteFile("index.html", []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(first.Dir()); err != nil {
+		t.Fatalf("the second build removed the first's staging directory: %v", err)
+	}
+	if err := first.WriteFile("en/index.html", []byte("first")); err != nil {
+		t.Fatalf("the first build cannot go on: %v", err)
+	}
+	if err := second.WriteFile("index.html", []byte("second")); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Commit(); err != nil {
+		t.Fatalf("the second build cannot publish after the first: %v", err)
+	}
+	diffTrees(t, snapshot(t, out), map[string]string{"index.html": "second"})
+	if left, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(left) > 0 {
+		t.Errorf("staging directories left behind: %v", left)
+	}
+}
