@@ -122,22 +122,33 @@ func splitAttrs(info string, i int) ([]attr, error) {
 		}
 		i++ // '='
 		a := attr{key: key, start: i}
-		var val []byte
 		if i < len(info) && info[i] == '"' {
 			i++
 			a.start, a.quoted = i, true
+			var val []byte // only when the value has escapes; else a.val is a part of info
 			for {
 				if i == len(info) {
 					return nil, fmt.Errorf("unterminated quoted value for %s", key)
 				}
 				c := info[i]
 				if c == '"' {
+					if val == nil {
+						a.val = info[a.start:i]
+					} else {
+						a.val = string(val)
+					}
 					i++
 					break
 				}
 				if c == '\\' && i+1 < len(info) && (info[i+1] == '"' || info[i+1] == '\\') {
+					if val == nil {
+						val = append(make([]byte, 0, 64), info[a.start:i]...)
+					}
 					i++
 					c = info[i]
+				} else if val == nil {
+					i++
+					continue
 				}
 				val = append(val, c)
 				i++
@@ -150,11 +161,10 @@ func splitAttrs(info string, i int) ([]attr, error) {
 				if info[i] == '"' {
 					return nil, fmt.Errorf("unexpected quote in value of %s", key)
 				}
-				val = append(val, info[i])
 				i++
 			}
+			a.val = info[a.start:i]
 		}
-		a.val = string(val)
 		as = append(as, a)
 	}
 }
