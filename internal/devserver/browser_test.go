@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"tact/internal/sitetest"
 )
 
 // The pages' own policy (layouts/base.html): live.js must work under it.
@@ -40,7 +42,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		t.Skip("browser test")
 	}
 	out := t.TempDir()
-	writeFiles(t, out, map[string]string{
+	sitetest.WriteTree(t, out, map[string]string{
 		"en/index.html":      testPage("/assets/style.1.css", "version 1"),
 		"assets/style.1.css": ".tall{height:5000px}",
 	})
@@ -100,7 +102,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	run("mark and scroll", chromedp.Evaluate(`window.__marker = 1; scrollTo(0, 1200); true`, nil))
 
 	// A stylesheet-only build: swapped in, no reload.
-	writeFiles(t, out, map[string]string{
+	sitetest.WriteTree(t, out, map[string]string{
 		"assets/style.2.css": ".tall{height:6000px}",
 		"en/index.html":      testPage("/assets/style.2.css", "version 1"),
 	})
@@ -154,7 +156,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	// Chromium restores the position of a reloaded page by itself; turn that
 	// off so that what is tested is live.js keeping it.
 	run("scroll", chromedp.Evaluate(`history.scrollRestoration = "manual"; scrollTo(0, 1500); true`, nil))
-	writeFiles(t, out, map[string]string{"en/index.html": testPage("/assets/style.2.css", "version 2")})
+	sitetest.WriteTree(t, out, map[string]string{"en/index.html": testPage("/assets/style.2.css", "version 2")})
 	h.built(false)
 	until("reloaded", `document.getElementById("text") && document.getElementById("text").textContent === "version 2"`)
 	until("scroll kept", `Math.abs(scrollY - 1500) < 2`)

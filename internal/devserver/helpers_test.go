@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"tact/internal/sitetest"
 )
 
 // Generous bounds: tests never assert how fast anything is, only that it
@@ -157,25 +159,11 @@ func readSources(root string) map[string]string {
 	return files
 }
 
-// writeFiles writes files (slash-separated path → content) under root.
-func writeFiles(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // newSite writes a small site root and returns it.
 func newSite(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	writeFiles(t, root, map[string]string{
+	sitetest.WriteTree(t, root, map[string]string{
 		"tact.toml":            "title = \"Tact\"\n",
 		"content/en/a.md":      "a v1\n",
 		"content/en/dir/d.md":  "d v1\n",

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"tact/internal/sitetest"
 )
 
 const secret = "TOP SECRET: outside the output directory"
@@ -21,7 +23,7 @@ const secret = "TOP SECRET: outside the output directory"
 func newOutput(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	sitetest.WriteTree(t, dir, map[string]string{
 		"secret.txt":                 secret,
 		"public/index.html":          "<!doctype html><html><head><title>Chooser</title></head><body>chooser</body></html>",
 		"public/404.html":            "<!doctype html><html><head><title>Not found</title></head><body>root 404</body></html>",

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tact/internal/sitetest"
 )
 
 // A step does something to the sources (root is the site root, outside a
@@ -375,7 +377,7 @@ func TestScope(t *testing.T) {
 
 func write(t *testing.T, root, name, data string) {
 	t.Helper()
-	writeFiles(t, root, map[string]string{name: data})
+	sitetest.WriteTree(t, root, map[string]string{name: data})
 }
 
 // replace writes a file atomically (a temporary file renamed over it), so

@@ -1,8 +1,6 @@
 package output
 
 import (
-	"tact/internal/sitetest"
-
 	"maps"
 	"os"
 	"path/filepath"
@@ -10,21 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// writeTree creates files (slash-separated path → content) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"tact/internal/sitetest"
+)
 
 // snapshot returns every regular file under dir: slash path → content.
 func snapshot(t *testing.T, dir string) map[string]string { return sitetest.ReadTree(t, dir) }
@@ -55,7 +41,7 @@ func leftovers(t *testing.T, out string) []string {
 
 func TestCommitReplacesTheOutputDirectory(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	writeTree(t, out, map[string]string{
+	sitetest.WriteTree(t, out, map[string]string{
 		"index.html":          "old home",
 		"es/index.html":       "old es",
 		"es/deleted/index.md": "a page the new build no longer has",
@@ -110,7 +96,7 @@ func TestCommitCreatesAMissingOutputDirectory(t *testing.T) {
 func TestAbortLeavesTheOldOutputByteIdentical(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	old := map[string]string{"index.html": "old home", "es/index.html": "old es", "assets/style.css": "body{}"}
-	writeTree(t, out, old)
+	sitetest.WriteTree(t, out, old)
 	s, err := Begin(out)
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +113,7 @@ func TestAbortLeavesTheOldOutputByteIdentical(t *testing.T) {
 
 func TestUnchangedFileIsHardLinkedAndKeepsItsModificationTime(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	writeTree(t, out, map[string]string{"same.html": "same", "changed.html": "before"})
+	sitetest.WriteTree(t, out, map[string]string{"same.html": "same", "changed.html": "before"})
 	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
 	for _, name := range []string{"same.html", "changed.html"} {
 		if err := os.Chtimes(filepath.Join(out, name), past, past); err != nil {
@@ -181,7 +167,7 @@ func TestUnchangedFileIsHardLinkedAndKeepsItsModificationTime(t *testing.T) {
 // the published site: the old output must stay intact until Commit.
 func TestRewritingALinkedFileLeavesThePublishedFileAlone(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	writeTree(t, out, map[string]string{"page.html": "published"})
+	sitetest.WriteTree(t, out, map[string]string{"page.html": "published"})
 	s, err := Begin(out)
 	if err != nil {
 		t.Fatal(err)
@@ -223,9 +209,9 @@ func TestBeginRemovesLeftoversOfInterruptedBuilds(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	stale := filepath.Join(dir, ".public.staging-123")
-	writeTree(t, stale, map[string]string{"index.html": "half a build"})
+	sitetest.WriteTree(t, stale, map[string]string{"index.html": "half a build"})
 	other := filepath.Join(dir, ".other.staging-1") // another output's: not ours
-	writeTree(t, other, map[string]string{"x": "x"})
+	sitetest.WriteTree(t, other, map[string]string{"x": "x"})
 	s, err := Begin(out)
 	if err != nil {
 		t.Fatal(err)
@@ -247,8 +233,8 @@ func TestBeginRemovesLeftoversOfInterruptedBuilds(t *testing.T) {
 func TestExchangeByRenameSwapsTwoDirectories(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	writeTree(t, a, map[string]string{"f": "from a"})
-	writeTree(t, b, map[string]string{"f": "from b"})
+	sitetest.WriteTree(t, a, map[string]string{"f": "from a"})
+	sitetest.WriteTree(t, b, map[string]string{"f": "from b"})
 	if err := exchangeByRename(a, b); err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +248,7 @@ func TestExchangeByRenameSwapsTwoDirectories(t *testing.T) {
 func TestSameComparesBytes(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "f")
-	writeTree(t, dir, map[string]string{"f": "abc"})
+	sitetest.WriteTree(t, dir, map[string]string{"f": "abc"})
 	for _, tt := range []struct {
 		data string
 		want bool

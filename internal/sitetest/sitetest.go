@@ -67,3 +67,18 @@ func ReadTree(tb testing.TB, dir string) map[string]string {
 	}
 	return files
 }
+
+// WriteTree writes files (slash-separated path relative to dir → content)
+// under dir, making directories as needed: the inverse of ReadTree.
+func WriteTree(tb testing.TB, dir string, files map[string]string) {
+	tb.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
