@@ -191,7 +191,7 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 	if path.Base(j.file) == HomeFile {
 		h, err := parseHome(conv, j.lang.Quotes, j.file, src)
 		if h != nil {
-			h.Body = l.minifyHTML(h.Body)
+			h.Body = template.HTML(l.minifyBody(h.Body))
 		}
 		return h, err
 	}
@@ -199,14 +199,16 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 	if a == nil {
 		return nil, err
 	}
-	a.body = l.minifyHTML(a.body)
-	if l.bodies != nil {
-		ref, perr := l.bodies.put(string(a.body))
-		if perr != nil {
-			return nil, perr
-		}
-		a.body, a.bodies, a.bodyRef = "", l.bodies, ref
+	body := l.minifyBody(a.body)
+	if l.bodies == nil {
+		a.body = template.HTML(body)
+		return a, err
 	}
+	ref, perr := l.bodies.put(body)
+	if perr != nil {
+		return nil, perr
+	}
+	a.body, a.bodies, a.bodyRef = "", l.bodies, ref
 	return a, err
 }
 
@@ -237,16 +239,16 @@ func replySlug(r *reply.Reply) string {
 	return slug.Make(r.Title)
 }
 
-// minifyHTML minifies a rendered Markdown body; on failure it keeps the body.
-func (l *loader) minifyHTML(h template.HTML) template.HTML {
+// minifyBody minifies a rendered Markdown body; on failure it keeps the body.
+func (l *loader) minifyBody(h template.HTML) []byte {
 	if l.min == nil {
-		return h
+		return []byte(h)
 	}
 	b, err := l.min.Bytes("text/html", []byte(h))
 	if err != nil {
-		return h
+		return []byte(h)
 	}
-	return template.HTML(b)
+	return b
 }
 
 // isChanged reports whether file, or a directory holding it, is among the

@@ -37,9 +37,9 @@ func newBodyFile() (*bodyFile, error) {
 }
 
 // put stores body; it is safe for concurrent use.
-func (b *bodyFile) put(body string) (bodyRef, error) {
+func (b *bodyFile) put(body []byte) (bodyRef, error) {
 	off := b.end.Add(int64(len(body))) - int64(len(body))
-	if _, err := b.f.WriteAt([]byte(body), off); err != nil {
+	if _, err := b.f.WriteAt(body, off); err != nil {
 		return bodyRef{}, fmt.Errorf("store article body: %w", err)
 	}
 	return bodyRef{off: off, n: len(body)}, nil

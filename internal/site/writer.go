@@ -19,8 +19,7 @@ type fileWriter struct {
 	write func(name string, data []byte) error
 	queue chan pageFile
 	done  chan struct{}
-	mu    sync.Mutex
-	errs  []error
+	errs  []error // written by the writing goroutine, read after done
 }
 
 // pageFile is a rendered page waiting to be written: its bytes are buf's.
@@ -35,9 +34,7 @@ func newFileWriter(write func(name string, data []byte) error) *fileWriter {
 		defer close(w.done)
 		for f := range w.queue {
 			if err := w.write(f.name, f.buf.Bytes()); err != nil {
-				w.mu.Lock()
 				w.errs = append(w.errs, err)
-				w.mu.Unlock()
 			}
 			bufPool.Put(f.buf)
 		}
