@@ -152,7 +152,9 @@ func (s *Site) outputFiles(pages []*Page, set assets.Set) map[string]bool {
 	return files
 }
 
-// extraNames returns the paths of the files extraFiles makes.
+// extraNames returns the paths of the files extraFiles makes, but for the
+// second and later sitemaps of a language with more pages than one sitemap
+// holds (nothing links to those but the sitemap index).
 func (s *Site) extraNames() []string {
 	names := []string{"_headers"}
 	for _, lang := range s.Languages {
@@ -170,11 +172,10 @@ func (s *Site) extraNames() []string {
 
 // extraFiles makes the files that are not pages or assets: share images,
 // _headers and, when the site has a base URL, sitemaps, robots.txt and
-// feeds. Sitemaps and
-// feeds are taken from lists when it is not nil: they show only what the
-// listing signature covers, which did not change.
-func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, lists map[string][]byte) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// feeds, and hands each to emit (which owns its bytes from then on). The
+// sitemaps, feeds and robots.txt are taken from lists when it is not nil:
+// they show only what the listing signature covers, which did not change.
+func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
 	var errs diag.List
 	imgs := make([][]byte, len(s.Languages))
 	imgErrs := make([]error, len(s.Languages))
@@ -192,26 +193,38 @@ func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, list
 	}
 	wg.Wait()
 	for i, lang := range s.Languages {
-		errs.Add(imgErrs[i])
-		files[outputPath(s.BasePath, lang.ShareImageURL())] = imgs[i]
+		if imgErrs[i] != nil {
+			errs.Add(imgErrs[i])
+			continue
+		}
+		errs.Add(emit(outputPath(s.BasePath, lang.ShareImageURL()), imgs[i]))
 	}
-	files["_headers"] = s.headersFile()
+	errs.Add(emit("_headers", s.headersFile()))
 	if s.BaseURL == "" {
-		return files, errs.Err()
+		return errs.Err()
 	}
 	if lists != nil {
-		maps.Copy(files, lists)
-		return files, errs.Err()
+		for _, name := range slices.Sorted(maps.Keys(lists)) {
+			errs.Add(emit(name, lists[name]))
+		}
+		return errs.Err()
 	}
-	for name, data := range s.sitemapFiles(pages) {
-		files[name] = data
-	}
+	errs.Add(s.sitemapFiles(pages, emit))
 	for _, lang := range s.Languages {
 		feed, err := min.Bytes("application/xml", s.feed(lang))
-		errs.Add(err)
-		files[outputPath(s.BasePath, lang.FeedURL())] = feed
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		errs.Add(emit(outputPath(s.BasePath, lang.FeedURL()), feed))
 	}
-	return files, errs.Err()
+	return errs.Err()
+}
+
+// isList reports whether the extra file name is one the listing signature
+// covers: a sitemap, a feed or robots.txt.
+func isList(name string) bool {
+	return strings.HasSuffix(name, ".xml") || name == "robots.txt"
 }
 
 // tagline is the home page title without a leading "<site title>:".

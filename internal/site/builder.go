@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -41,6 +42,7 @@ type Builder struct {
 	primed     bool                 // the output directory holds our last build
 	oneShot    bool                 // never builds again: keep nothing for later
 	lists      map[string][]byte    // the last build's sitemaps and feeds
+	files      map[string]bool      // the last build's files, as the link checker knows them (outputFiles)
 	site       *Site                // the last build's model and pages, for the prose fast path
 	pages      []*Page
 	lastReport *Report
@@ -123,6 +125,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			return nil, err
 		}
 		b.out, b.primed = r.next, true
+		if !b.oneShot {
+			b.files = r.known
+		}
 		b.lists, b.listSig = r.lists, s.listingSig
 	} else {
 		// An incremental build holds the few files it changes, then updates
@@ -163,6 +168,7 @@ type run struct {
 	fresh        map[string]bool                      // paths rendered or written this build
 	next         map[string]published                 // the output after this build
 	lists        map[string][]byte                    // this build's sitemaps and feeds
+	known        map[string]bool                      // this build's files, as the link checker knows them
 	filesChanged bool                                 // files came or went since the last build
 	mu           sync.Mutex
 }
@@ -175,6 +181,7 @@ func (r *run) render(ctx context.Context) error {
 	r.fresh = map[string]bool{}
 	r.next = make(map[string]published, len(r.pages)+len(e.assets)+16)
 	files := r.s.outputFiles(r.pages, e.assets)
+	r.known = files
 	sigs := r.s.signatures(r.pages, e.version)
 	var todo []int
 	for i, p := range r.pages {
@@ -191,14 +198,30 @@ func (r *run) render(ctx context.Context) error {
 	var later []fragmentLink
 	var errs diag.List
 	var mu sync.Mutex
-	var extra map[string][]byte
-	var extraErr error
 	var lists map[string][]byte
 	if r.b.primed && r.b.listSig == r.s.listingSig {
 		lists = r.b.lists
 	}
+	// Files that are not pages: a full build writes each as soon as it is
+	// made; an incremental build holds them until it knows which changed.
+	extra := map[string]uint64{} // name → hash
+	r.lists = map[string][]byte{}
+	var extraMu sync.Mutex
+	emit := func(name string, data []byte) error {
+		extraMu.Lock()
+		defer extraMu.Unlock()
+		if _, dup := extra[name]; dup {
+			return fmt.Errorf("%s: written twice", name)
+		}
+		extra[name] = hashBytes(data)
+		if isList(name) && !r.b.oneShot {
+			r.lists[name] = data
+		}
+		return r.sink(name, data)
+	}
+	var extraErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { extra, extraErr = r.s.extraFiles(r.pages, e.min, r.b.opts.Out, lists) })
+	wg.Go(func() { extraErr = r.s.extraFiles(r.pages, e.min, r.b.opts.Out, lists, emit) })
 	var writer *fileWriter
 	if !r.b.primed {
 		writer = newFileWriter(r.sink)
@@ -245,12 +268,6 @@ func (r *run) render(ctx context.Context) error {
 		return err
 	}
 	r.rep.Rendered = len(todo)
-	r.lists = map[string][]byte{}
-	for name, data := range extra {
-		if strings.HasSuffix(name, ".xml") || name == "robots.txt" {
-			r.lists[name] = data
-		}
-	}
 	for _, i := range todo {
 		p := r.pages[i]
 		r.fresh[p.Path] = true
@@ -267,13 +284,9 @@ func (r *run) render(ctx context.Context) error {
 			errs.Add(r.addFile(path.Base(name), a.Data))
 		}
 	}
-	names := make([]string, 0, len(extra))
-	for name := range extra {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		errs.Add(r.addFile(name, extra[name]))
+	for name, hash := range extra {
+		r.fresh[name] = true
+		r.next[name] = published{hash: hash}
 	}
 	r.rep.Files = len(r.next)
 	return errs.Err()
@@ -283,12 +296,12 @@ func (r *run) render(ctx context.Context) error {
 // files came or went since the last build: a link in an article's prose to
 // a renamed page now leads nowhere.
 func (r *run) recheck(files map[string]bool, later *[]fragmentLink) {
-	same := len(files) == len(r.b.out)
+	same := len(files) == len(r.b.files)
 	for name := range files {
 		if !same {
 			break
 		}
-		_, same = r.b.out[name]
+		same = r.b.files[name]
 	}
 	if same {
 		return
@@ -369,7 +382,7 @@ func (r *run) update() error {
 		r.b.primed = false // the next build starts afresh
 		return err
 	}
-	r.b.out = r.next
+	r.b.out, r.b.files = r.next, r.known
 	r.b.lists, r.b.listSig = r.lists, r.s.listingSig
 	return nil
 }

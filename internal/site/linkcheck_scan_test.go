@@ -28,23 +28,25 @@ func TestScanHTML(t *testing.T) {
 
 // The link checker learns the extra files' names before they are made.
 func TestExtraNamesMatchExtraFiles(t *testing.T) {
-	s, _, _, err := Load(context.Background(), os.DirFS("../.."), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := s.extraFiles(s.pages(), assets.NewMinifier(false), t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var have []string
-	for name := range files {
-		have = append(have, name)
-	}
-	want := s.extraNames()
-	slices.Sort(have)
-	slices.Sort(want)
-	if !slices.Equal(have, want) {
-		t.Errorf("extraFiles makes %q\nextraNames says %q", have, want)
+	for _, base := range []string{"", "https://example.org/guide/"} {
+		s, _, _, err := Load(context.Background(), os.DirFS("../.."), Options{BaseURL: base})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var have []string
+		err = s.extraFiles(s.pages(), assets.NewMinifier(false), t.TempDir(), nil, func(name string, _ []byte) error {
+			have = append(have, name)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := s.extraNames()
+		slices.Sort(have)
+		slices.Sort(want)
+		if !slices.Equal(have, want) {
+			t.Errorf("base %q: extraFiles makes %q\nextraNames says %q", base, have, want)
+		}
 	}
 }
 
