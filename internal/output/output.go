@@ -69,19 +69,9 @@ func (s *Staging) Dir() string { return s.dir }
 
 // WriteFile writes data at rel (slash-separated) inside the staging directory.
 func (s *Staging) WriteFile(rel string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return fmt.Errorf("write %s: path leaves the output directory", rel)
-	}
-	dst := filepath.Join(s.dir, filepath.FromSlash(rel))
-	// Each page is a directory of its own, new in this build: make it in
-	// one call, without remembering which directories exist (at 270,000
-	// pages that memory is tens of megabytes).
-	if parent := filepath.Dir(dst); parent != s.dir {
-		if err := os.Mkdir(parent, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return fmt.Errorf("write %s: %w", rel, err)
-			}
-		}
+	dst, err := s.prepare(rel)
+	if err != nil {
+		return err
 	}
 	if s.hasPrev {
 		old := filepath.Join(s.final, filepath.FromSlash(rel))
@@ -112,6 +102,26 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	return nil
+}
+
+// prepare checks rel and makes the directory that will hold it; it returns
+// the file's path in the staging directory.
+func (s *Staging) prepare(rel string) (string, error) {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return "", fmt.Errorf("write %s: path leaves the output directory", rel)
+	}
+	dst := filepath.Join(s.dir, filepath.FromSlash(rel))
+	// Each page is a directory of its own, new in this build: make it in
+	// one call, without remembering which directories exist (at 270,000
+	// pages that memory is tens of megabytes).
+	if parent := filepath.Dir(dst); parent != s.dir {
+		if err := os.Mkdir(parent, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return "", fmt.Errorf("write %s: %w", rel, err)
+			}
+		}
+	}
+	return dst, nil
 }
 
 // same reports whether the file at name holds exactly data.

@@ -111,7 +111,32 @@ func TestAbortLeavesTheOldOutputByteIdentical(t *testing.T) {
 	}
 }
 
+// writers are the two ways of writing a file into a staging directory.
+var writers = map[string]func(s *Staging, rel string, data []byte) error{
+	"WriteFile": (*Staging).WriteFile,
+	"Create": func(s *Staging, rel string, data []byte) error {
+		w, err := s.Create(rel)
+		if err != nil {
+			return err
+		}
+		for len(data) > 0 { // in pieces, as a streaming writer would
+			n := min(len(data), 3)
+			if _, err := w.Write(data[:n]); err != nil {
+				return err
+			}
+			data = data[n:]
+		}
+		return w.Close()
+	},
+}
+
 func TestUnchangedFileIsHardLinkedAndKeepsItsModificationTime(t *testing.T) {
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) { testUnchangedFileIsHardLinked(t, write) })
+	}
+}
+
+func testUnchangedFileIsHardLinked(t *testing.T, write func(s *Staging, rel string, data []byte) error) {
 	out := filepath.Join(t.TempDir(), "public")
 	sitetest.WriteTree(t, out, map[string]string{"same.html": "same", "changed.html": "before"})
 	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
@@ -133,10 +158,10 @@ func TestUnchangedFileIsHardLinkedAndKeepsItsModificationTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WriteFile("same.html", []byte("same")); err != nil {
+	if err := write(s, "same.html", []byte("same")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WriteFile("changed.html", []byte("after")); err != nil {
+	if err := write(s, "changed.html", []byte("after")); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Commit(); err != nil {
@@ -193,11 +218,13 @@ func TestWriteFileRefusesPathsOutsideTheOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Abort()
-	for _, rel := range []string{"../escape.html", "/etc/escape.html", "a/../../escape.html", ""} {
-		if err := s.WriteFile(rel, []byte("x")); err == nil {
-			t.Errorf("WriteFile(%q) succeeded, want an error", rel)
-		} else if rel != "" && !strings.Contains(err.Error(), "leaves the output directory") {
-			t.Errorf("WriteFile(%q) = %v, want it to say the path leaves the output directory", rel, err)
+	for name, write := range writers {
+		for _, rel := range []string{"../escape.html", "/etc/escape.html", "a/../../escape.html", ""} {
+			if err := write(s, rel, []byte("x")); err == nil {
+				t.Errorf("%s(%q) succeeded, want an error", name, rel)
+			} else if rel != "" && !strings.Contains(err.Error(), "leaves the output directory") {
+				t.Errorf("%s(%q) = %v, want it to say the path leaves the output directory", name, rel, err)
+			}
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "escape.html")); err == nil {
@@ -265,6 +292,23 @@ func TestSameComparesBytes(t *testing.T) {
 	}
 	if same(filepath.Join(dir, "link"), []byte("abc")) {
 		t.Error("same(symlink) = true: a link in the old output must not be hard-linked into the new one")
+	}
+}
+
+func TestSameFilesComparesBytes(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("0123456789", 20000) // over one read buffer
+	sitetest.WriteTree(t, dir, map[string]string{"a": big, "same": big, "end": big[:len(big)-1] + "x", "short": big[1:], "empty": "", "empty2": ""})
+	for _, tt := range []struct {
+		b    string
+		want bool
+	}{{"same", true}, {"end", false}, {"short", false}, {"missing", false}} {
+		if have := sameFiles(filepath.Join(dir, "a"), filepath.Join(dir, tt.b)); have != tt.want {
+			t.Errorf("sameFiles(a, %s) = %v, want %v", tt.b, have, tt.want)
+		}
+	}
+	if !sameFiles(filepath.Join(dir, "empty"), filepath.Join(dir, "empty2")) {
+		t.Error("two empty files differ")
 	}
 }
 
