@@ -70,9 +70,7 @@ func (r *Report) String() string {
 // assets/ and i18n/) and writes it to opts.Out. On any error the previous
 // output is left untouched and every problem found is returned, joined.
 func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
-	b := NewBuilder(fsys, opts)
-	b.oneShot = true
-	return b.Build(ctx, nil)
+	return buildOnce(ctx, fsys, opts)
 }
 
 // Load reads, checks and links the site without writing anything.
@@ -140,6 +138,35 @@ func (s *Site) outputFiles(pages []*Page, set assets.Set) map[string]bool {
 	for _, p := range pages {
 		files[p.Path] = true
 	}
+	return s.addOtherFiles(files, set)
+}
+
+// outputFileSet is outputFiles without making the pages: a one-shot build
+// makes them a language at a time, and needs every file first.
+func (s *Site) outputFileSet(set assets.Set) map[string]bool {
+	files := map[string]bool{}
+	for _, p := range s.sitePages() {
+		files[p.Path] = true
+	}
+	for _, lang := range s.Languages {
+		for _, u := range []string{lang.URL(), lang.RepliesURL(), lang.URL() + "404.html"} {
+			files[outputPath(s.BasePath, u)] = true
+		}
+		for _, a := range lang.Articles {
+			files[a.path] = true
+		}
+		for _, p := range s.finish(s.quizPages(lang)) {
+			files[p.Path] = true
+		}
+		for _, r := range lang.Replies {
+			files[r.path] = true
+		}
+	}
+	return s.addOtherFiles(files, set)
+}
+
+// addOtherFiles adds the assets and the extra files to files.
+func (s *Site) addOtherFiles(files map[string]bool, set assets.Set) map[string]bool {
 	for name, a := range set {
 		files[a.Path] = true
 		if name == embedScript {
@@ -177,6 +204,17 @@ func (s *Site) extraNames() []string {
 // they show only what the listing signature covers, which did not change.
 func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
 	var errs diag.List
+	errs.Add(s.sideFiles(min, prev, lists, emit))
+	if s.BaseURL != "" && lists == nil {
+		errs.Add(s.sitemapFiles(pages, emit))
+	}
+	return errs.Err()
+}
+
+// sideFiles makes the extra files but the sitemaps and robots.txt: share
+// images, _headers and feeds (or, when lists is not nil, the lists).
+func (s *Site) sideFiles(min *assets.Minifier, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
+	var errs diag.List
 	imgs := make([][]byte, len(s.Languages))
 	imgErrs := make([]error, len(s.Languages))
 	var wg sync.WaitGroup
@@ -209,7 +247,6 @@ func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, list
 		}
 		return errs.Err()
 	}
-	errs.Add(s.sitemapFiles(pages, emit))
 	for _, lang := range s.Languages {
 		feed, err := min.Bytes("application/xml", s.feed(lang))
 		if err != nil {

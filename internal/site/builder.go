@@ -40,7 +40,6 @@ type Builder struct {
 	cache      map[string]parsed    // content file → parse result
 	out        map[string]published // output path → what is there
 	primed     bool                 // the output directory holds our last build
-	oneShot    bool                 // never builds again: keep nothing for later
 	lists      map[string][]byte    // the last build's sitemaps and feeds
 	files      map[string]bool      // the last build's files, as the link checker knows them (outputFiles)
 	site       *Site                // the last build's model and pages, for the prose fast path
@@ -51,6 +50,7 @@ type Builder struct {
 
 // published is what the Builder knows about one output file.
 type published struct {
+	page     bool    // the file is a page
 	sig      uint64  // signature of the page's inputs (0 for non-pages)
 	hash     uint64  // of the file's bytes
 	scan     scan    // ids and links, for the link checker (pages)
@@ -87,15 +87,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			changedSet[path.Clean(c)] = true
 		}
 	}
-	var bodies *bodyFile
-	if b.oneShot {
-		// Without a usable temporary directory the bodies stay in memory.
-		if f, err := newBodyFile(); err == nil {
-			bodies = f
-			defer bodies.close()
-		}
-	}
-	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet, bodies)
+	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet, nil)
 	if parsed != nil {
 		// Failed files are cached too: an unchanged broken file stays broken.
 		b.cache = parsed
@@ -124,10 +116,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			stage.Abort()
 			return nil, err
 		}
-		b.out, b.primed = r.next, true
-		if !b.oneShot {
-			b.files = r.known
-		}
+		b.out, b.files, b.primed = r.next, r.known, true
 		b.lists, b.listSig = r.lists, s.listingSig
 	} else {
 		// An incremental build holds the few files it changes, then updates
@@ -150,9 +139,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		}
 	}
 	r.rep.Duration = time.Since(start)
-	if !b.oneShot {
-		b.site, b.pages, b.lastReport = s, r.pages, r.rep
-	}
+	b.site, b.pages, b.lastReport = s, r.pages, r.rep
 	return r.rep, nil
 }
 
@@ -214,7 +201,7 @@ func (r *run) render(ctx context.Context) error {
 			return fmt.Errorf("%s: written twice", name)
 		}
 		extra[name] = hashBytes(data)
-		if isList(name) && !r.b.oneShot {
+		if isList(name) {
 			r.lists[name] = data
 		}
 		return r.sink(name, data)
@@ -228,16 +215,12 @@ func (r *run) render(ctx context.Context) error {
 	}
 	err := parallel(ctx, len(todo), func(k int) {
 		i := todo[k]
-		buf := bufPool.Get().(*bytes.Buffer)
-		buf.Reset()
+		buf := getBuf()
 		out, err := renderPage(buf, e.templates, r.pages[i])
 		if err == nil {
 			sc := scanHTML(out)
-			warnings, frags := r.s.checkLinks(r.pages, i, sc, files)
-			if r.b.oneShot {
-				sc.links = nil // nothing will check this page again
-			}
-			pubs[i] = published{sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
+			warnings, frags := r.s.checkLinks(r.pages[i], i, sc, files)
+			pubs[i] = published{page: true, sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
 			mu.Lock()
 			later = append(later, frags...)
 			mu.Unlock()
@@ -247,7 +230,7 @@ func (r *run) render(ctx context.Context) error {
 			}
 			err = r.sink(r.pages[i].Path, bytes.Clone(out)) // (out is buf's, which is reused)
 		}
-		bufPool.Put(buf)
+		putBuf(buf)
 		if err != nil {
 			mu.Lock()
 			errs.Add(err)
@@ -313,7 +296,7 @@ func (r *run) recheck(files map[string]bool, later *[]fragmentLink) {
 		}
 		pub := r.next[p.Path]
 		var frags []fragmentLink
-		pub.warnings, frags = r.s.checkLinks(r.pages, i, pub.scan, files)
+		pub.warnings, frags = r.s.checkLinks(p, i, pub.scan, files)
 		*later = append(*later, frags...)
 		r.next[p.Path] = pub
 	}
@@ -325,13 +308,12 @@ func (r *run) checkFragments(later []fragmentLink) {
 	slices.SortFunc(later, func(a, b fragmentLink) int { return cmp.Or(a.from-b.from, strings.Compare(a.link, b.link)) })
 	for _, f := range later {
 		target, ok := r.next[f.file]
-		if !ok || target.scan.ids == nil && target.sig == 0 || target.scan.hasID(f.frag) {
+		if !ok || !target.page || target.scan.hasID(f.frag) {
 			continue // not a page (an asset has no ids to check), or fine
 		}
-		p := r.pages[f.from]
-		pub := r.next[p.Path]
-		pub.warnings = append(pub.warnings, brokenFragment(p, f.link, f.target, f.frag))
-		r.next[p.Path] = pub
+		pub := r.next[f.page]
+		pub.warnings = append(pub.warnings, brokenFragment(f.page, f.link, f.target, f.frag))
+		r.next[f.page] = pub
 	}
 }
 

@@ -105,15 +105,15 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 		}
 		sc := scanHTML(out)
 		i := slices.Index(b.pages, p)
-		warnings, frags := s.checkLinks(b.pages, i, sc, files)
+		warnings, frags := s.checkLinks(p, i, sc, files)
 		for _, f := range frags {
-			if t, ok := b.out[f.file]; ok && !(t.scan.ids == nil && t.sig == 0) && !t.scan.hasID(f.frag) {
-				warnings = append(warnings, brokenFragment(p, f.link, f.target, f.frag))
+			if t, ok := b.out[f.file]; ok && t.page && !t.scan.hasID(f.frag) {
+				warnings = append(warnings, brokenFragment(f.page, f.link, f.target, f.frag))
 			}
 		}
 		// Signature 0: the next full-path build renders the page again
 		// (to the same bytes) and records its real signature.
-		pub := published{hash: hashBytes(out), scan: sc, warnings: warnings}
+		pub := published{page: true, hash: hashBytes(out), scan: sc, warnings: warnings}
 		if old := b.out[p.Path]; old.hash != pub.hash {
 			changedFiles[p.Path] = bytes.Clone(out)
 		}
@@ -168,7 +168,7 @@ func sameShape(old, na *Article) bool {
 // takeProse copies into a what an edit changed that stays within its own
 // pages.
 func (a *Article) takeProse(na *Article) {
-	a.body, a.bodies, a.bodyRef, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.body, na.bodies, na.bodyRef, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
+	a.body, a.spilled, a.spillRef, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.body, na.spilled, na.spillRef, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
 	a.fields = na.fields
 	for i, sc := range a.Scenarios {
 		ns := na.Scenarios[i]

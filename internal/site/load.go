@@ -33,7 +33,7 @@ type loader struct {
 	drafts     bool
 	converters map[string]*markdown.Converter
 	min        *assets.Minifier // minifies bodies once, as they are parsed
-	bodies     *bodyFile        // one-shot builds: where bodies wait for rendering
+	spill      *spillFile       // one-shot builds: where article details wait for rendering
 
 	// Between the builds of a Builder: what the previous build parsed, and
 	// which files changed since (nil: any file may have).
@@ -200,15 +200,13 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 		return nil, err
 	}
 	body := l.minifyBody(a.body)
-	if l.bodies == nil {
+	if l.spill == nil {
 		a.body = template.HTML(body)
 		return a, err
 	}
-	ref, perr := l.bodies.put(body)
-	if perr != nil {
-		return nil, perr
+	if serr := a.spill(l.spill, body); serr != nil {
+		return nil, serr
 	}
-	a.body, a.bodies, a.bodyRef = "", l.bodies, ref
 	return a, err
 }
 

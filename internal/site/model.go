@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,14 +75,14 @@ type Article struct {
 	SourceHash     string // of this file's body: what a translation of it records
 
 	body      template.HTML // rendered Markdown (see Body)
-	bodies    *bodyFile     // … or where it is stored instead
-	bodyRef   bodyRef
+	spilled   *spillFile    // where the detail is when a one-shot build spilled it (detail.go)
+	spillRef  spillRef
 	Scenarios []*Scenario // in document order
 
 	Prev, Next      *Article   // neighbours in Lang.Articles (Prev is newer)
 	RelatedArticles []*Article // Related resolved in this language
 
-	fields  map[string]diag.Error // positions of front matter values, for errors
+	fields  [len(positionedFields)][2]int32 // line and column of those front matter values, for errors
 	srcHash uint64                // of the source file, for incremental builds
 	listSig uint64                // see listing; computed once
 	url     string                // see URL
@@ -106,14 +107,17 @@ func (a *Article) reset(lang *Lang) {
 	}
 }
 
+// positionedFields are the front matter fields that errors found after
+// parsing (while linking) point at.
+var positionedFields = [...]string{"key", "slug", "related"}
+
 // errorAt returns a positioned error at the value of a front matter field.
 func (a *Article) errorAt(field, format string, args ...any) *diag.Error {
-	e := a.fields[field]
-	if e.File == "" {
-		e.File = a.File
+	e := &diag.Error{File: a.File, Msg: fmt.Sprintf(format, args...)}
+	if i := slices.Index(positionedFields[:], field); i >= 0 {
+		e.Line, e.Col = int(a.fields[i][0]), int(a.fields[i][1])
 	}
-	e.Msg = fmt.Sprintf(format, args...)
-	return &e
+	return e
 }
 
 // Scenario is one scenario of an article.

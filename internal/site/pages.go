@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"time"
 
 	"tact/internal/markdown/reply"
@@ -81,8 +82,19 @@ func SegmentsHTML(segs []reply.Segment) template.HTML {
 	return template.HTML(reply.HTML(segs))
 }
 
-// pages lists every page of the site, in a fixed order.
+// pages lists every page of the site, in a fixed order: the site's own
+// pages, then each language's.
 func (s *Site) pages() []*Page {
+	ps := s.sitePages()
+	for _, lang := range s.Languages {
+		ps = append(ps, s.langPages(lang)...)
+	}
+	return ps
+}
+
+// sitePages returns the pages at the root of the site: the language
+// chooser, the 404 page and the translation status.
+func (s *Site) sitePages() []*Page {
 	var ps []*Page
 	def := s.Languages[0]
 	root := &Page{Site: s, Lang: def, Kind: KindChooser, URL: s.BasePath + "/", Title: s.Title, Root: true}
@@ -97,47 +109,58 @@ func (s *Site) pages() []*Page {
 		st.Alternates = root.Alternates
 		ps = append(ps, st)
 	}
-	for _, lang := range s.Languages {
-		home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
-		if lang.Home != nil {
-			home.Title, home.Description = lang.Home.Title, lang.Home.Summary
-		}
-		home.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL(), true })
-		ps = append(ps, home)
+	return s.finish(ps)
+}
 
-		T := s.cat.T(lang.Code)
-		idx := &Page{Site: s, Lang: lang, Kind: KindReplies, URL: lang.RepliesURL(), Title: T("repliesTitle"), Description: T("repliesIntro")}
-		idx.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.RepliesURL(), true })
-		ps = append(ps, idx)
-
-		lnf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true, Title: T("notFoundTitle")}
-		lnf.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL() + "404.html", true })
-		ps = append(ps, lnf)
-
-		for _, a := range lang.Articles {
-			p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
-			p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
-				if t := s.articles[a.Key][l.Code]; t != nil {
-					return t.URL(), true
-				}
-				return l.URL(), false
-			})
-			p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.Code].Title })
-			ps = append(ps, p)
-		}
-		ps = append(ps, s.quizPages(lang)...)
-		for _, r := range lang.Replies {
-			p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: T("repliesTitle")}
-			p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
-				if t := s.replies[r.ID][l.Code]; t != nil {
-					return t.URL(), true
-				}
-				return l.URL(), false
-			})
-			p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.replies[r.ID][l.Code].Title })
-			ps = append(ps, p)
-		}
+// langPages returns the pages of one language: home, reply index, 404
+// page, articles, quiz pages, reply pages.
+func (s *Site) langPages(lang *Lang) []*Page {
+	ps := make([]*Page, 0, 3+len(lang.Articles)+len(lang.Replies))
+	home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
+	if lang.Home != nil {
+		home.Title, home.Description = lang.Home.Title, lang.Home.Summary
 	}
+	home.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL(), true })
+	ps = append(ps, home)
+
+	T := s.cat.T(lang.Code)
+	idx := &Page{Site: s, Lang: lang, Kind: KindReplies, URL: lang.RepliesURL(), Title: T("repliesTitle"), Description: T("repliesIntro")}
+	idx.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.RepliesURL(), true })
+	ps = append(ps, idx)
+
+	lnf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true, Title: T("notFoundTitle")}
+	lnf.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL() + "404.html", true })
+	ps = append(ps, lnf)
+
+	for _, a := range lang.Articles {
+		p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
+		p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
+			if t := s.articles[a.Key][l.Code]; t != nil {
+				return t.URL(), true
+			}
+			return l.URL(), false
+		})
+		p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.Code].Title })
+		ps = append(ps, p)
+	}
+	ps = append(ps, s.quizPages(lang)...)
+	for _, r := range lang.Replies {
+		p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: T("repliesTitle")}
+		p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
+			if t := s.replies[r.ID][l.Code]; t != nil {
+				return t.URL(), true
+			}
+			return l.URL(), false
+		})
+		p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.replies[r.ID][l.Code].Title })
+		ps = append(ps, p)
+	}
+	return s.finish(ps)
+}
+
+// finish sets the fields every page has: output path, share image, Open
+// Graph type, last change.
+func (s *Site) finish(ps []*Page) []*Page {
 	for _, p := range ps {
 		switch {
 		case p.Kind == KindArticle:
@@ -159,6 +182,28 @@ func (s *Site) pages() []*Page {
 		}
 	}
 	return ps
+}
+
+// withDetail returns p as it is, or, when p shows an article whose detail
+// was spilled, a copy of p that shows full, the article with its detail
+// (Article.withDetail).
+func (p *Page) withDetail(full *Article) *Page {
+	if p.Article == full || p.Reply != nil && p.Reply.Article() == full {
+		return p
+	}
+	c := *p
+	switch {
+	case p.Article != nil:
+		c.Article = full
+	case p.Reply != nil:
+		for i, sc := range p.Reply.Article().Scenarios {
+			if j := slices.Index(sc.Replies, p.Reply); j >= 0 {
+				c.Reply = full.Scenarios[i].Replies[j]
+				c.Description = c.Reply.Scenario.SituationText
+			}
+		}
+	}
+	return &c
 }
 
 func (s *Site) alternates(cur *Lang, find func(*Lang) (string, bool)) []Alternate {

@@ -52,10 +52,9 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
 	}
 	a.Updated = a.Date
-	a.fields = map[string]diag.Error{}
-	for _, f := range []string{"key", "slug", "related"} {
+	for i, f := range positionedFields {
 		line, col := diag.Position(src, fieldOffset(fmOff, fmSrc, f))
-		a.fields[f] = diag.Error{File: file, Line: line, Col: col}
+		a.fields[i] = [2]int32{int32(line), int32(col)}
 	}
 	if fm.Updated != nil {
 		a.Updated = localDate(*fm.Updated)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"strconv"
 	"time"
 )
@@ -20,71 +21,147 @@ const (
 )
 
 // sitemapFiles makes sitemap.xml (an index), the sitemaps of every language
-// and robots.txt, and hands each to emit as soon as it is made (at 270,000
-// pages the sitemaps weigh about 200 MB; a build need not hold them all).
-// Every URL lists all its translations and the x-default language chooser
-// as xhtml:link alternates. Pages marked NoIndex are left out. The language
-// chooser itself goes into the first language's sitemap.
+// and robots.txt from the pages of the site, and hands each to emit.
 func (s *Site) sitemapFiles(pages []*Page, emit func(name string, data []byte) error) error {
 	byLang := map[*Lang][]*Page{}
 	for _, p := range pages {
-		if !p.NoIndex {
-			byLang[p.Lang] = append(byLang[p.Lang], p)
-		}
+		byLang[p.Lang] = append(byLang[p.Lang], p)
 	}
-	xDefault := `<xhtml:link rel="alternate" hreflang="x-default" href="` + xmlText(s.AbsURL(s.BasePath+"/")) + `"/>`
-	var index bytes.Buffer
-	index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	var entry bytes.Buffer
+	w := s.newSitemapWriter(inMemory(emit))
 	for _, lang := range s.Languages {
-		var part bytes.Buffer
-		urls, n := 0, 0
-		var last time.Time
-		flush := func() error {
-			part.WriteString(sitemapFooter)
-			n++
-			name := "sitemap-" + lang.Code + ".xml"
-			if n > 1 {
-				name = "sitemap-" + lang.Code + "-" + strconv.Itoa(n) + ".xml"
-			}
-			index.WriteString("<sitemap><loc>")
-			writeXMLText(&index, s.AbsURL(s.BasePath+"/"+name))
-			index.WriteString("</loc>")
-			if !last.IsZero() {
-				index.WriteString("<lastmod>" + last.Format("2006-01-02") + "</lastmod>")
-			}
-			index.WriteString("</sitemap>\n")
-			data := part.Bytes()
-			part = bytes.Buffer{}
-			urls, last = 0, time.Time{}
-			return emit(name, data)
-		}
-		part.WriteString(sitemapHeader)
-		for _, p := range byLang[lang] {
-			entry.Reset()
-			s.writeSitemapEntry(&entry, p, xDefault)
-			if urls > 0 && (urls == sitemapLimits.urls || part.Len()+entry.Len()+len(sitemapFooter) > sitemapLimits.bytes) {
-				if err := flush(); err != nil {
-					return err
-				}
-				part.WriteString(sitemapHeader)
-			}
-			part.Write(entry.Bytes())
-			urls++
-			if p.LastMod.After(last) {
-				last = p.LastMod
-			}
-		}
-		if err := flush(); err != nil {
+		if err := w.lang(lang, byLang[lang]); err != nil {
 			return err
 		}
 	}
-	index.WriteString("</sitemapindex>\n")
-	if err := emit("sitemap.xml", index.Bytes()); err != nil {
+	return w.finish()
+}
+
+// sitemapWriter makes the sitemaps one language at a time, writing each
+// through create as it goes (at 270,000 pages the sitemaps weigh about
+// 200 MB; a one-shot build writes them straight to disk). Every URL lists
+// all its translations and the x-default language chooser as xhtml:link
+// alternates. Pages marked NoIndex are left out.
+type sitemapWriter struct {
+	s        *Site
+	create   func(name string) (io.WriteCloser, error)
+	index    bytes.Buffer
+	xDefault string
+	entry    bytes.Buffer
+}
+
+func (s *Site) newSitemapWriter(create func(name string) (io.WriteCloser, error)) *sitemapWriter {
+	w := &sitemapWriter{s: s, create: create}
+	w.xDefault = `<xhtml:link rel="alternate" hreflang="x-default" href="` + xmlText(s.AbsURL(s.BasePath+"/")) + `"/>`
+	w.index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	return w
+}
+
+// lang makes the sitemaps of one language from its pages, in order (the
+// language chooser goes into the first language's). Languages must come in
+// their configured order.
+func (w *sitemapWriter) lang(lang *Lang, pages []*Page) error {
+	s := w.s
+	var part io.WriteCloser
+	n, urls, size := 0, 0, 0
+	var last time.Time
+	write := func(b []byte) error {
+		size += len(b)
+		_, err := part.Write(b)
 		return err
 	}
-	return emit("robots.txt", fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", s.AbsURL(s.BasePath+"/sitemap.xml")))
+	open := func() error {
+		n++
+		name := "sitemap-" + lang.Code + ".xml"
+		if n > 1 {
+			name = "sitemap-" + lang.Code + "-" + strconv.Itoa(n) + ".xml"
+		}
+		w.index.WriteString("<sitemap><loc>")
+		writeXMLText(&w.index, s.AbsURL(s.BasePath+"/"+name))
+		w.index.WriteString("</loc>")
+		var err error
+		if part, err = w.create(name); err != nil {
+			return err
+		}
+		urls, size, last = 0, 0, time.Time{}
+		return write([]byte(sitemapHeader))
+	}
+	closePart := func() error {
+		err := write([]byte(sitemapFooter))
+		if cerr := part.Close(); err == nil {
+			err = cerr
+		}
+		if !last.IsZero() {
+			w.index.WriteString("<lastmod>" + last.Format("2006-01-02") + "</lastmod>")
+		}
+		w.index.WriteString("</sitemap>\n")
+		return err
+	}
+	if err := open(); err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if p.NoIndex {
+			continue
+		}
+		w.entry.Reset()
+		s.writeSitemapEntry(&w.entry, p, w.xDefault)
+		if urls > 0 && (urls == sitemapLimits.urls || size+w.entry.Len()+len(sitemapFooter) > sitemapLimits.bytes) {
+			if err := closePart(); err != nil {
+				return err
+			}
+			if err := open(); err != nil {
+				return err
+			}
+		}
+		if err := write(w.entry.Bytes()); err != nil {
+			part.Close()
+			return err
+		}
+		urls++
+		if p.LastMod.After(last) {
+			last = p.LastMod
+		}
+	}
+	return closePart()
 }
+
+// finish makes the index and robots.txt.
+func (w *sitemapWriter) finish() error {
+	s := w.s
+	w.index.WriteString("</sitemapindex>\n")
+	if err := writeWhole(w.create, "sitemap.xml", w.index.Bytes()); err != nil {
+		return err
+	}
+	return writeWhole(w.create, "robots.txt", fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s\n", s.AbsURL(s.BasePath+"/sitemap.xml")))
+}
+
+func writeWhole(create func(name string) (io.WriteCloser, error), name string, data []byte) error {
+	f, err := create(name)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// inMemory adapts emit, which takes a whole file, to a create function: the
+// file is gathered in memory and handed to emit when it is closed.
+func inMemory(emit func(name string, data []byte) error) func(name string) (io.WriteCloser, error) {
+	return func(name string) (io.WriteCloser, error) {
+		return &memFile{name: name, emit: emit}, nil
+	}
+}
+
+type memFile struct {
+	bytes.Buffer
+	name string
+	emit func(name string, data []byte) error
+}
+
+func (f *memFile) Close() error { return f.emit(f.name, f.Bytes()) }
 
 // writeSitemapEntry writes the <url> element of page p.
 func (s *Site) writeSitemapEntry(b *bytes.Buffer, p *Page, xDefault string) {

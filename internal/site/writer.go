@@ -8,6 +8,23 @@ import (
 // bufPool holds the buffers pages are rendered into.
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// maxPooledBuf is the largest buffer put back into bufPool. Pages are tens
+// of kilobytes, but a large site's index pages can be megabytes: kept, such
+// a buffer would hold that memory until the end of the build.
+const maxPooledBuf = 256 << 10
+
+func getBuf() *bytes.Buffer {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+func putBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledBuf {
+		bufPool.Put(buf)
+	}
+}
+
 // fileWriter writes a full build's pages from one goroutine while the
 // others render. Creating files in the same directories from several
 // threads contends for the directory locks: on the ext4 volume of the
@@ -36,7 +53,7 @@ func newFileWriter(write func(name string, data []byte) error) *fileWriter {
 			if err := w.write(f.name, f.buf.Bytes()); err != nil {
 				w.errs = append(w.errs, err)
 			}
-			bufPool.Put(f.buf)
+			putBuf(f.buf)
 		}
 	}()
 	return w
