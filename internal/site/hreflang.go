@@ -10,22 +10,25 @@ import (
 // (hreflang must be reciprocal; pages make them so, and this is the check
 // that they did). It takes the pages in batches (a one-shot build makes
 // them a language at a time and does not keep them) and keeps of each only
-// its address, output file and alternates' addresses.
+// its output file and its alternates' addresses, in flat slices.
 type hreflangCheck struct {
-	langs map[*Lang]int       // language → index in Site.Languages
-	alts  map[string][]string // page URL → its alternates' URLs, by language index
-	pages []hreflangPage      // the pages to check, in order
-	codes []string
+	langs map[*Lang]int    // language → index in Site.Languages
+	codes []string         // language codes, by index
+	index map[string]int32 // page URL → page number
+	alts  []string         // page n's alternates' URLs, by language index: alts[n*len(codes):][:len(codes)]
+	pages []hreflangPage   // the pages to check, in order
+	urls  []string         // URL of each page to check
+	paths []string         // output file of each page to check
 }
 
 type hreflangPage struct {
-	url, path string
-	lang      int
-	exists    uint64 // bit i: the alternate in language i exists
+	n      int32  // page number
+	lang   int32  // language index
+	exists uint64 // bit i: the alternate in language i exists
 }
 
 func (s *Site) newHreflangCheck() *hreflangCheck {
-	h := &hreflangCheck{langs: map[*Lang]int{}, alts: map[string][]string{}}
+	h := &hreflangCheck{langs: map[*Lang]int{}, index: map[string]int32{}}
 	for i, l := range s.Languages {
 		h.langs[l] = i
 		h.codes = append(h.codes, l.Code)
@@ -36,7 +39,9 @@ func (s *Site) newHreflangCheck() *hreflangCheck {
 // add records pages, which come after those of earlier calls.
 func (h *hreflangCheck) add(pages []*Page) {
 	for _, p := range pages {
-		urls := make([]string, len(h.codes))
+		n := int32(len(h.alts) / len(h.codes))
+		h.alts = append(h.alts, make([]string, len(h.codes))...)
+		urls := h.alts[int(n)*len(h.codes):]
 		var exists uint64
 		for _, a := range p.Alternates {
 			i, ok := h.langs[a.Lang]
@@ -48,26 +53,30 @@ func (h *hreflangCheck) add(pages []*Page) {
 				exists |= 1 << i
 			}
 		}
-		h.alts[p.URL] = urls
+		h.index[p.URL] = n
 		if p.NoIndex || p.Root { // the root chooser is x-default, not a translation
 			continue
 		}
-		h.pages = append(h.pages, hreflangPage{url: p.URL, path: p.Path, lang: h.langs[p.Lang], exists: exists})
+		h.pages = append(h.pages, hreflangPage{n: n, lang: int32(h.langs[p.Lang]), exists: exists})
+		h.urls = append(h.urls, p.URL)
+		h.paths = append(h.paths, p.Path)
 	}
 }
 
 // errors returns an error for each alternate that does not point back.
 func (h *hreflangCheck) errors() []error {
 	var errs []error
-	for _, p := range h.pages {
+	n := len(h.codes)
+	for k, p := range h.pages {
+		url := h.urls[k]
 		for i := range h.codes {
 			if p.exists&(1<<i) == 0 {
 				continue
 			}
-			target := h.alts[p.url][i]
-			other, ok := h.alts[target]
-			if !ok || other[p.lang] != p.url {
-				errs = append(errs, &diag.Error{File: p.path, Msg: fmt.Sprintf("hreflang %s points to %s, which does not point back", h.codes[i], target)})
+			target := h.alts[int(p.n)*n+i]
+			other, ok := h.index[target]
+			if !ok || h.alts[int(other)*n+int(p.lang)] != url {
+				errs = append(errs, &diag.Error{File: h.paths[k], Msg: fmt.Sprintf("hreflang %s points to %s, which does not point back", h.codes[i], target)})
 			}
 		}
 	}

@@ -96,13 +96,11 @@ func (a *Article) reset(lang *Lang) {
 	if len(a.url) == len(lang.url)+len(a.Slug)+1 && strings.HasPrefix(a.url, lang.url) {
 		return // linked into the same language before: addresses unchanged
 	}
-	a.url = lang.URL() + a.Slug + "/"
-	a.path = outputPath(lang.base, a.url)
+	a.url, a.path = addresses(lang.base, lang.URL()+a.Slug+"/")
 	for _, sc := range a.Scenarios {
 		for _, r := range sc.Replies {
-			r.url = lang.RepliesURL() + r.Slug + "/"
-			r.path = outputPath(lang.base, r.url)
-			r.seg = lang.ReplySeg + "/" + r.Slug
+			r.url, r.path = addresses(lang.base, lang.RepliesURL()+r.Slug+"/")
+			r.seg = r.url[len(lang.URL()) : len(r.url)-1] // <replies>/<slug>
 		}
 	}
 }

@@ -74,7 +74,8 @@ type once struct {
 	mu       sync.Mutex
 	ids      map[string][]uint32 // page output file → its element ids (scan.ids)
 	warnings map[int][]error     // page index (in Site.pages order) → its link problems
-	later    []fragmentLink
+	broken   []fragmentLink      // links to elements of other pages that are not there
+	later    []fragmentLink      // links to elements of pages not rendered yet
 	errs     diag.List
 	files    int // files written
 }
@@ -95,7 +96,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	var sideErr error
 	side.Go(func() { sideErr = s.sideFiles(e.min, e.opts.Out, nil, emit) })
 	var sitemaps *sitemapWriter
-	sitemapQueue := make(chan []*Page, 1)
+	sitemapQueue := make(chan []*Page) // (unbuffered: at most two languages' pages at a time)
 	var sitemapErr error
 	if s.BaseURL != "" {
 		sitemaps = s.newSitemapWriter(func(name string) (io.WriteCloser, error) {
@@ -253,7 +254,15 @@ func (o *once) render(ps []*Page, u unit, first int, writer *fileWriter) {
 		if len(warnings) > 0 {
 			o.warnings[first+i] = warnings
 		}
-		o.later = append(o.later, frags...)
+		for _, f := range frags {
+			// Most such links go to a page rendered before (a reply page's
+			// to its article's scenario): check them now, keep the rest.
+			if ids, ok := o.ids[f.file]; !ok {
+				o.later = append(o.later, f)
+			} else if !(scan{ids: ids}).hasID(f.frag) {
+				o.broken = append(o.broken, f)
+			}
+		}
 		o.mu.Unlock()
 		writer.add(p.Path, buf)
 	}
@@ -265,15 +274,18 @@ func (o *once) fail(err error) {
 	o.mu.Unlock()
 }
 
-// checkFragments checks links to elements of other pages, now that every
-// page's ids are known.
+// checkFragments checks the links to elements of other pages left for
+// later, now that every page's ids are known, and adds the broken ones to
+// their pages' problems, in order.
 func (o *once) checkFragments() {
-	slices.SortFunc(o.later, func(a, b fragmentLink) int { return cmp.Or(a.from-b.from, strings.Compare(a.link, b.link)) })
 	for _, f := range o.later {
 		ids, page := o.ids[f.file]
-		if !page || (scan{ids: ids}).hasID(f.frag) {
-			continue // not a page (an asset has no ids to check), or fine
+		if page && !(scan{ids: ids}).hasID(f.frag) { // (not a page: an asset has no ids to check)
+			o.broken = append(o.broken, f)
 		}
+	}
+	slices.SortFunc(o.broken, func(a, b fragmentLink) int { return cmp.Or(a.from-b.from, strings.Compare(a.link, b.link)) })
+	for _, f := range o.broken {
 		o.warnings[f.from] = append(o.warnings[f.from], brokenFragment(f.page, f.link, f.target, f.frag))
 	}
 }

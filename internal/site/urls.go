@@ -30,6 +30,14 @@ func (r *Reply) URL() string { return r.url }
 // Article returns the article the reply belongs to.
 func (r *Reply) Article() *Article { return r.Scenario.Article }
 
+// addresses returns the address of a page, dir (which ends in "/"), and
+// the file that serves it, as parts of one string: a large site has
+// hundreds of thousands of them.
+func addresses(basePath, dir string) (url, file string) {
+	s := dir + "index.html"
+	return s[:len(dir)], outputPath(basePath, s)
+}
+
 // outputPath converts a site URL to the file that serves it.
 func outputPath(basePath, url string) string {
 	p := strings.TrimPrefix(url, basePath)
