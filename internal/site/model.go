@@ -83,10 +83,10 @@ type Article struct {
 	RelatedArticles []*Article // Related resolved in this language
 
 	fields  [len(positionedFields)][2]int32 // line and column of those front matter values, for errors
-	srcHash uint64                // of the source file, for incremental builds
-	listSig uint64                // see listing; computed once
-	url     string                // see URL
-	path    string                // output file of the article's page
+	srcHash uint64                          // of the source file, for incremental builds
+	listSig uint64                          // see listing; computed once
+	url     string                          // see URL
+	path    string                          // output file of the article's page
 }
 
 // reset readies an article parsed by an earlier build for linking into lang.
