@@ -8,6 +8,7 @@ import (
 )
 
 // The hreflang check reports an alternate whose page does not point back,
+// both ways (hreflangErrors, and hreflangCheck, which keeps only hashes),
 // and nothing on the real site.
 func TestHreflangCheck(t *testing.T) {
 	s, _, _, err := Load(context.Background(), os.DirFS("../.."), Options{})
@@ -15,11 +16,18 @@ func TestHreflangCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := s.pages()
-	h := s.newHreflangCheck()
-	h.add(pages[:len(pages)/2]) // in two batches, as a one-shot build adds them
-	h.add(pages[len(pages)/2:])
-	if errs := h.errors(); len(errs) != 0 {
+	check := func(pages []*Page) *hreflangCheck {
+		h := s.newHreflangCheck()
+		for _, p := range pages {
+			h.add(p)
+		}
+		return h
+	}
+	if errs := hreflangErrors(pages); len(errs) != 0 {
 		t.Fatalf("real site: %v", errs)
+	}
+	if h := check(pages); !h.reciprocal() || h.errors() != nil {
+		t.Fatalf("real site: hashes say the alternates do not point back")
 	}
 
 	// Make the Spanish translation of an English article point elsewhere.
@@ -41,10 +49,8 @@ func TestHreflangCheck(t *testing.T) {
 		}
 	}
 	es.Alternates = alts
-	h = s.newHreflangCheck()
-	h.add(pages)
 	var have []string
-	for _, err := range h.errors() {
+	for _, err := range hreflangErrors(pages) {
 		have = append(have, err.Error())
 	}
 	want := []string{
@@ -53,5 +59,8 @@ func TestHreflangCheck(t *testing.T) {
 	}
 	if strings.Join(have, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(have, "\n"), strings.Join(want, "\n"))
+	}
+	if check(pages).reciprocal() {
+		t.Error("the hashes miss the alternate that does not point back")
 	}
 }

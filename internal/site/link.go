@@ -15,8 +15,8 @@ import (
 // pages share a URL.
 func link(s *Site) error {
 	var errs diag.List
-	s.articles = map[string]map[string]*Article{}
-	s.replies = map[string]map[string]*Reply{}
+	s.articles = map[string][]*Article{}
+	s.replies = map[string][]*Reply{}
 	for _, lang := range s.Languages {
 		indexLang(s, lang, &errs)
 	}
@@ -73,9 +73,9 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 		kept = append(kept, a)
 		claim(a.Slug, a.File, func() *diag.Error { return a.errorAt("slug", "") }, func() string { return fmt.Sprintf("slug %q", a.Slug) })
 		if s.articles[a.Key] == nil {
-			s.articles[a.Key] = map[string]*Article{}
+			s.articles[a.Key] = make([]*Article, len(s.Languages))
 		}
-		s.articles[a.Key][lang.Code] = a
+		s.articles[a.Key][lang.index] = a
 		scenarioIDs := map[string]bool{}
 		for _, sc := range a.Scenarios {
 			if scenarioIDs[sc.ID] {
@@ -84,13 +84,13 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 			scenarioIDs[sc.ID] = true
 			for _, r := range sc.Replies {
 				if s.replies[r.ID] == nil {
-					s.replies[r.ID] = map[string]*Reply{}
+					s.replies[r.ID] = make([]*Reply, len(s.Languages))
 				}
-				if other := s.replies[r.ID][lang.Code]; other != nil {
+				if other := s.replies[r.ID][lang.index]; other != nil {
 					errs.Addf(a.File, r.line, r.col, "reply id %q is already used in %s: reply ids are unique across the site", r.ID, other.Scenario.Article.File)
 					continue
 				}
-				s.replies[r.ID][lang.Code] = r
+				s.replies[r.ID][lang.index] = r
 				lang.Replies = append(lang.Replies, r)
 				claim(r.seg, a.File, func() *diag.Error { return &diag.Error{File: a.File, Line: r.line, Col: r.col} },
 					func() string { return fmt.Sprintf("reply %q", r.ID) })
@@ -106,7 +106,7 @@ func checkParity(s *Site, errs *diag.List) {
 	for _, key := range s.Keys {
 		var ref *Article
 		for _, lang := range s.Languages {
-			a := s.articles[key][lang.Code]
+			a := s.articles[key][lang.index]
 			if a == nil {
 				continue
 			}

@@ -225,9 +225,7 @@ func (s *Site) checkTranslations(pages []*Page, hreflang bool) []error {
 	if !hreflang {
 		return errs
 	}
-	h := s.newHreflangCheck()
-	h.add(pages)
-	return append(errs, h.errors()...)
+	return append(errs, hreflangErrors(pages)...)
 }
 
 // translationGaps reports articles missing in a language and scenarios the
@@ -236,7 +234,7 @@ func (s *Site) translationGaps() []error {
 	var errs []error
 	for _, key := range s.Keys {
 		for _, lang := range s.Languages {
-			if s.articles[key][lang.Code] == nil {
+			if s.articles[key][lang.index] == nil {
 				errs = append(errs, &diag.Error{File: ContentDir + "/" + lang.Code, Msg: fmt.Sprintf("article %q is not translated into %s yet", key, lang.Name)})
 			}
 		}

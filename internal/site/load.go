@@ -52,8 +52,8 @@ type job struct {
 func (l *loader) load(ctx context.Context) (*Site, error) {
 	s := &Site{Title: l.cfg.Title, BasePath: l.basePath, drafts: map[string]bool{}}
 	var errs diag.List
-	for _, lc := range l.cfg.Languages {
-		lang := &Lang{Language: lc, byKey: map[string]*Article{}}
+	for i, lc := range l.cfg.Languages {
+		lang := &Lang{Language: lc, index: i, byKey: map[string]*Article{}}
 		lang.setURLs(l.basePath)
 		s.Languages = append(s.Languages, lang)
 	}

@@ -26,12 +26,12 @@ type Site struct {
 
 	cat        *locale.Catalog                // interface strings
 	quizHash   uint64                         // of the quiz files, for incremental builds
-	articles   map[string]map[string]*Article // key → lang → article
+	articles   map[string][]*Article          // key → its translations by Lang.index (nil where missing)
 	drafts     map[string]bool                // keys of drafts left out of the build
 	source     string                         // tact.toml's source language
 	quizStatus map[string]string              // lang → translation state of its quiz texts
 	listingSig uint64                         // what sitemaps and feeds show; set by signatures
-	replies    map[string]map[string]*Reply   // reply id → lang → reply
+	replies    map[string][]*Reply            // reply id → its translations by Lang.index (nil where missing)
 }
 
 // Lang is one language of the site with its content.
@@ -40,6 +40,7 @@ type Lang struct {
 	Home       *Home      // from content/<lang>/_index.md
 	Articles   []*Article // newest first, then by key
 	Replies    []*Reply   // in article order, then document order
+	index      int // in Site.Languages
 	byKey      map[string]*Article
 	base       string // Site.BasePath
 	quizStart  string // the quiz's start node
@@ -151,10 +152,20 @@ type Reply struct {
 var Verdicts = []string{"accept", "decline", "redirect", "offer", "rephrase", "thank", "ask", "wait", "prepare"}
 
 // Article returns the article with key in language lang, or nil.
-func (s *Site) Article(key, lang string) *Article { return s.articles[key][lang] }
+func (s *Site) Article(key, lang string) *Article {
+	if l := s.Lang(lang); l != nil && s.articles[key] != nil {
+		return s.articles[key][l.index]
+	}
+	return nil
+}
 
 // Reply returns the reply with id in language lang, or nil.
-func (s *Site) Reply(id, lang string) *Reply { return s.replies[id][lang] }
+func (s *Site) Reply(id, lang string) *Reply {
+	if l := s.Lang(lang); l != nil && s.replies[id] != nil {
+		return s.replies[id][l.index]
+	}
+	return nil
+}
 
 // Lang returns the configured language with code, or nil.
 func (s *Site) Lang(code string) *Lang {

@@ -84,80 +84,76 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	s, e := o.s, o.e
 	rep := &Report{Pages: map[string]int{}}
 	o.known = s.outputFileSet(e.assets)
-
-	// Side files and sitemaps are made while pages are rendered.
-	emit := func(name string, data []byte) error {
+	units := s.units()
+	count := func() {
 		o.mu.Lock()
 		o.files++
 		o.mu.Unlock()
+	}
+	emit := func(name string, data []byte) error {
+		count()
 		return o.sink(name, data)
 	}
+
+	// While pages are rendered: the side files, and the listing of every
+	// page in order (made again, one at a time) for the sitemaps, the
+	// hreflang check and the count.
 	var side sync.WaitGroup
-	var sideErr error
+	var sideErr, sitemapErr error
 	side.Go(func() { sideErr = s.sideFiles(e.min, e.opts.Out, nil, emit) })
-	var sitemaps *sitemapWriter
-	sitemapQueue := make(chan []*Page) // (unbuffered: at most two languages' pages at a time)
-	var sitemapErr error
-	if s.BaseURL != "" {
-		sitemaps = s.newSitemapWriter(func(name string) (io.WriteCloser, error) {
-			o.mu.Lock()
-			o.files++
-			o.mu.Unlock()
-			return o.create(name)
-		})
-		side.Go(func() {
-			for _, lang := range s.Languages {
-				if err := sitemaps.lang(lang, <-sitemapQueue); err != nil && sitemapErr == nil {
-					sitemapErr = err
+	hreflang := s.newHreflangCheck()
+	side.Go(func() {
+		var sitemaps *sitemapWriter
+		if s.BaseURL != "" {
+			sitemaps = s.newSitemapWriter(func(name string) (io.WriteCloser, error) {
+				count()
+				return o.create(name)
+			})
+		}
+		root := s.sitePages()
+		for _, p := range root {
+			hreflang.add(p)
+		}
+		rep.Rendered += len(root)
+		for _, lang := range s.Languages {
+			all := func(yield func(*Page) bool) {
+				for _, p := range root { // (the chooser is in the first language's sitemap)
+					if p.Lang == lang && !yield(p) {
+						return
+					}
+				}
+				for p := range s.langPageSeq(lang) {
+					rep.Pages[lang.Code]++
+					rep.Rendered++
+					hreflang.add(p)
+					if !yield(p) {
+						return
+					}
 				}
 			}
-			if sitemapErr == nil {
-				sitemapErr = sitemaps.finish()
+			if sitemaps == nil {
+				for range all {
+				}
+				continue
 			}
-		})
-	}
+			if err := sitemaps.lang(lang, all); err != nil && sitemapErr == nil {
+				sitemapErr = err
+			}
+		}
+		if sitemaps != nil && sitemapErr == nil {
+			sitemapErr = sitemaps.finish()
+		}
+	})
 
 	writer := newFileWriter(o.sink)
-	hreflang := s.newHreflangCheck()
-	root := s.sitePages()
-	groups := len(s.Languages) + 1
-	first := 0 // index of the group's first page in Site.pages
-	var err error
-	for g := 0; g < groups && err == nil; g++ {
-		ps := root
-		if g > 0 {
-			ps = s.langPages(s.Languages[g-1])
-		}
-		units := articleUnits(ps)
-		err = parallel(ctx, len(units), func(k int) { o.render(ps, units[k], first, writer) })
-		for _, p := range ps {
-			if !p.Root {
-				rep.Pages[p.Lang.Code]++
-			}
-		}
-		rep.Rendered += len(ps)
-		hreflang.add(ps)
-		if sitemaps != nil && g > 0 {
-			lang := s.Languages[g-1]
-			var pages []*Page
-			for _, p := range root {
-				if p.Lang == lang {
-					pages = append(pages, p)
-				}
-			}
-			sitemapQueue <- append(pages, ps...)
-		}
-		first += len(ps)
-	}
+	err := parallel(ctx, len(units), func(k int) { o.render(units[k], writer) })
 	for _, werr := range writer.close() {
 		o.errs.Add(werr)
 	}
+	side.Wait()
 	if err != nil {
-		close(sitemapQueue) // (the sitemap goroutine gets nil pages for the rest)
-		side.Wait()
 		return nil, err
 	}
-	side.Wait()
 	o.errs.Add(sideErr)
 	o.errs.Add(sitemapErr)
 	for _, name := range e.assets.Names() {
@@ -190,82 +186,93 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	return rep, nil
 }
 
-// unit is pages rendered together: an article's page and its reply pages,
-// which share the article's detail; or one other page.
+// unit is what one worker renders at a time: a page that is neither an
+// article's nor a reply's, or an article, whose page and reply pages are
+// made when it is rendered, from the article with its detail read back.
 type unit struct {
-	article *Article // nil for a page of another kind
-	pages   []int    // indexes in the group
+	page    *Page
+	article *Article
+	index   int // of page, or of the article's page, in Site.pages
+	replies int // index in Site.pages of the article's first reply page
 }
 
-// articleUnits groups pages into units, in the order of their first page.
-func articleUnits(ps []*Page) []unit {
-	var units []unit
-	byArticle := map[*Article]int{}
-	for i, p := range ps {
-		var a *Article
-		switch {
-		case p.Article != nil:
-			a = p.Article
-		case p.Reply != nil:
-			a = p.Reply.Article()
-		}
-		if a == nil {
-			units = append(units, unit{pages: []int{i}})
-			continue
-		}
-		k, ok := byArticle[a]
-		if !ok {
-			k = len(units)
-			byArticle[a] = k
-			units = append(units, unit{article: a})
-		}
-		units[k].pages = append(units[k].pages, i)
+// units lists the site's units, in the order of Site.pages. Only the pages
+// of other kinds are made now: a few per language.
+func (s *Site) units() []unit {
+	var us []unit
+	for _, p := range s.sitePages() {
+		us = append(us, unit{page: p, index: len(us)})
 	}
-	return units
+	first := len(us) // index of the language's first page
+	for _, lang := range s.Languages {
+		head, quiz := s.headPages(lang), s.finish(s.quizPages(lang))
+		for i, p := range head {
+			us = append(us, unit{page: p, index: first + i})
+		}
+		articles := first + len(head)
+		replies := articles + len(lang.Articles) + len(quiz)
+		for i, a := range lang.Articles {
+			// lang.Replies holds each article's replies together, in order.
+			us = append(us, unit{article: a, index: articles + i, replies: replies})
+			replies += a.ReplyCount()
+		}
+		for i, p := range quiz {
+			us = append(us, unit{page: p, index: articles + len(lang.Articles) + i})
+		}
+		first = replies
+	}
+	return us
 }
 
-// render renders a unit of the group ps, whose first page is page first
-// of Site.pages, checks its links and hands the pages to writer.
-func (o *once) render(ps []*Page, u unit, first int, writer *fileWriter) {
-	var full *Article
-	if u.article != nil {
-		var err error
-		if full, err = u.article.withDetail(); err != nil {
-			o.fail(err)
-			return
+// render renders the pages of a unit, checks their links and hands them to
+// writer.
+func (o *once) render(u unit, writer *fileWriter) {
+	if u.page != nil {
+		o.renderPage(u.page, u.index, writer)
+		return
+	}
+	full, err := u.article.withDetail()
+	if err != nil {
+		o.fail(err)
+		return
+	}
+	o.renderPage(o.s.articlePage(full), u.index, writer)
+	i := u.replies
+	for _, sc := range full.Scenarios {
+		for _, r := range sc.Replies {
+			o.renderPage(o.s.replyPage(r), i, writer)
+			i++
 		}
 	}
-	for _, i := range u.pages {
-		p := ps[i]
-		if full != nil {
-			p = p.withDetail(full)
-		}
-		buf := getBuf()
-		out, err := renderPage(buf, o.e.templates, p)
-		if err != nil {
-			putBuf(buf)
-			o.fail(err)
-			continue
-		}
-		sc := scanHTML(out)
-		warnings, frags := o.s.checkLinks(p, first+i, sc, o.known)
-		o.mu.Lock()
-		o.ids[p.Path] = sc.ids
-		if len(warnings) > 0 {
-			o.warnings[first+i] = warnings
-		}
-		for _, f := range frags {
-			// Most such links go to a page rendered before (a reply page's
-			// to its article's scenario): check them now, keep the rest.
-			if ids, ok := o.ids[f.file]; !ok {
-				o.later = append(o.later, f)
-			} else if !(scan{ids: ids}).hasID(f.frag) {
-				o.broken = append(o.broken, f)
-			}
-		}
-		o.mu.Unlock()
-		writer.add(p.Path, buf)
+}
+
+// renderPage renders page p, index i in Site.pages.
+func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
+	buf := getBuf()
+	out, err := renderPage(buf, o.e.templates, p)
+	if err != nil {
+		putBuf(buf)
+		o.fail(err)
+		return
 	}
+	sc := scanHTML(out)
+	warnings, frags := o.s.checkLinks(p, i, sc, o.known)
+	o.mu.Lock()
+	o.ids[p.Path] = sc.ids
+	if len(warnings) > 0 {
+		o.warnings[i] = warnings
+	}
+	for _, f := range frags {
+		// Most such links go to a page rendered before (a reply page's
+		// to its article's scenario): check them now, keep the rest.
+		if ids, ok := o.ids[f.file]; !ok {
+			o.later = append(o.later, f)
+		} else if !(scan{ids: ids}).hasID(f.frag) {
+			o.broken = append(o.broken, f)
+		}
+	}
+	o.mu.Unlock()
+	writer.add(p.Path, buf)
 }
 
 func (o *once) fail(err error) {

@@ -2,7 +2,7 @@ package site
 
 import (
 	"html/template"
-	"slices"
+	"iter"
 	"time"
 
 	"tact/internal/markdown/reply"
@@ -116,94 +116,114 @@ func (s *Site) sitePages() []*Page {
 // page, articles, quiz pages, reply pages.
 func (s *Site) langPages(lang *Lang) []*Page {
 	ps := make([]*Page, 0, 3+len(lang.Articles)+len(lang.Replies))
+	for p := range s.langPageSeq(lang) {
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// langPageSeq yields the pages of langPages one at a time, made as they
+// are asked for.
+func (s *Site) langPageSeq(lang *Lang) iter.Seq[*Page] {
+	return func(yield func(*Page) bool) {
+		for _, p := range s.headPages(lang) {
+			if !yield(p) {
+				return
+			}
+		}
+		for _, a := range lang.Articles {
+			if !yield(s.articlePage(a)) {
+				return
+			}
+		}
+		for _, p := range s.finish(s.quizPages(lang)) {
+			if !yield(p) {
+				return
+			}
+		}
+		for _, r := range lang.Replies {
+			if !yield(s.replyPage(r)) {
+				return
+			}
+		}
+	}
+}
+
+// headPages returns the first pages of a language: home, reply index, 404.
+func (s *Site) headPages(lang *Lang) []*Page {
 	home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
 	if lang.Home != nil {
 		home.Title, home.Description = lang.Home.Title, lang.Home.Summary
 	}
 	home.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL(), true })
-	ps = append(ps, home)
 
 	T := s.cat.T(lang.Code)
 	idx := &Page{Site: s, Lang: lang, Kind: KindReplies, URL: lang.RepliesURL(), Title: T("repliesTitle"), Description: T("repliesIntro")}
 	idx.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.RepliesURL(), true })
-	ps = append(ps, idx)
 
-	lnf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true, Title: T("notFoundTitle")}
-	lnf.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL() + "404.html", true })
-	ps = append(ps, lnf)
-
-	for _, a := range lang.Articles {
-		p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
-		p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
-			if t := s.articles[a.Key][l.Code]; t != nil {
-				return t.URL(), true
-			}
-			return l.URL(), false
-		})
-		p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.Code].Title })
-		ps = append(ps, p)
-	}
-	ps = append(ps, s.quizPages(lang)...)
-	for _, r := range lang.Replies {
-		p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: T("repliesTitle")}
-		p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
-			if t := s.replies[r.ID][l.Code]; t != nil {
-				return t.URL(), true
-			}
-			return l.URL(), false
-		})
-		p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.replies[r.ID][l.Code].Title })
-		ps = append(ps, p)
-	}
-	return s.finish(ps)
+	nf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true, Title: T("notFoundTitle")}
+	nf.Alternates = s.alternates(lang, func(l *Lang) (string, bool) { return l.URL() + "404.html", true })
+	return s.finish([]*Page{home, idx, nf})
 }
 
-// finish sets the fields every page has: output path, share image, Open
-// Graph type, last change.
+// articlePage returns the page of article a.
+func (s *Site) articlePage(a *Article) *Page {
+	lang := a.Lang
+	p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
+	p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
+		if t := s.articles[a.Key][l.index]; t != nil {
+			return t.URL(), true
+		}
+		return l.URL(), false
+	})
+	p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.index].Title })
+	return s.finishPage(p)
+}
+
+// replyPage returns the page of reply r.
+func (s *Site) replyPage(r *Reply) *Page {
+	lang := r.Article().Lang
+	p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: s.cat.T(lang.Code)("repliesTitle")}
+	p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
+		if t := s.replies[r.ID][l.index]; t != nil {
+			return t.URL(), true
+		}
+		return l.URL(), false
+	})
+	p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.replies[r.ID][l.index].Title })
+	return s.finishPage(p)
+}
+
+// finish sets the fields every page has (finishPage) on each page of ps.
 func (s *Site) finish(ps []*Page) []*Page {
 	for _, p := range ps {
-		switch {
-		case p.Kind == KindArticle:
-			p.Path = p.Article.path
-		case p.Kind == KindReply:
-			p.Path = p.Reply.path
-		default:
-			p.Path = outputPath(s.BasePath, p.URL)
-		}
-		p.Image = p.Lang.ShareImageURL()
-		p.OGType = "website"
-		switch p.Kind {
-		case KindArticle:
-			p.LastMod, p.OGType = p.Article.Updated, "article"
-		case KindReply:
-			p.LastMod = p.Reply.Article().Updated
-		default:
-			p.LastMod = p.Lang.lastMod()
-		}
+		s.finishPage(p)
 	}
 	return ps
 }
 
-// withDetail returns p as it is, or, when p shows an article whose detail
-// was spilled, a copy of p that shows full, the article with its detail
-// (Article.withDetail).
-func (p *Page) withDetail(full *Article) *Page {
-	if p.Article == full || p.Reply != nil && p.Reply.Article() == full {
-		return p
-	}
-	c := *p
+// finishPage sets the fields every page has: output path, share image,
+// Open Graph type, last change.
+func (s *Site) finishPage(p *Page) *Page {
 	switch {
-	case p.Article != nil:
-		c.Article = full
-	case p.Reply != nil:
-		for i, sc := range p.Reply.Article().Scenarios {
-			if j := slices.Index(sc.Replies, p.Reply); j >= 0 {
-				c.Reply = full.Scenarios[i].Replies[j]
-				c.Description = c.Reply.Scenario.SituationText
-			}
-		}
+	case p.Kind == KindArticle:
+		p.Path = p.Article.path
+	case p.Kind == KindReply:
+		p.Path = p.Reply.path
+	default:
+		p.Path = outputPath(s.BasePath, p.URL)
 	}
-	return &c
+	p.Image = p.Lang.ShareImageURL()
+	p.OGType = "website"
+	switch p.Kind {
+	case KindArticle:
+		p.LastMod, p.OGType = p.Article.Updated, "article"
+	case KindReply:
+		p.LastMod = p.Reply.Article().Updated
+	default:
+		p.LastMod = p.Lang.lastMod()
+	}
+	return p
 }
 
 func (s *Site) alternates(cur *Lang, find func(*Lang) (string, bool)) []Alternate {

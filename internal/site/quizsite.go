@@ -67,7 +67,9 @@ func (q quizSite) HasReply(lang, reply string) bool { return q.s.Reply(reply, la
 
 func (q quizSite) ReplyScenario(reply string) (string, string, bool) {
 	for _, r := range q.s.replies[reply] {
-		return r.Article().Key, r.Scenario.ID, true
+		if r != nil { // (the first language that has it)
+			return r.Article().Key, r.Scenario.ID, true
+		}
 	}
 	return "", "", false
 }

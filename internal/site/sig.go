@@ -81,7 +81,7 @@ func (s *Site) signatures(pages []*Page, version uint64) []uint64 {
 func (s *Site) articleDeps(h *hasher, a *Article) {
 	h.num(a.srcHash)
 	for _, l := range s.Languages {
-		if t := s.articles[a.Key][l.Code]; t != nil {
+		if t := s.articles[a.Key][l.index]; t != nil {
 			h.num(t.listing())
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -29,7 +31,7 @@ func (s *Site) sitemapFiles(pages []*Page, emit func(name string, data []byte) e
 	}
 	w := s.newSitemapWriter(inMemory(emit))
 	for _, lang := range s.Languages {
-		if err := w.lang(lang, byLang[lang]); err != nil {
+		if err := w.lang(lang, slices.Values(byLang[lang])); err != nil {
 			return err
 		}
 	}
@@ -59,7 +61,7 @@ func (s *Site) newSitemapWriter(create func(name string) (io.WriteCloser, error)
 // lang makes the sitemaps of one language from its pages, in order (the
 // language chooser goes into the first language's). Languages must come in
 // their configured order.
-func (w *sitemapWriter) lang(lang *Lang, pages []*Page) error {
+func (w *sitemapWriter) lang(lang *Lang, pages iter.Seq[*Page]) error {
 	s := w.s
 	var part io.WriteCloser
 	n, urls, size := 0, 0, 0
@@ -99,7 +101,7 @@ func (w *sitemapWriter) lang(lang *Lang, pages []*Page) error {
 	if err := open(); err != nil {
 		return err
 	}
-	for _, p := range pages {
+	for p := range pages {
 		if p.NoIndex {
 			continue
 		}
