@@ -23,15 +23,16 @@ func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) 
 		return fmt.Errorf("template %q: %w", name, errUnsupported)
 	}
 	dot := reflect.ValueOf(data)
-	s := &state{buf: buf, vars: make([]variable, 0, 16)}
+	s := &state{buf: buf, vars: make([]variable, 0, 16), args: make([]reflect.Value, 0, 16)}
 	s.push("$", dot)
 	return s.walk(t.list, dot)
 }
 
 type state struct {
 	buf   *bytes.Buffer
-	vars  []variable // every template's variables, callers' first
-	base  int        // where the running template's variables start
+	vars  []variable      // every template's variables, callers' first
+	args  []reflect.Value // the arguments of the calls being evaluated (evalArgs)
+	base  int             // where the running template's variables start
 	depth int
 }
 
@@ -264,7 +265,9 @@ func (c *command) eval(s *state, dot, final reflect.Value, hasFinal bool) (refle
 		if err != nil {
 			return reflect.Value{}, err
 		}
-		return c.fn.call(args)
+		v, err := c.fn.call(args)
+		s.done(args)
+		return v, err
 	}
 	// An operand; only a field chain takes arguments (a method's).
 	return c.args[0].eval(s, dot, c.args[1:], final, hasFinal)
@@ -371,7 +374,9 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 		if err != nil {
 			return reflect.Value{}, err
 		}
-		return callFunc(m.Method(r.method), in)
+		v, err := callFunc(m.Method(r.method), in)
+		s.done(in)
+		return v, err
 	}
 	if len(args) > 0 || hasFinal {
 		return reflect.Value{}, fmt.Errorf("%s has arguments but cannot be invoked as function", f.name)

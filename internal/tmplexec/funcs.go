@@ -108,8 +108,12 @@ func init() {
 		"or":  andOr(true),
 		"not": func(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
 			vs, err := evalArgs(s, dot, args, final, hasFinal)
-			if err != nil || len(vs) != 1 {
-				return reflect.Value{}, orUnsupported(err)
+			if err != nil {
+				return reflect.Value{}, err
+			}
+			defer s.done(vs)
+			if len(vs) != 1 {
+				return reflect.Value{}, errUnsupported
 			}
 			t, ok := isTrue(indirectInterface(vs[0]))
 			if !ok {
@@ -131,20 +135,30 @@ func orUnsupported(err error) error {
 	return errUnsupported
 }
 
-// evalArgs evaluates a call's arguments, then appends the piped value.
+// evalArgs evaluates a call's arguments, then appends the piped value. The
+// values are on s's argument stack: the caller hands them back with s.done
+// once the call is made (calls nest: arguments are calls too).
 func evalArgs(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) ([]reflect.Value, error) {
-	vs := make([]reflect.Value, 0, len(args)+1)
+	mark := len(s.args)
 	for _, a := range args {
 		v, err := a.eval(s, dot, nil, reflect.Value{}, false)
 		if err != nil {
+			clear(s.args[mark:])
+			s.args = s.args[:mark]
 			return nil, err
 		}
-		vs = append(vs, v)
+		s.args = append(s.args, v)
 	}
 	if hasFinal {
-		vs = append(vs, final)
+		s.args = append(s.args, final)
 	}
-	return vs, nil
+	return s.args[mark:len(s.args):len(s.args)], nil
+}
+
+// done takes the arguments evalArgs returned last off s's argument stack.
+func (s *state) done(vs []reflect.Value) {
+	clear(vs)
+	s.args = s.args[:len(s.args)-len(vs)]
 }
 
 // andOr evaluates its arguments in turn and stops at the first false (and)
@@ -177,8 +191,12 @@ func andOr(or bool) builtin {
 func compare(eq bool) builtin {
 	return func(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
 		vs, err := evalArgs(s, dot, args, final, hasFinal)
-		if err != nil || len(vs) != 2 {
-			return reflect.Value{}, orUnsupported(err)
+		if err != nil {
+			return reflect.Value{}, err
+		}
+		defer s.done(vs)
+		if len(vs) != 2 {
+			return reflect.Value{}, errUnsupported
 		}
 		a, b := indirectInterface(vs[0]), indirectInterface(vs[1])
 		if !a.IsValid() || !b.IsValid() {
@@ -201,8 +219,12 @@ func compare(eq bool) builtin {
 
 func length(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
 	vs, err := evalArgs(s, dot, args, final, hasFinal)
-	if err != nil || len(vs) != 1 {
-		return reflect.Value{}, orUnsupported(err)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	defer s.done(vs)
+	if len(vs) != 1 {
+		return reflect.Value{}, errUnsupported
 	}
 	v, isNil := indirect(vs[0])
 	if isNil {
@@ -221,6 +243,7 @@ func printArgs(s *state, dot reflect.Value, args []*operand, final reflect.Value
 	if err != nil {
 		return reflect.Value{}, err
 	}
+	defer s.done(vs)
 	as := make([]any, len(vs))
 	for i, v := range vs {
 		v = indirectInterface(v)

@@ -78,6 +78,14 @@ func writeEscaped(w util.BufWriter, s string) {
 // use it, so the markup is the same everywhere.
 func HTML(segs []Segment) string {
 	var b bytes.Buffer
+	n := 0
+	for _, s := range segs {
+		n += len(s.Text) + len(s.Text)/8
+		if s.Placeholder {
+			n += 2*len(s.Text) + 40 // the mark element around the name
+		}
+	}
+	b.Grow(n)
 	writeSegments(BufWriter{&b}, segs)
 	return b.String()
 }
