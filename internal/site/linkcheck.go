@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"tact/internal/diag"
 )
@@ -46,7 +47,7 @@ func scanHTML(b []byte) scan {
 		for i < len(b) && isLetter(b[i]) {
 			i++
 		}
-		tag := string(b[start:i])
+		tag := b[start:i]
 		// Attributes, up to the end of the tag.
 		for i < len(b) && b[i] != '>' {
 			if b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '/' {
@@ -57,7 +58,7 @@ func scanHTML(b []byte) scan {
 			for i < len(b) && b[i] != '=' && b[i] != ' ' && b[i] != '>' && b[i] != '\n' {
 				i++
 			}
-			name := string(b[nameStart:i])
+			name := b[nameStart:i]
 			if i >= len(b) || b[i] != '=' {
 				continue
 			}
@@ -77,7 +78,7 @@ func scanHTML(b []byte) scan {
 				}
 				value = b[vs:i]
 			}
-			switch name {
+			switch string(name) { // (compared without a copy)
 			case "id":
 				if bytes.IndexByte(value, '&') < 0 {
 					sc.ids = append(sc.ids, uint32(hashBytes(value))) // (the same hash as the string's)
@@ -88,8 +89,8 @@ func scanHTML(b []byte) scan {
 				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
 			}
 		}
-		if tag == "script" || tag == "style" {
-			end := bytes.Index(b[i:], []byte("</"+tag))
+		if string(tag) == "script" || string(tag) == "style" {
+			end := bytes.Index(b[i:], append([]byte("</"), tag...))
 			if end < 0 {
 				break
 			}
@@ -132,7 +133,13 @@ type fragmentLink struct {
 func (s *Site) checkLinks(p *Page, i int, sc scan, files map[string]bool) ([]error, []fragmentLink) {
 	var errs []error
 	var later []fragmentLink
-	seen := map[string]bool{}
+	seen := seenPool.Get().(map[string]bool)
+	defer func() {
+		clear(seen)
+		seenPool.Put(seen)
+	}()
+	var buf [256]byte
+	name := buf[:0] // the target's output file, built without allocating
 	for _, link := range sc.links {
 		if seen[link] {
 			continue
@@ -142,24 +149,40 @@ func (s *Site) checkLinks(p *Page, i int, sc scan, files map[string]bool) ([]err
 		if !ok {
 			continue
 		}
-		file := outputPath(s.BasePath, target)
-		exists := files[file]
-		if !exists && files[file+"/index.html"] {
-			file, exists = file+"/index.html", true
+		name = appendOutputPath(name[:0], s.BasePath, target)
+		exists := files[string(name)]
+		if !exists {
+			name = append(name, "/index.html"...)
+			exists = files[string(name)]
 		}
-		switch {
-		case !exists:
-			errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
-		case frag == "":
-		case file == p.Path:
+		if !exists || frag == "" {
+			if !exists {
+				errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
+			}
+			continue
+		}
+		if string(name) == p.Path {
 			if !sc.hasID(frag) {
 				errs = append(errs, brokenFragment(p.Path, link, target, frag))
 			}
-		default:
-			later = append(later, fragmentLink{from: i, page: p.Path, link: link, target: target, file: file, frag: frag})
+			continue
 		}
+		later = append(later, fragmentLink{from: i, page: p.Path, link: link, target: target, file: string(name), frag: frag})
 	}
 	return errs, later
+}
+
+// seenPool holds the sets checkLinks uses, emptied.
+var seenPool = sync.Pool{New: func() any { return map[string]bool{} }}
+
+// appendOutputPath appends outputPath(basePath, url) to b.
+func appendOutputPath(b []byte, basePath, url string) []byte {
+	p := strings.TrimPrefix(strings.TrimPrefix(url, basePath), "/")
+	b = append(b, p...)
+	if p == "" || strings.HasSuffix(p, "/") {
+		b = append(b, "index.html"...)
+	}
+	return b
 }
 
 func brokenFragment(page, link, target, frag string) error {

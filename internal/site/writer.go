@@ -1,27 +1,38 @@
 package site
 
-import (
-	"bytes"
-	"sync"
-)
+import "bytes"
 
-// bufPool holds the buffers pages are rendered into.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// freeBufs holds the buffers pages are rendered into, between pages. It is
+// a fixed list rather than a sync.Pool, which is emptied at every garbage
+// collection: at hundreds of thousands of pages, buffers grown again after
+// each collection are a good part of what a build allocates. A build has at
+// most a few dozen pages in flight (workers, the writer's queue).
+var freeBufs = make(chan *bytes.Buffer, 64)
 
-// maxPooledBuf is the largest buffer put back into bufPool. Pages are tens
-// of kilobytes, but a large site's index pages can be megabytes: kept, such
-// a buffer would hold that memory until the end of the build.
+// maxPooledBuf is the largest buffer kept for reuse. Pages are tens of
+// kilobytes, but a large site's index pages can be megabytes: kept, such a
+// buffer would hold that memory until the process ends.
 const maxPooledBuf = 256 << 10
 
 func getBuf() *bytes.Buffer {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	return buf
+	select {
+	case buf := <-freeBufs:
+		buf.Reset()
+		return buf
+	default:
+		buf := new(bytes.Buffer)
+		buf.Grow(32 << 10) // most pages fit: no growing through the small sizes
+		return buf
+	}
 }
 
 func putBuf(buf *bytes.Buffer) {
-	if buf.Cap() <= maxPooledBuf {
-		bufPool.Put(buf)
+	if buf.Cap() > maxPooledBuf {
+		return
+	}
+	select {
+	case freeBufs <- buf:
+	default:
 	}
 }
 
