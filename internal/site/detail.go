@@ -4,7 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"html/template"
+	"slices"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"tact/internal/markdown/reply"
 )
@@ -20,7 +23,10 @@ import (
 // spill stores a's detail, body being its minified rendered body, in f
 // and drops it from a.
 func (a *Article) spill(f *spillFile, body []byte) error {
-	ref, err := f.put(encodeDetail(a, body))
+	bp := detailBufs.Get().(*[]byte)
+	*bp = encodeDetail((*bp)[:0], a, body)
+	ref, err := f.put(*bp)
+	detailBufs.Put(bp)
 	if err != nil {
 		return err
 	}
@@ -98,10 +104,14 @@ func (a *Article) Body() (template.HTML, error) {
 	return c.body, nil
 }
 
-// encodeDetail encodes the detail as a sequence of length-prefixed
+// detailBufs holds the buffers details are encoded into before they are
+// written to the spill file.
+var detailBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// encodeDetail appends the detail to b as a sequence of length-prefixed
 // strings: the body, then per scenario its four texts, then per reply its
 // subject and message segments (a count, then a flag and a text each).
-func encodeDetail(a *Article, body []byte) []byte {
+func encodeDetail(b []byte, a *Article, body []byte) []byte {
 	n := len(body) + 8
 	for _, sc := range a.Scenarios {
 		n += len(sc.Situation) + len(sc.Why) + len(sc.SituationText) + len(sc.WhyText) + 16
@@ -114,7 +124,7 @@ func encodeDetail(a *Article, body []byte) []byte {
 			}
 		}
 	}
-	b := make([]byte, 0, n)
+	b = slices.Grow(b, n)
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
@@ -146,10 +156,11 @@ func encodeDetail(a *Article, body []byte) []byte {
 var errBadDetail = errors.New("read back article detail: the stored record is damaged")
 
 // decodeDetail sets a's detail from data, which encodeDetail made from an
-// article with the same scenarios and replies. Every text is a part of one
-// string made from data.
+// article with the same scenarios and replies, and which is a's from now
+// on: every text is a part of one string that shares data's memory (no
+// copy; nothing writes to data again).
 func decodeDetail(a *Article, data []byte) error {
-	all := string(data)
+	all := unsafe.String(unsafe.SliceData(data), len(data))
 	pos := 0
 	bad := false
 	num := func() int {
