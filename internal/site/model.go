@@ -24,14 +24,14 @@ type Site struct {
 	Keys      []string   // article keys, sorted
 	Quiz      *quiz.Quiz // content/quiz.toml; nil when the site has no quiz
 
-	cat        *locale.Catalog                // interface strings
-	quizHash   uint64                         // of the quiz files, for incremental builds
-	articles   map[string][]*Article          // key → its translations by Lang.index (nil where missing)
-	drafts     map[string]bool                // keys of drafts left out of the build
-	source     string                         // tact.toml's source language
-	quizStatus map[string]string              // lang → translation state of its quiz texts
-	listingSig uint64                         // what sitemaps and feeds show; set by signatures
-	replies    map[string][]*Reply            // reply id → its translations by Lang.index (nil where missing)
+	cat        *locale.Catalog       // interface strings
+	quizHash   uint64                // of the quiz files, for incremental builds
+	articles   map[string][]*Article // key → its translations by Lang.index (nil where missing)
+	drafts     map[string]bool       // keys of drafts left out of the build
+	source     string                // tact.toml's source language
+	quizStatus map[string]string     // lang → translation state of its quiz texts
+	listingSig uint64                // what sitemaps and feeds show; set by signatures
+	replies    map[string][]*Reply   // reply id → its translations by Lang.index (nil where missing)
 }
 
 // Lang is one language of the site with its content.
@@ -40,7 +40,7 @@ type Lang struct {
 	Home       *Home      // from content/<lang>/_index.md
 	Articles   []*Article // newest first, then by key
 	Replies    []*Reply   // in article order, then document order
-	index      int // in Site.Languages
+	index      int        // in Site.Languages
 	byKey      map[string]*Article
 	base       string // Site.BasePath
 	quizStart  string // the quiz's start node
