@@ -70,4 +70,9 @@
 // the output directory (package output), which replaces the
 // output directory only when everything succeeded. The same input always
 // gives byte-identical output.
+//
+// Build (one-shot) and Builder (watch mode) give the same output: Builder
+// keeps everything for the next build; Build keeps nothing and streams,
+// with each article's detail in a temporary file until its pages are
+// rendered (docs/architecture.md, "One-shot builds").
 package site
