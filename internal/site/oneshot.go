@@ -17,19 +17,20 @@ import (
 )
 
 // buildOnce is Build: a build that never runs again (the build command
-// without --watch). Its output is byte for byte that of a Builder's first
-// build, but it keeps nothing for later and holds as little as it can at
-// any time, so that memory does not grow with everything a large site
-// renders:
+// without --watch). Its output, report and warnings are those of a
+// Builder's first build, but it keeps nothing for later and holds as little
+// as it can at any time, so that memory does not grow with everything a
+// large site renders:
 //
 //   - each article's detail (body, scenario texts, messages) goes to a
 //     temporary file when it is parsed, and is read back into a copy of the
-//     article while that article's page and its reply pages are rendered,
-//     together (detail.go);
-//   - pages are made a language at a time, and each language's sitemaps are
-//     written from them before the next language is made;
-//   - of each rendered page only its element ids (for links to fragments of
-//     it) and its link problems are kept; no signatures or hashes.
+//     article while that article's page and its reply pages are made and
+//     rendered, together (detail.go);
+//   - there is no page list: pages are made when they are rendered, and
+//     made again one at a time, in order, for the sitemaps (written
+//     straight to disk) and the hreflang check (which keeps hashes);
+//   - of each rendered page only its element ids (for links to its
+//     elements) and its link problems are kept; no signatures or hashes.
 func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	start := time.Now()
 	e, err := loadEnv(fsys, opts)
@@ -123,6 +124,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 					}
 				}
 				for p := range s.langPageSeq(lang) {
+					if ctx.Err() != nil {
+						return // (the build stops: no need to list the rest)
+					}
 					rep.Pages[lang.Code]++
 					rep.Rendered++
 					hreflang.add(p)
