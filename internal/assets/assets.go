@@ -52,6 +52,10 @@ func NewMinifier(on bool) *Minifier {
 	return &Minifier{m: m, tmpl: tm, on: on}
 }
 
+// On reports whether m minifies (a Minifier that does not returns its
+// input as it is).
+func (m *Minifier) On() bool { return m.on }
+
 // Template minifies the source of an html/template file, leaving its
 // actions intact. Pages are then rendered already minified, so a build
 // minifies each layout once instead of every page it renders.

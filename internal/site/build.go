@@ -126,7 +126,7 @@ func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
 	}
 	tmpl := t.lookup(p.Lang.Code, p.Kind)
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.Path, err)
+		return nil, err // (renderFailures says which page)
 	}
 	return buf.Bytes(), nil
 }

@@ -213,23 +213,27 @@ func (r *run) render(ctx context.Context) error {
 	if !r.b.primed {
 		writer = newFileWriter(r.sink)
 	}
+	var failed renderFailures
 	err := parallel(ctx, len(todo), func(k int) {
 		i := todo[k]
 		buf := getBuf()
 		out, err := renderPage(buf, e.templates, r.pages[i])
-		if err == nil {
-			sc := scanHTML(out)
-			warnings, frags := r.s.checkLinks(r.pages[i], i, sc, files)
-			pubs[i] = published{page: true, sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
-			mu.Lock()
-			later = append(later, frags...)
-			mu.Unlock()
-			if writer != nil {
-				writer.add(r.pages[i].Path, buf)
-				return
-			}
-			err = r.sink(r.pages[i].Path, bytes.Clone(out)) // (out is buf's, which is reused)
+		if err != nil {
+			putBuf(buf)
+			failed.add(r.pages[i], err)
+			return
 		}
+		sc := scanHTML(out)
+		warnings, frags := r.s.checkLinks(r.pages[i], i, sc, files)
+		pubs[i] = published{page: true, sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
+		mu.Lock()
+		later = append(later, frags...)
+		mu.Unlock()
+		if writer != nil {
+			writer.add(r.pages[i].Path, buf)
+			return
+		}
+		err = r.sink(r.pages[i].Path, bytes.Clone(out)) // (out is buf's, which is reused)
 		putBuf(buf)
 		if err != nil {
 			mu.Lock()
@@ -241,6 +245,9 @@ func (r *run) render(ctx context.Context) error {
 		for _, werr := range writer.close() {
 			errs.Add(werr)
 		}
+	}
+	for _, ferr := range failed.errors(e.templates) {
+		errs.Add(ferr)
 	}
 	wg.Wait()
 	if err != nil {

@@ -96,11 +96,12 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 	changedFiles := map[string][]byte{}
 	var errs diag.List
 	var buf bytes.Buffer
+	var failed renderFailures
 	for _, p := range todo {
 		buf.Reset()
 		out, err := renderPage(&buf, b.env.templates, p)
 		if err != nil {
-			errs.Add(err)
+			failed.add(p, err)
 			continue
 		}
 		sc := scanHTML(out)
@@ -118,6 +119,9 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 			changedFiles[p.Path] = bytes.Clone(out)
 		}
 		b.out[p.Path] = pub
+	}
+	for _, ferr := range failed.errors(b.env.templates) {
+		errs.Add(ferr)
 	}
 	if err := errs.Err(); err != nil {
 		b.primed = false // start afresh next time

@@ -78,6 +78,7 @@ type once struct {
 	broken   []fragmentLink      // links to elements of other pages that are not there
 	later    []fragmentLink      // links to elements of pages not rendered yet
 	errs     diag.List
+	failed   renderFailures
 	files    int // files written
 }
 
@@ -160,6 +161,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	}
 	o.errs.Add(sideErr)
 	o.errs.Add(sitemapErr)
+	for _, ferr := range o.failed.errors(e.templates) {
+		o.errs.Add(ferr)
+	}
 	for _, name := range e.assets.Names() {
 		a := e.assets[name]
 		o.errs.Add(emit(a.Path, a.Data))
@@ -256,7 +260,7 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
 	out, err := renderPage(buf, o.e.templates, p)
 	if err != nil {
 		putBuf(buf)
-		o.fail(err)
+		o.failed.add(p, err)
 		return
 	}
 	sc := scanHTML(out)

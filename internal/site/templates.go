@@ -25,6 +25,12 @@ const LayoutDir = "layouts"
 type templates struct {
 	byLang map[string]map[string]*template.Template // lang → kind → template
 	fast   map[string]map[string]*tmplexec.Program  // the same, compiled (nil: not compilable)
+	files  map[string]layoutFile                    // template name → layout file
+
+	// unminified returns the same templates parsed from the layouts as
+	// written, for errors to name places in them (layouterr.go); t itself
+	// when the layouts are not minified.
+	unminified func() (*templates, error)
 }
 
 var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus}
@@ -56,22 +62,30 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	}
 	// Every layout file is minified (actions intact) before it is parsed, so
 	// pages come out minified without a pass over each page.
+	names := map[string]layoutFile{} // template name → layout file
 	parse := func(t *template.Template, files ...string) error {
 		for _, f := range files {
-			src, err := fs.ReadFile(fsys, f)
+			orig, err := fs.ReadFile(fsys, f)
 			if err != nil {
 				return fmt.Errorf("parse layouts: %w", err)
 			}
-			if src, err = min.Template(src); err != nil {
+			src, err := min.Template(orig)
+			if err != nil {
 				return fmt.Errorf("parse layouts: %s: %w", f, err)
 			}
+			name := path.Base(f)
+			names[name] = layoutFile{f, orig}
 			target := t
-			if t.Name() != path.Base(f) {
+			if t.Name() != name {
 				// (New with the name of t itself would replace t and lose its functions.)
-				target = t.New(path.Base(f))
+				target = t.New(name)
 			}
 			if _, err := target.Parse(string(src)); err != nil {
-				return fmt.Errorf("parse layouts: %w", err)
+				// Report the mistake where it is in the file as written.
+				if _, serr := template.New(name).Funcs(funcs).Parse(string(orig)); serr != nil {
+					err = serr
+				}
+				return layoutError(err, map[string]layoutFile{name: {f, orig}})
 			}
 		}
 		return nil
@@ -82,7 +96,13 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	if err := parse(base, append(files, partials...)...); err != nil {
 		return nil, err
 	}
-	t := &templates{byLang: map[string]map[string]*template.Template{}, fast: map[string]map[string]*tmplexec.Program{}}
+	t := &templates{byLang: map[string]map[string]*template.Template{}, fast: map[string]map[string]*tmplexec.Program{}, files: names}
+	t.unminified = sync.OnceValues(func() (*templates, error) {
+		if !min.On() {
+			return t, nil
+		}
+		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
+	})
 	for _, kind := range kinds {
 		k, err := base.Clone()
 		if err != nil {
@@ -118,6 +138,11 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 }
 
 func (t *templates) lookup(lang, kind string) *template.Template { return t.byLang[lang][kind] }
+
+// render executes p's template with html/template, for its error.
+func (t *templates) render(p *Page) error {
+	return t.lookup(p.Lang.Code, p.Kind).ExecuteTemplate(io.Discard, "base", p)
+}
 
 // compileFast compiles the page template of set for package tmplexec, which
 // runs it about five times faster with the same output, or returns nil when
