@@ -95,7 +95,7 @@ func main() {
 			if err != nil {
 				return devserver.Result{}, err
 			}
-			return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings}, nil
+			return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings, BasePath: rep.BasePath}, nil
 		}
 		// The first build reports a broken tact.toml; until then, serve at
 		// the root.

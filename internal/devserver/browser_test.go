@@ -47,7 +47,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		"assets/style.1.css": ".tall{height:5000px}",
 	})
 	h := newHub()
-	ts := httptest.NewServer(&server{out: out, hub: h})
+	ts := httptest.NewServer(newServer(out, "", h))
 	defer ts.Close()
 	defer h.close()
 

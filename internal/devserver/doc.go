@@ -98,8 +98,10 @@
 // with status 404. A site built for a base URL with a path
 // (https://example.org/guide/, Options.BasePath "/guide") is served under
 // that path, where its links point: / and /guide redirect to /guide/, and
-// other paths outside it are not found. The base path is read when watching
-// starts; a change to tact.toml's baseURL needs a restart.
+// other paths outside it are not found. Each successful build says which
+// base path it was built for (Result.BasePath), so an edit of tact.toml's
+// baseURL moves the preview to the new path without a restart (the log
+// gives the new address).
 //
 // # Live reload
 //

@@ -44,7 +44,8 @@ type call struct {
 type recorder struct {
 	root  string
 	calls chan call
-	fail  func(files map[string]string) error // if set, a non-nil result fails the build
+	fail  func(files map[string]string) error  // if set, a non-nil result fails the build
+	base  func(files map[string]string) string // if set, the base path builds report
 
 	mu   sync.Mutex
 	n    int
@@ -70,7 +71,11 @@ func (r *recorder) build(ctx context.Context, changed []string) (Result, error) 
 			return Result{}, err
 		}
 	}
-	return Result{Summary: "built"}, nil
+	res := Result{Summary: "built"}
+	if r.base != nil {
+		res.BasePath = r.base(files)
+	}
+	return res, nil
 }
 
 // next returns the next build call, failing the test if none comes.

@@ -16,7 +16,7 @@ import (
 type Options struct {
 	Root     string // site root: tact.toml, content/, layouts/, assets/ and i18n/ under it are watched
 	Out      string // output directory: served, never watched
-	BasePath string // the site's base path, e.g. "/guide": the output is served there
+	BasePath string // the site's base path, e.g. "/guide": the output is served there until a build says otherwise (Result.BasePath)
 
 	Serve    bool         // run the preview server
 	Port     int          // first port tried on 127.0.0.1; the next free one is used if it is taken; 0 for any
@@ -40,6 +40,7 @@ type BuildFunc func(ctx context.Context, changed []string) (Result, error)
 type Result struct {
 	Summary  string  // logged after the build, e.g. "built 52 pages (…) in 28ms"
 	Warnings []error // logged after the summary
+	BasePath string  // the path the site was built under ("/guide"; "" for the root): the output is served there from now on
 }
 
 // Run builds the site, then rebuilds it whenever its sources change and, if
@@ -84,32 +85,39 @@ func Run(ctx context.Context, opts Options, build BuildFunc, log io.Writer) erro
 
 	h := newHub()
 	defer h.close()
+	l := &loop{build: build, hub: h, log: lg, deb: newDebouncer(opts.Quiet, opts.MaxDelay)}
 	if opts.Serve {
-		stop, err := serve(opts, &server{out: sc.out, base: strings.TrimSuffix(opts.BasePath, "/"), hub: h}, lg)
+		s := newServer(sc.out, opts.BasePath, h)
+		addr, stop, err := serve(opts, s, lg)
 		if err != nil {
 			return err
 		}
 		defer stop()
+		l.built = func(res Result) {
+			if s.setBase(res.BasePath) {
+				lg.printf("the base URL changed: serving at http://%s%s/", addr, s.basePath())
+			}
+		}
 	}
 
-	l := &loop{build: build, hub: h, log: lg, deb: newDebouncer(opts.Quiet, opts.MaxDelay)}
 	l.run(ctx, changes)
 	return nil
 }
 
-// serve starts the preview server and returns the function that stops it.
-func serve(opts Options, s *server, lg *logger) (stop func(), err error) {
+// serve starts the preview server and returns its address and the
+// function that stops it.
+func serve(opts Options, s *server, lg *logger) (addr *net.TCPAddr, stop func(), err error) {
 	ln := opts.Listener
 	if ln == nil {
 		if ln, err = listen(opts.Port); err != nil {
-			return nil, fmt.Errorf("preview server: %w", err)
+			return nil, nil, fmt.Errorf("preview server: %w", err)
 		}
 	}
-	addr := ln.Addr().(*net.TCPAddr)
+	addr = ln.Addr().(*net.TCPAddr)
 	if opts.Listener == nil && opts.Port != 0 && addr.Port != opts.Port {
 		lg.printf("port %d is taken; using %d", opts.Port, addr.Port)
 	}
-	lg.printf("serving %s at http://%s%s/ (Ctrl-C to stop)", s.out, addr, s.base)
+	lg.printf("serving %s at http://%s%s/ (Ctrl-C to stop)", s.out, addr, s.basePath())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan struct{})
 	go func() {
@@ -118,7 +126,7 @@ func serve(opts Options, s *server, lg *logger) (stop func(), err error) {
 			lg.printf("preview server: %v", err)
 		}
 	}()
-	return func() {
+	return addr, func() {
 		s.hub.close() // event streams end, so their connections can go idle
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
@@ -132,6 +140,7 @@ func serve(opts Options, s *server, lg *logger) (stop func(), err error) {
 // loop runs the builds. Only its goroutine touches its fields.
 type loop struct {
 	build BuildFunc
+	built func(Result) // if set, called after each successful build, before browsers reload
 	hub   *hub
 	log   *logger
 	deb   *debouncer
@@ -227,6 +236,9 @@ func (l *loop) finish(o outcome) {
 	l.log.printf("%s: %s%s", what, o.res.Summary, after)
 	for _, w := range o.res.Warnings {
 		l.log.printf("warning: %v", w)
+	}
+	if l.built != nil {
+		l.built(o.res)
 	}
 	l.hub.built(cssOnly)
 }

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -21,10 +22,26 @@ import (
 // server serves the output directory with live reload. See "Preview server"
 // in the package doc.
 type server struct {
-	out  string // output directory
-	base string // the site's base path ("/guide"), "" at the root
+	out  string                 // output directory
+	base atomic.Pointer[string] // the site's base path ("/guide"), "" at the root; see setBase
 	hub  *hub
 }
+
+func newServer(out, base string, h *hub) *server {
+	s := &server{out: out, hub: h}
+	s.setBase(base)
+	return s
+}
+
+// setBase serves the site under base from now on (a build for another base
+// URL changed it); it reports whether that changed anything.
+func (s *server) setBase(base string) bool {
+	base = strings.TrimSuffix(base, "/")
+	old := s.base.Swap(&base)
+	return old == nil || *old != base
+}
+
+func (s *server) basePath() string { return *s.base.Load() }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
@@ -71,14 +88,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serves the output directory there: / and /guide redirect to /guide/, and
 // any other path outside it is not found.
 func (s *server) underBase(w http.ResponseWriter, r *http.Request) (string, bool) {
-	if s.base == "" {
+	base := s.basePath()
+	if base == "" {
 		return r.URL.Path, true
 	}
-	if rest, ok := strings.CutPrefix(r.URL.Path, s.base); ok && strings.HasPrefix(rest, "/") {
+	if rest, ok := strings.CutPrefix(r.URL.Path, base); ok && strings.HasPrefix(rest, "/") {
 		return rest, true
 	}
-	if r.URL.Path == "/" || r.URL.Path == s.base {
-		http.Redirect(w, r, s.base+"/", http.StatusFound)
+	if r.URL.Path == "/" || r.URL.Path == base {
+		http.Redirect(w, r, base+"/", http.StatusFound)
 		return "", false
 	}
 	s.notFound(w, r, nil, "")
@@ -124,9 +142,9 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 		}
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			// Relative links in the page resolve against the directory.
-			target := s.base + "/" + name + "/"
+			target := s.basePath() + "/" + name + "/"
 			if name == "." {
-				target = s.base + "/"
+				target = s.basePath() + "/"
 			}
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"tact/internal/sitetest"
 )
@@ -51,7 +52,7 @@ func newOutput(t *testing.T) string {
 func newTestServer(t *testing.T) (*httptest.Server, string) {
 	t.Helper()
 	out := newOutput(t)
-	ts := httptest.NewServer(&server{out: out, hub: newHub()})
+	ts := httptest.NewServer(newServer(out, "", newHub()))
 	t.Cleanup(ts.Close)
 	return ts, out
 }
@@ -216,7 +217,7 @@ func TestServerMethods(t *testing.T) {
 // Before the first good build there is no output directory: unknown paths
 // still get a page that runs live.js, so the error overlay can show.
 func TestServerWithoutOutput(t *testing.T) {
-	ts := httptest.NewServer(&server{out: filepath.Join(t.TempDir(), "public"), hub: newHub()})
+	ts := httptest.NewServer(newServer(filepath.Join(t.TempDir(), "public"), "", newHub()))
 	defer ts.Close()
 	res, err := http.Get(ts.URL + "/en/")
 	if err != nil {
@@ -290,7 +291,7 @@ func TestListenTriesNextPort(t *testing.T) {
 // links point, and that nothing leaks out around it.
 func TestServerUnderBasePath(t *testing.T) {
 	out := newOutput(t)
-	ts := httptest.NewServer(&server{out: out, base: "/guide", hub: newHub()})
+	ts := httptest.NewServer(newServer(out, "/guide", newHub()))
 	t.Cleanup(ts.Close)
 	addr := ts.Listener.Addr().String()
 	for _, tt := range []struct {
@@ -333,5 +334,52 @@ func TestServerUnderBasePath(t *testing.T) {
 		if strings.Contains(string(body), secret) {
 			t.Errorf("GET %s: served the file outside the output directory", tt.target)
 		}
+	}
+}
+
+// A build for another base URL (tact.toml's baseURL edited while watching)
+// moves the preview to the new path: no restart needed.
+func TestServerFollowsTheBasePathOfTheLastBuild(t *testing.T) {
+	root := newSite(t)
+	rec := newRecorder(root)
+	rec.base = func(files map[string]string) string {
+		if strings.Contains(files["tact.toml"], "guide") {
+			return "/guide"
+		}
+		return ""
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + ln.Addr().String()
+	start(t, root, Options{Serve: true, Listener: ln}, rec)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path string) (int, string) {
+		res, err := client.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode, res.Header.Get("Location")
+	}
+	if code, _ := get("/"); code != 200 {
+		t.Fatalf("GET / before: %d, want 200", code)
+	}
+	replace(t, root, "tact.toml", "title = \"Tact\"\nbaseURL = \"https://example.org/guide/\"\n")
+	rec.next(t)
+	deadline := time.Now().Add(wait)
+	for {
+		code, loc := get("/")
+		if code == http.StatusFound && loc == "/guide/" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GET / after the base URL changed: %d %q, want a redirect to /guide/", code, loc)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if code, _ := get("/guide/"); code != 200 {
+		t.Errorf("GET /guide/: %d, want 200", code)
 	}
 }

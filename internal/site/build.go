@@ -37,6 +37,7 @@ type Report struct {
 	Files    int            // files in the output
 	Rendered int            // pages rendered (the others were unchanged)
 	Duration time.Duration
+	BasePath string  // the path the site was built under ("/guide"), "" for the root
 	Warnings []error // missing translations, broken links: errors under Strict
 
 	Translations []StatusRow // each language against the source language

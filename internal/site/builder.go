@@ -164,7 +164,7 @@ type run struct {
 // computes every other output file; everything goes to r.sink.
 func (r *run) render(ctx context.Context) error {
 	e := r.b.env
-	r.rep = &Report{Pages: map[string]int{}}
+	r.rep = &Report{Pages: map[string]int{}, BasePath: r.s.BasePath}
 	r.fresh = map[string]bool{}
 	r.next = make(map[string]published, len(r.pages)+len(e.assets)+16)
 	files := r.s.outputFiles(r.pages, e.assets)

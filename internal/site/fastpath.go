@@ -127,7 +127,7 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 		b.primed = false // start afresh next time
 		return nil, true, err
 	}
-	rep = &Report{Pages: b.lastReport.Pages, Files: b.lastReport.Files, Rendered: len(todo), Translations: status}
+	rep = &Report{Pages: b.lastReport.Pages, Files: b.lastReport.Files, Rendered: len(todo), BasePath: b.lastReport.BasePath, Translations: status}
 	for _, p := range b.pages {
 		rep.Warnings = append(rep.Warnings, b.out[p.Path].warnings...)
 	}

@@ -84,7 +84,7 @@ type once struct {
 
 func (o *once) run(ctx context.Context) (*Report, error) {
 	s, e := o.s, o.e
-	rep := &Report{Pages: map[string]int{}}
+	rep := &Report{Pages: map[string]int{}, BasePath: s.BasePath}
 	o.known = s.outputFileSet(e.assets)
 	units := s.units()
 	count := func() {
