@@ -107,6 +107,12 @@ func TestBuildErrors(t *testing.T) {
 			[]string{"content/en/bad.md:6:8: invalid TOML: toml: cannot decode TOML local datetime"}},
 		{"draft as a string", []edit{bad("date = 2026-10-01\n", "date = 2026-10-01\ndraft = \"yes\"\n")},
 			[]string{"content/en/bad.md:7:9: invalid TOML: toml: cannot decode TOML string into struct field"}},
+		{"two values of the wrong type and an unknown field", []edit{bad("date = 2026-10-01\n", "date = 2026-10-01\ndraft = \"yes\"\ntags = \"a, b\"\nsumary = \"x\"\n")},
+			[]string{
+				"content/en/bad.md:7:9: invalid TOML: toml: cannot decode TOML string into struct field",
+				"content/en/bad.md:8:8: invalid TOML: toml: cannot decode TOML string into struct field",
+				`content/en/bad.md:9:1: unknown field "sumary": check its spelling`,
+			}},
 		{"tags as a string", []edit{bad("date = 2026-10-01\n", "date = 2026-10-01\ntags = \"a, b\"\n")},
 			[]string{"content/en/bad.md:7:8: invalid TOML: toml: cannot decode TOML string into struct field"}},
 		{"updated before date", []edit{bad("date = 2026-10-01\n", "date = 2026-10-01\nupdated = 2026-09-30\n")},

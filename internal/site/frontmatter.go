@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -77,20 +78,67 @@ func splitFrontMatter(file string, src []byte) (fm, body []byte, fmOff, bodyOff 
 // positioned in file, whose TOML starts at byte offset off of src.
 func decodeStrict(file string, src []byte, off int, toml_ []byte, v any) error {
 	dec := toml.NewDecoder(bytes.NewReader(toml_)).DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return tomlErrors(file, src, off, err)
+	err := dec.Decode(v)
+	if err == nil {
+		return nil
 	}
-	return nil
+	first := tomlErrors(file, src, off, err)
+	var de *toml.DecodeError
+	var fields map[string]any
+	if !errors.As(err, &de) || toml.Unmarshal(toml_, &fields) != nil {
+		return first // unknown fields (go-toml lists them all), or a syntax error
+	}
+	// go-toml stops at the first value of the wrong type: decode the other
+	// fields one by one, so that the writer sees every problem at once.
+	line, _ := de.Position()
+	skip := keyOnLine(toml_, line)
+	var errs diag.List
+	errs.Add(first)
+	for key, value := range fields {
+		if key == skip {
+			continue
+		}
+		one, merr := toml.Marshal(map[string]any{key: value})
+		if merr != nil {
+			continue
+		}
+		fresh := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+		ferr := toml.NewDecoder(bytes.NewReader(one)).DisallowUnknownFields().Decode(fresh)
+		var strict *toml.StrictMissingError
+		var fde *toml.DecodeError
+		switch {
+		case errors.As(ferr, &strict):
+			errs.Add(diag.At(file, src, keyOffset(off, toml_, key), "%s", unknownField(key)))
+		case errors.As(ferr, &fde):
+			errs.Add(fieldError(file, src, off, toml_, key, "invalid TOML: "+fde.Error()))
+		}
+	}
+	return errs.Err()
+}
+
+func unknownField(key string) string {
+	return fmt.Sprintf("unknown field %q: check its spelling (known fields are listed in docs/content.md)", key)
+}
+
+// keyOnLine returns the key defined on line (1-based) of the TOML text, or "".
+func keyOnLine(text []byte, line int) string {
+	lines := bytes.Split(text, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	key, _, ok := bytes.Cut(lines[line-1], []byte("="))
+	if !ok {
+		return ""
+	}
+	return string(bytes.Trim(bytes.TrimSpace(key), `"'`))
 }
 
 // tomlErrors converts go-toml's errors to positioned diagnostics. The TOML
 // text starts at byte offset off of src.
 func tomlErrors(file string, src []byte, off int, err error) error {
 	if e := tomlpos.Errors(file, src, off, err, tomlpos.Messages{
-		Unknown: func(key string) string {
-			return fmt.Sprintf("unknown field %q: check its spelling (known fields are listed in docs/content.md)", key)
-		},
-		Other: func(msg string) string { return "invalid TOML: " + msg },
+		Unknown: unknownField,
+		Other:   func(msg string) string { return "invalid TOML: " + msg },
 	}); e != nil {
 		return e
 	}
@@ -110,6 +158,25 @@ func unwrapPath(err error) error {
 // starts at byte offset off of src.
 func fieldError(file string, src []byte, off int, fm []byte, field, msg string) error {
 	return diag.At(file, src, fieldOffset(off, fm, field), "%s", msg)
+}
+
+// keyOffset returns the byte offset in the file of field's key in the
+// front matter fm, which starts at offset off; off itself when the field is
+// not there.
+func keyOffset(off int, fm []byte, field string) int {
+	for i := 0; i < len(fm); {
+		end := bytes.IndexByte(fm[i:], '\n')
+		if end < 0 {
+			end = len(fm) - i
+		}
+		line := fm[i : i+end]
+		trimmed := bytes.TrimLeft(line, " \t")
+		if rest, ok := bytes.CutPrefix(trimmed, []byte(field)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte("=")) {
+			return off + i + len(line) - len(trimmed)
+		}
+		i += end + 1
+	}
+	return off
 }
 
 // fieldOffset returns the byte offset in the file of the value of field in
