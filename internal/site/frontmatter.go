@@ -164,25 +164,22 @@ func fieldError(file string, src []byte, off int, fm []byte, field, msg string) 
 // front matter fm, which starts at offset off; off itself when the field is
 // not there.
 func keyOffset(off int, fm []byte, field string) int {
-	for i := 0; i < len(fm); {
-		end := bytes.IndexByte(fm[i:], '\n')
-		if end < 0 {
-			end = len(fm) - i
-		}
-		line := fm[i : i+end]
-		trimmed := bytes.TrimLeft(line, " \t")
-		if rest, ok := bytes.CutPrefix(trimmed, []byte(field)); ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte("=")) {
-			return off + i + len(line) - len(trimmed)
-		}
-		i += end + 1
-	}
-	return off
+	key, _ := fieldLine(off, fm, field)
+	return key
 }
 
 // fieldOffset returns the byte offset in the file of the value of field in
 // the front matter fm, which starts at offset off; off itself when the field
 // is not there.
 func fieldOffset(off int, fm []byte, field string) int {
+	_, value := fieldLine(off, fm, field)
+	return value
+}
+
+// fieldLine finds the line "field = value" in the front matter fm, which
+// starts at offset off, and returns the offsets in the file of the key and
+// of the value; off for both when the field is not there.
+func fieldLine(off int, fm []byte, field string) (key, value int) {
 	for i := 0; i < len(fm); {
 		end := bytes.IndexByte(fm[i:], '\n')
 		if end < 0 {
@@ -191,13 +188,12 @@ func fieldOffset(off int, fm []byte, field string) int {
 		line := fm[i : i+end]
 		trimmed := bytes.TrimLeft(line, " \t")
 		if rest, ok := bytes.CutPrefix(trimmed, []byte(field)); ok {
-			rest2 := bytes.TrimLeft(rest, " \t")
-			if bytes.HasPrefix(rest2, []byte("=")) {
-				value := bytes.TrimLeft(rest2[1:], " \t")
-				return off + i + len(line) - len(value)
+			if eq, ok := bytes.CutPrefix(bytes.TrimLeft(rest, " \t"), []byte("=")); ok {
+				v := bytes.TrimLeft(eq, " \t")
+				return off + i + len(line) - len(trimmed), off + i + len(line) - len(v)
 			}
 		}
 		i += end + 1
 	}
-	return off
+	return off, off
 }

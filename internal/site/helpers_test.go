@@ -293,3 +293,15 @@ func diff(want, have string) string {
 	}
 	return out.String()
 }
+
+// appendTo appends text to the file name.
+func appendTo(t testing.TB, name, text string) {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, append(src, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

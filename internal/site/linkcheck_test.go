@@ -24,15 +24,8 @@ func warningsOf(rep *site.Report) []string {
 func TestLinkChecker(t *testing.T) {
 	root := t.TempDir()
 	copyTree(t, root)
-	article := filepath.Join(root, "content", "en", "turning-down-an-introduction.md")
-	src, err := os.ReadFile(article)
-	if err != nil {
-		t.Fatal(err)
-	}
-	links := "\nSee [gone](/en/nope/), [no id](/en/networking-with-friends/#nope), [fine](/en/networking-with-friends/#be-direct) and [self](#swamped).\n"
-	if err := os.WriteFile(article, append(src, links...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendTo(t, filepath.Join(root, "content", "en", "turning-down-an-introduction.md"),
+		"\nSee [gone](/en/nope/), [no id](/en/networking-with-friends/#nope), [fine](/en/networking-with-friends/#be-direct) and [self](#swamped).\n")
 	out := filepath.Join(t.TempDir(), "public")
 	b := site.NewBuilder(os.DirFS(root), site.Options{Out: out})
 	rep, err := b.Build(context.Background(), nil)

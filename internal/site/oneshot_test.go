@@ -11,23 +11,16 @@ import (
 	"tact/internal/site"
 )
 
-// A one-shot build (site.Build, the build command) streams: it makes pages
-// a language at a time and renders each article's pages from a copy of the
-// article read back from disk. It must give what a Builder's first build
+// A one-shot build (site.Build, the build command) streams: it makes each
+// page only to render it, and renders each article's pages from a copy of
+// the article read back from disk. It must give what a Builder's first build
 // (watch mode), which holds everything, gives: the same files, the same
 // report, the same warnings in the same order.
 func TestOneShotBuildEqualsBuilder(t *testing.T) {
 	broken := t.TempDir()
 	copyTree(t, broken)
-	article := filepath.Join(broken, "content", "en", "turning-down-an-introduction.md")
-	src, err := os.ReadFile(article)
-	if err != nil {
-		t.Fatal(err)
-	}
-	links := "\nSee [gone](/en/nope/), [no id](/en/networking-with-friends/#nope), [self](#nope-here) and [reply](/en/replies/nope/).\n"
-	if err := os.WriteFile(article, append(src, links...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendTo(t, filepath.Join(broken, "content", "en", "turning-down-an-introduction.md"),
+		"\nSee [gone](/en/nope/), [no id](/en/networking-with-friends/#nope), [self](#nope-here) and [reply](/en/replies/nope/).\n")
 	corpusDir := t.TempDir()
 	if err := corpus.Write(corpusDir, 5, corpus.Options{Root: "../.."}); err != nil {
 		t.Fatal(err)
