@@ -142,11 +142,12 @@ func (s *Site) outputFiles(pages []*Page, set assets.Set) map[string]bool {
 	return s.addOtherFiles(files, set)
 }
 
-// outputFileSet is outputFiles without making the pages: a one-shot build
-// makes them a language at a time, and needs every file first.
-func (s *Site) outputFileSet(set assets.Set) map[string]bool {
+// outputFileSet is outputFiles without making every page (root is
+// sitePages): a one-shot build makes each page only to render it, and
+// needs every file first.
+func (s *Site) outputFileSet(root []*Page, set assets.Set) map[string]bool {
 	files := map[string]bool{}
-	for _, p := range s.sitePages() {
+	for _, p := range root {
 		files[p.Path] = true
 	}
 	for _, lang := range s.Languages {

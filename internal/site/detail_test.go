@@ -89,7 +89,7 @@ func TestOutputFileSetMatchesPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		have, want := s.outputFileSet(set), s.outputFiles(s.pages(), set)
+		have, want := s.outputFileSet(s.sitePages(), set), s.outputFiles(s.pages(), set)
 		if !reflect.DeepEqual(have, want) {
 			t.Errorf("base %q: outputFileSet\n%v\nouputFiles\n%v", base, slices.Sorted(maps.Keys(have)), slices.Sorted(maps.Keys(want)))
 		}

@@ -85,8 +85,9 @@ type once struct {
 func (o *once) run(ctx context.Context) (*Report, error) {
 	s, e := o.s, o.e
 	rep := &Report{Pages: map[string]int{}, BasePath: s.BasePath}
-	o.known = s.outputFileSet(e.assets)
-	units := s.units()
+	root := s.sitePages() // (the status page's table takes a walk over the site: once)
+	o.known = s.outputFileSet(root, e.assets)
+	units := s.units(root)
 	count := func() {
 		o.mu.Lock()
 		o.files++
@@ -112,7 +113,6 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 				return o.create(name)
 			})
 		}
-		root := s.sitePages()
 		for _, p := range root {
 			hreflang.add(p)
 		}
@@ -204,11 +204,11 @@ type unit struct {
 	replies int // index in Site.pages of the article's first reply page
 }
 
-// units lists the site's units, in the order of Site.pages. Only the pages
-// of other kinds are made now: a few per language.
-func (s *Site) units() []unit {
+// units lists the site's units, in the order of Site.pages; root is
+// sitePages. Only the pages of other kinds are made now: a few per language.
+func (s *Site) units(root []*Page) []unit {
 	var us []unit
-	for _, p := range s.sitePages() {
+	for _, p := range root {
 		us = append(us, unit{page: p, index: len(us)})
 	}
 	first := len(us) // index of the language's first page
