@@ -148,9 +148,10 @@ func TestDeletedArticleDisappears(t *testing.T) {
 	}
 }
 
-// TestBuildWithoutTempDir checks that a one-shot build, which keeps article
-// bodies in a temporary file, still builds the same site when the temporary
-// directory cannot be written (it keeps them in memory instead).
+// TestBuildWithoutTempDir checks that a one-shot build, which keeps the
+// articles' details (bodies, scenario texts, messages) in a temporary file,
+// still builds the same site when the temporary directory cannot be written
+// (it keeps them in memory instead).
 func TestBuildWithoutTempDir(t *testing.T) {
 	fsys := fixture(t)
 	want := snapshot(t, mustBuild(t, fsys, site.Options{}))
