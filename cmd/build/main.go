@@ -137,6 +137,10 @@ func isSet(name string) bool {
 
 // report prints each joined error on its own line.
 func report(err error) {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(os.Stderr, "build interrupted; the previous output is unchanged")
+		return
+	}
 	var j interface{ Unwrap() []error }
 	if errors.As(err, &j) {
 		errs := j.Unwrap()

@@ -156,6 +156,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		o.errs.Add(werr)
 	}
 	side.Wait()
+	if err == nil {
+		err = ctx.Err() // (interrupted after the last page: the listing may be cut short)
+	}
 	if err != nil {
 		return nil, err
 	}
