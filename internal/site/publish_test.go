@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +10,7 @@ import (
 	"time"
 
 	"tact/internal/site"
+	"tact/internal/sitetest"
 )
 
 // besides lists what a build may leave next to the output directory.
@@ -157,4 +160,46 @@ func TestBuildWithoutTempDir(t *testing.T) {
 	want := snapshot(t, mustBuild(t, fsys, site.Options{}))
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
 	sameTree(t, snapshot(t, mustBuild(t, fsys, site.Options{})), want)
+}
+
+// A build cancelled at any moment (Ctrl-C) either finished before it saw
+// the cancellation, and published the whole site, or fails with
+// context.Canceled and leaves the previous output as it was: never a site
+// with some files or some sitemap entries missing.
+func TestCancelledBuildPublishesAllOrNothing(t *testing.T) {
+	fsys := os.DirFS("../..")
+	opts := site.Options{Minify: true, BaseURL: "https://example.org/"}
+	want := snapshot(t, mustBuild(t, fsys, opts))
+	out := filepath.Join(t.TempDir(), "public")
+	sitetest.WriteTree(t, out, map[string]string{"index.html": "the previous build"})
+	previous := snapshot(t, out)
+	cancelled, finished := 0, 0
+	for delay := time.Duration(0); delay < 150*time.Millisecond; delay += 3 * time.Millisecond {
+		ctx, cancel := context.WithCancel(context.Background())
+		timer := time.AfterFunc(delay, cancel)
+		o := opts
+		o.Out = out
+		_, err := site.Build(ctx, fsys, o)
+		timer.Stop()
+		cancel()
+		switch {
+		case err == nil:
+			finished++
+			sameTree(t, snapshot(t, out), want)
+			os.RemoveAll(out) // the next round starts from the previous build again
+			sitetest.WriteTree(t, out, map[string]string{"index.html": "the previous build"})
+		case errors.Is(err, context.Canceled):
+			cancelled++
+			sameTree(t, snapshot(t, out), previous)
+		default:
+			t.Fatalf("cancelled after %v: %v", delay, err)
+		}
+		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.staging-*")); len(left) > 0 {
+			t.Fatalf("cancelled after %v: staging directories left: %v", delay, left)
+		}
+	}
+	if cancelled == 0 {
+		t.Error("no build was cancelled: the delays are too long for this machine")
+	}
+	t.Logf("%d builds cancelled, %d finished first", cancelled, finished)
 }
