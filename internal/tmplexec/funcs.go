@@ -107,14 +107,11 @@ func init() {
 		"and": andOr(false),
 		"or":  andOr(true),
 		"not": func(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
-			vs, err := evalArgs(s, dot, args, final, hasFinal)
+			vs, err := evalN(s, dot, args, final, hasFinal, 1)
 			if err != nil {
 				return reflect.Value{}, err
 			}
 			defer s.done(vs)
-			if len(vs) != 1 {
-				return reflect.Value{}, errUnsupported
-			}
 			t, ok := isTrue(indirectInterface(vs[0]))
 			if !ok {
 				return reflect.Value{}, errUnsupported
@@ -155,6 +152,20 @@ func evalArgs(s *state, dot reflect.Value, args []*operand, final reflect.Value,
 	return s.args[mark:len(s.args):len(s.args)], nil
 }
 
+// evalN is evalArgs for a builtin that takes n arguments: any other number
+// is left to text/template.
+func evalN(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool, n int) ([]reflect.Value, error) {
+	vs, err := evalArgs(s, dot, args, final, hasFinal)
+	if err != nil {
+		return nil, err
+	}
+	if len(vs) != n {
+		s.done(vs)
+		return nil, errUnsupported
+	}
+	return vs, nil
+}
+
 // done takes the arguments evalArgs returned last off s's argument stack.
 func (s *state) done(vs []reflect.Value) {
 	clear(vs)
@@ -190,14 +201,11 @@ func andOr(or bool) builtin {
 // comparisons are left to text/template.
 func compare(eq bool) builtin {
 	return func(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
-		vs, err := evalArgs(s, dot, args, final, hasFinal)
+		vs, err := evalN(s, dot, args, final, hasFinal, 2)
 		if err != nil {
 			return reflect.Value{}, err
 		}
 		defer s.done(vs)
-		if len(vs) != 2 {
-			return reflect.Value{}, errUnsupported
-		}
 		a, b := indirectInterface(vs[0]), indirectInterface(vs[1])
 		if !a.IsValid() || !b.IsValid() {
 			return reflect.Value{}, errUnsupported
@@ -218,14 +226,11 @@ func compare(eq bool) builtin {
 }
 
 func length(s *state, dot reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
-	vs, err := evalArgs(s, dot, args, final, hasFinal)
+	vs, err := evalN(s, dot, args, final, hasFinal, 1)
 	if err != nil {
 		return reflect.Value{}, err
 	}
 	defer s.done(vs)
-	if len(vs) != 1 {
-		return reflect.Value{}, errUnsupported
-	}
 	v, isNil := indirect(vs[0])
 	if isNil {
 		return reflect.Value{}, errUnsupported
