@@ -176,8 +176,8 @@ func TestFeedsAndSitemapsParse(t *testing.T) {
 		if _, err := time.Parse(time.RFC3339, feed.Updated); err != nil {
 			t.Errorf("%s feed: updated %q", lang.Code, feed.Updated)
 		}
-		if len(feed.Entries) != len(lang.Articles) {
-			t.Errorf("%s feed has %d entries, want %d", lang.Code, len(feed.Entries), len(lang.Articles))
+		if want := min(len(lang.Articles), 50); len(feed.Entries) != want {
+			t.Errorf("%s feed has %d entries, want %d", lang.Code, len(feed.Entries), want)
 		}
 		for _, e := range feed.Entries {
 			if e.ID == "" || e.Title == "" || e.Link.Href == "" {

@@ -9,11 +9,18 @@ import (
 // FeedURL returns the address of the language's Atom feed of articles.
 func (l *Lang) FeedURL() string { return l.URL() + "feed.xml" }
 
-// feed returns the Atom feed of a language's articles, newest first.
+// feedEntries is how many articles a feed holds: the newest. Feed readers
+// want what is new; the archive is on the site (a guide with 10,000
+// articles would otherwise serve a 6 MB feed to every subscriber, polled
+// every hour).
+const feedEntries = 50
+
+// feed returns the Atom feed of a language's newest articles, newest first.
 func (s *Site) feed(lang *Lang) []byte {
 	var b bytes.Buffer
+	articles := lang.Articles[:min(len(lang.Articles), feedEntries)]
 	updated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, a := range lang.Articles {
+	for _, a := range articles {
 		if a.Updated.After(updated) {
 			updated = a.Updated
 		}
@@ -32,7 +39,7 @@ func (s *Site) feed(lang *Lang) []byte {
 <author><name>%s</name></author>
 `, lang.Code, xmlText(title), xmlText(s.AbsURL(lang.URL())), xmlText(s.AbsURL(lang.FeedURL())),
 		lang.Code, xmlText(s.AbsURL(lang.URL())), rfc3339(updated), xmlText(s.Title))
-	for _, a := range lang.Articles {
+	for _, a := range articles {
 		fmt.Fprintf(&b, `<entry>
 <title>%s</title>
 <id>%s</id>
