@@ -170,13 +170,12 @@ func (s *Site) headPages(lang *Lang) []*Page {
 func (s *Site) articlePage(a *Article) *Page {
 	lang := a.Lang
 	p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
-	p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
-		if t := s.articles[a.Key][l.index]; t != nil {
-			return t.URL(), true
+	p.Alternates = s.translations(lang, func(i int) (string, string, bool) {
+		if t := s.articles[a.Key][i]; t != nil {
+			return t.URL(), t.Title, true
 		}
-		return l.URL(), false
+		return "", "", false
 	})
-	p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.articles[a.Key][l.index].Title })
 	return s.finishPage(p)
 }
 
@@ -184,13 +183,12 @@ func (s *Site) articlePage(a *Article) *Page {
 func (s *Site) replyPage(r *Reply) *Page {
 	lang := r.Article().Lang
 	p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: s.cat.T(lang.Code)("repliesTitle")}
-	p.Alternates = s.alternates(lang, func(l *Lang) (string, bool) {
-		if t := s.replies[r.ID][l.index]; t != nil {
-			return t.URL(), true
+	p.Alternates = s.translations(lang, func(i int) (string, string, bool) {
+		if t := s.replies[r.ID][i]; t != nil {
+			return t.URL(), t.Title, true
 		}
-		return l.URL(), false
+		return "", "", false
 	})
-	p.Alternates = titled(p.Alternates, func(l *Lang) string { return s.replies[r.ID][l.index].Title })
 	return s.finishPage(p)
 }
 
@@ -235,12 +233,18 @@ func (s *Site) alternates(cur *Lang, find func(*Lang) (string, bool)) []Alternat
 	return alts
 }
 
-// titled sets the title of each existing alternate.
-func titled(alts []Alternate, title func(*Lang) string) []Alternate {
-	for i := range alts {
-		if alts[i].Exists {
-			alts[i].Title = title(alts[i].Lang)
+// translations returns the alternates of a page that has translations:
+// find gives the address and title of the one in the language at index i
+// of Site.Languages, or ok false where there is none (the alternate then
+// leads to that language's home page).
+func (s *Site) translations(cur *Lang, find func(i int) (url, title string, ok bool)) []Alternate {
+	alts := make([]Alternate, len(s.Languages))
+	for i, l := range s.Languages {
+		u, title, ok := find(i)
+		if !ok {
+			u = l.URL()
 		}
+		alts[i] = Alternate{Lang: l, URL: u, Title: title, Exists: ok, Current: l == cur, site: s}
 	}
 	return alts
 }
