@@ -175,16 +175,6 @@ func (s *Site) checkLinks(p *Page, i int, sc scan, files map[string]bool) ([]err
 // seenPool holds the sets checkLinks uses, emptied.
 var seenPool = sync.Pool{New: func() any { return map[string]bool{} }}
 
-// appendOutputPath appends outputPath(basePath, url) to b.
-func appendOutputPath(b []byte, basePath, url string) []byte {
-	p := strings.TrimPrefix(strings.TrimPrefix(url, basePath), "/")
-	b = append(b, p...)
-	if p == "" || strings.HasSuffix(p, "/") {
-		b = append(b, "index.html"...)
-	}
-	return b
-}
-
 func brokenFragment(page, link, target, frag string) error {
 	return &diag.Error{File: page, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)}
 }

@@ -40,10 +40,26 @@ func addresses(basePath, dir string) (url, file string) {
 
 // outputPath converts a site URL to the file that serves it.
 func outputPath(basePath, url string) string {
-	p := strings.TrimPrefix(url, basePath)
-	p = strings.TrimPrefix(p, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
+	p, dir := outputDir(basePath, url)
+	if dir {
+		return p + "index.html"
 	}
 	return p
+}
+
+// appendOutputPath appends outputPath(basePath, url) to b.
+func appendOutputPath(b []byte, basePath, url string) []byte {
+	p, dir := outputDir(basePath, url)
+	b = append(b, p...)
+	if dir {
+		b = append(b, "index.html"...)
+	}
+	return b
+}
+
+// outputDir returns the output path of url, relative to the output
+// directory, and whether it is a directory (served by its index.html).
+func outputDir(basePath, url string) (p string, dir bool) {
+	p = strings.TrimPrefix(strings.TrimPrefix(url, basePath), "/")
+	return p, p == "" || strings.HasSuffix(p, "/")
 }
