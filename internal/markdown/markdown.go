@@ -40,13 +40,16 @@ type Converter struct {
 // New builds the converter of one language. Build it once and share it.
 func New(opts Options) *Converter {
 	subs := map[extension.TypographicPunctuation]string{}
-	for i, p := range []extension.TypographicPunctuation{
-		extension.LeftDoubleQuote, extension.RightDoubleQuote,
-		extension.LeftSingleQuote, extension.RightSingleQuote,
-	} {
+	for i, p := range []extension.TypographicPunctuation{extension.LeftDoubleQuote, extension.RightDoubleQuote} {
 		if opts.Quotes[i] != "" {
 			subs[p] = html.EscapeString(opts.Quotes[i])
 		}
+	}
+	// Single quotes are paired after parsing (quotes.go).
+	subs[extension.LeftSingleQuote], subs[extension.RightSingleQuote] = leftSingle, rightSingle
+	single := singleQuotes{open: "&lsquo;", close: "&rsquo;"}
+	if opts.Quotes[2] != "" && opts.Quotes[3] != "" {
+		single = singleQuotes{open: html.EscapeString(opts.Quotes[2]), close: html.EscapeString(opts.Quotes[3])}
 	}
 	if opts.Verdict == nil {
 		opts.Verdict = func(v string) (string, string) { return "", v }
@@ -60,7 +63,7 @@ func New(opts Options) *Converter {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(structure{}, 10000)),
+			parser.WithASTTransformers(util.Prioritized(single, 5000), util.Prioritized(structure{}, 10000)),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(

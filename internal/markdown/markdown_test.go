@@ -61,6 +61,10 @@ func TestTypographerUsesTheLanguagesQuotationMarks(t *testing.T) {
 		{"english single quotes", quotesEN, `A 'small' favour.`, "<p>A ‘small’ favour.</p>\n"},
 		{"apostrophes stay apostrophes in english", quotesEN, `You're swamped, aren't you?`, "<p>You&rsquo;re swamped, aren&rsquo;t you?</p>\n"},
 		{"apostrophes stay apostrophes in italian", quotesES, `Chiedi all'amico dell'azienda.`, "<p>Chiedi all&rsquo;amico dell&rsquo;azienda.</p>\n"},
+		{"an apostrophe ending a word in italian", quotesES, `Un po' formale, ma di' subito cosa vuoi.`, "<p>Un po&rsquo; formale, ma di&rsquo; subito cosa vuoi.</p>\n"},
+		{"an apostrophe ending a word in a heading", quotesES, "## Di' chiaramente che cosa vuoi", "<h2 id=\"di-chiaramente-che-cosa-vuoi\">Di&rsquo; chiaramente che cosa vuoi</h2>\n"},
+		{"quotes inside quotes after an apostrophe", quotesES, `Un po' di "'aiuto' vero".`, "<p>Un po&rsquo; di «“aiuto” vero».</p>\n"},
+		{"a quote left open does not pair across paragraphs", quotesES, "Dice 'sì.\n\nUn po' dopo.", "<p>Dice “sì.</p>\n<p>Un po&rsquo; dopo.</p>\n"},
 		{"code is left alone", quotesES, "Escribe `\"hola\"` tal cual.", "<p>Escribe <code>&quot;hola&quot;</code> tal cual.</p>\n"},
 	}
 	for _, tt := range tests {
