@@ -83,20 +83,13 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 			}
 		}
 	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = writeNew(dst, data)
 	if errors.Is(err, fs.ErrExist) {
 		// rel written twice: dst may be a hard link to the published
 		// file, so replace it, never write through it.
 		if err = os.Remove(dst); err == nil {
-			f, err = os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			err = writeNew(dst, data)
 		}
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)

@@ -4,28 +4,28 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // parallel calls fn(k) for k from 0 to n-1 on as many workers as there are
 // CPUs, handing out work in order, and stops handing it out when ctx is
 // done. It returns ctx's error, if any, once every started call returned.
+// Workers take the next k from a shared counter: a channel would wake a
+// worker through the scheduler for every item.
 func parallel(ctx context.Context, n int, fn func(k int)) error {
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
-			for k := range next {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n || ctx.Err() != nil {
+					return
+				}
 				fn(k)
 			}
 		})
 	}
-	for k := range n {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- k
-	}
-	close(next)
 	wg.Wait()
 	return ctx.Err()
 }
