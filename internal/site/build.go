@@ -142,31 +142,6 @@ func (s *Site) outputFiles(pages []*Page, set assets.Set) map[string]bool {
 	return s.addOtherFiles(files, set)
 }
 
-// outputFileSet is outputFiles without making every page (root is
-// sitePages): a one-shot build makes each page only to render it, and
-// needs every file first.
-func (s *Site) outputFileSet(root []*Page, set assets.Set) map[string]bool {
-	files := map[string]bool{}
-	for _, p := range root {
-		files[p.Path] = true
-	}
-	for _, lang := range s.Languages {
-		for _, u := range []string{lang.URL(), lang.RepliesURL(), lang.URL() + "404.html"} {
-			files[outputPath(s.BasePath, u)] = true
-		}
-		for _, a := range lang.Articles {
-			files[a.path] = true
-		}
-		for _, p := range s.finish(s.quizPages(lang)) {
-			files[p.Path] = true
-		}
-		for _, r := range lang.Replies {
-			files[r.path] = true
-		}
-	}
-	return s.addOtherFiles(files, set)
-}
-
 // addOtherFiles adds the assets and the extra files to files.
 func (s *Site) addOtherFiles(files map[string]bool, set assets.Set) map[string]bool {
 	for name, a := range set {

@@ -224,7 +224,7 @@ func (r *run) render(ctx context.Context) error {
 			return
 		}
 		sc := scanHTML(out)
-		warnings, frags := r.s.checkLinks(r.pages[i], i, sc, files)
+		warnings, frags := r.s.checkLinks(r.pages[i], i, sc, inSet(files))
 		pubs[i] = published{page: true, sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
 		mu.Lock()
 		later = append(later, frags...)
@@ -303,7 +303,7 @@ func (r *run) recheck(files map[string]bool, later *[]fragmentLink) {
 		}
 		pub := r.next[p.Path]
 		var frags []fragmentLink
-		pub.warnings, frags = r.s.checkLinks(p, i, pub.scan, files)
+		pub.warnings, frags = r.s.checkLinks(p, i, pub.scan, inSet(files))
 		*later = append(*later, frags...)
 		r.next[p.Path] = pub
 	}

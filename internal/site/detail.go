@@ -32,15 +32,12 @@ func (a *Article) spill(f *spillFile, body []byte) error {
 	}
 	a.body, a.spilled, a.spillRef = "", f, ref
 	for _, sc := range a.Scenarios {
-		sc.Situation, sc.Why, sc.SituationText, sc.WhyText = "", "", "", ""
+		sc.ScenarioText = nil
 		for _, r := range sc.Replies {
-			r.Subject, r.Body = nil, nil
+			r.Message = nil
 			// The strings kept are parts of longer ones (the fence's info
-			// line, the message): copies let those go.
+			// line): copies let those go.
 			r.ID, r.Title, r.Slug = strings.Clone(r.ID), strings.Clone(r.Title), strings.Clone(r.Slug)
-			for i, name := range r.Placeholders {
-				r.Placeholders[i] = strings.Clone(name)
-			}
 		}
 	}
 	return nil
@@ -158,7 +155,8 @@ var errBadDetail = errors.New("read back article detail: the stored record is da
 // decodeDetail sets a's detail from data, which encodeDetail made from an
 // article with the same scenarios and replies, and which is a's from now
 // on: every text is a part of one string that shares data's memory (no
-// copy; nothing writes to data again).
+// copy; nothing writes to data again). The scenarios' texts and the
+// replies' messages are new: a copy made by withDetail shares none with a.
 func decodeDetail(a *Article, data []byte) error {
 	all := unsafe.String(unsafe.SliceData(data), len(data))
 	pos := 0
@@ -201,10 +199,12 @@ func decodeDetail(a *Article, data []byte) error {
 	}
 	a.body = template.HTML(str())
 	for _, sc := range a.Scenarios {
-		sc.Situation, sc.Why = template.HTML(str()), template.HTML(str())
+		sc.ScenarioText = &ScenarioText{Situation: template.HTML(str()), Why: template.HTML(str())}
 		sc.SituationText, sc.WhyText = str(), str()
 		for _, r := range sc.Replies {
-			r.Subject, r.Body = segments(), segments()
+			m := &Message{Subject: segments(), Body: segments()}
+			m.Placeholders = reply.Names(m.Subject, m.Body)
+			r.Message = m
 		}
 	}
 	if bad || pos != len(data) {

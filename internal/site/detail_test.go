@@ -48,6 +48,9 @@ func TestDetailRoundTrip(t *testing.T) {
 				full.Scenarios[0].Replies[0].Scenario != full.Scenarios[0] || full.Scenarios[0].Replies[0] == a.Scenarios[0].Replies[0] {
 				t.Errorf("%s: the copy shares its scenarios or replies with the model", a.File)
 			}
+			if a.Scenarios[0].ScenarioText != nil || a.Scenarios[0].Replies[0].Message != nil {
+				t.Errorf("%s: reading the detail back into a copy gave the model's scenarios or replies texts", a.File)
+			}
 			if body, _ := a.Body(); string(body) != want[0] {
 				t.Errorf("%s: Body() of the spilled article is not its body", a.File)
 			}
@@ -69,29 +72,48 @@ func TestDetailRoundTrip(t *testing.T) {
 func detailOf(a *Article) []string {
 	d := []string{string(a.body)}
 	for _, sc := range a.Scenarios {
-		d = append(d, string(sc.Situation), string(sc.Why), sc.SituationText, sc.WhyText)
+		text := sc.ScenarioText
+		if text == nil {
+			text = &ScenarioText{}
+		}
+		d = append(d, string(text.Situation), string(text.Why), text.SituationText, text.WhyText)
 		for _, r := range sc.Replies {
-			for _, segs := range [][]reply.Segment{r.Subject, r.Body} {
+			m := r.Message
+			if m == nil {
+				m = &Message{}
+			}
+			for _, segs := range [][]reply.Segment{m.Subject, m.Body} {
 				for _, seg := range segs {
 					d = append(d, seg.Text, map[bool]string{true: "placeholder"}[seg.Placeholder])
 				}
 			}
+			d = append(d, m.Placeholders...)
 		}
 	}
 	return d
 }
 
-// A one-shot build knows every output file before it makes the pages; it
-// must know the same files as a build that makes every page first.
-func TestOutputFileSetMatchesPages(t *testing.T) {
+// A one-shot build knows every output file, and which page each is, before
+// it makes the pages; it must know the same files as a build that makes
+// every page first, and give each page its place in that build's order.
+func TestPageIndexMatchesPages(t *testing.T) {
 	for _, base := range []string{"", "https://example.org/guide/"} {
 		s, _, set, err := Load(context.Background(), os.DirFS("../.."), Options{BaseURL: base})
 		if err != nil {
 			t.Fatal(err)
 		}
-		have, want := s.outputFileSet(s.sitePages(), set), s.outputFiles(s.pages(), set)
-		if !reflect.DeepEqual(have, want) {
-			t.Errorf("base %q: outputFileSet\n%v\nouputFiles\n%v", base, slices.Sorted(maps.Keys(have)), slices.Sorted(maps.Keys(want)))
+		pages := s.pages()
+		index, n := s.pageIndex(s.units(s.sitePages()), set)
+		if have, want := slices.Sorted(maps.Keys(index)), slices.Sorted(maps.Keys(s.outputFiles(pages, set))); !reflect.DeepEqual(have, want) {
+			t.Errorf("base %q: pageIndex\n%v\nouputFiles\n%v", base, have, want)
+		}
+		if n != len(pages) {
+			t.Errorf("base %q: pageIndex counts %d pages, the build makes %d", base, n, len(pages))
+		}
+		for i, p := range pages {
+			if index[p.Path] != int32(i) {
+				t.Errorf("base %q: pageIndex puts %s at %d, the build at %d", base, p.Path, index[p.Path], i)
+			}
 		}
 	}
 }

@@ -106,7 +106,7 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 		}
 		sc := scanHTML(out)
 		i := slices.Index(b.pages, p)
-		warnings, frags := s.checkLinks(p, i, sc, files)
+		warnings, frags := s.checkLinks(p, i, sc, inSet(files))
 		for _, f := range frags {
 			if t, ok := b.out[f.file]; ok && t.page && !t.scan.hasID(f.frag) {
 				warnings = append(warnings, brokenFragment(f.page, f.link, f.target, f.frag))
@@ -161,7 +161,7 @@ func sameShape(old, na *Article) bool {
 			return false
 		}
 		for j, r := range sc.Replies {
-			if len(r.Placeholders) != len(ns.Replies[j].Placeholders) {
+			if r.slots != ns.Replies[j].slots {
 				return false // translation parity depends on it
 			}
 		}
@@ -176,11 +176,10 @@ func (a *Article) takeProse(na *Article) {
 	a.fields = na.fields
 	for i, sc := range a.Scenarios {
 		ns := na.Scenarios[i]
-		sc.Situation, sc.Why, sc.SituationText, sc.WhyText = ns.Situation, ns.Why, ns.SituationText, ns.WhyText
-		sc.line, sc.col = ns.line, ns.col
+		sc.ScenarioText, sc.line, sc.col = ns.ScenarioText, ns.line, ns.col
 		for j, r := range sc.Replies {
 			nr := ns.Replies[j]
-			r.Subject, r.Body, r.Placeholders, r.line, r.col = nr.Subject, nr.Body, nr.Placeholders, nr.line, nr.col
+			r.Message, r.slots, r.line, r.col = nr.Message, nr.slots, nr.line, nr.col
 		}
 	}
 }

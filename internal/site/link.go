@@ -79,7 +79,7 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 		scenarioIDs := map[string]bool{}
 		for _, sc := range a.Scenarios {
 			if scenarioIDs[sc.ID] {
-				errs.Addf(a.File, sc.line, sc.col, "scenario id %q is used twice in this article", sc.ID)
+				errs.Addf(a.File, int(sc.line), int(sc.col), "scenario id %q is used twice in this article", sc.ID)
 			}
 			scenarioIDs[sc.ID] = true
 			for _, r := range sc.Replies {
@@ -87,12 +87,12 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 					s.replies[r.ID] = make([]*Reply, len(s.Languages))
 				}
 				if other := s.replies[r.ID][lang.index]; other != nil {
-					errs.Addf(a.File, r.line, r.col, "reply id %q is already used in %s: reply ids are unique across the site", r.ID, other.Scenario.Article.File)
+					errs.Addf(a.File, int(r.line), int(r.col), "reply id %q is already used in %s: reply ids are unique across the site", r.ID, other.Scenario.Article.File)
 					continue
 				}
 				s.replies[r.ID][lang.index] = r
 				lang.Replies = append(lang.Replies, r)
-				claim(r.seg, a.File, func() *diag.Error { return &diag.Error{File: a.File, Line: r.line, Col: r.col} },
+				claim(r.seg(), a.File, func() *diag.Error { return &diag.Error{File: a.File, Line: int(r.line), Col: int(r.col)} },
 					func() string { return fmt.Sprintf("reply %q", r.ID) })
 			}
 		}
@@ -123,24 +123,24 @@ func compareArticles(ref, a *Article, errs *diag.List) {
 	for _, sc := range a.Scenarios {
 		rs := ref.Scenario(sc.ID)
 		if rs == nil {
-			errs.Addf(a.File, sc.line, sc.col, "scenario %q is not in %s: every translation needs the same scenario ids", sc.ID, ref.File)
+			errs.Addf(a.File, int(sc.line), int(sc.col), "scenario %q is not in %s: every translation needs the same scenario ids", sc.ID, ref.File)
 			continue
 		}
 		if rs.Verdict != sc.Verdict {
-			errs.Addf(a.File, sc.line, sc.col, "scenario %q has verdict %q here but %q in %s: translations share the verdict", sc.ID, sc.Verdict, rs.Verdict, ref.File)
+			errs.Addf(a.File, int(sc.line), int(sc.col), "scenario %q has verdict %q here but %q in %s: translations share the verdict", sc.ID, sc.Verdict, rs.Verdict, ref.File)
 		}
 		for _, r := range sc.Replies {
 			rr := findReply(rs, r.ID)
 			switch {
 			case rr == nil:
-				errs.Addf(a.File, r.line, r.col, "reply %q is not in scenario %q of %s: every translation needs the same reply ids", r.ID, sc.ID, ref.File)
-			case len(rr.Placeholders) != len(r.Placeholders):
-				errs.Addf(a.File, r.line, r.col, "reply %q has %d placeholders here but %d in %s: translations need the same placeholders", r.ID, len(r.Placeholders), len(rr.Placeholders), ref.File)
+				errs.Addf(a.File, int(r.line), int(r.col), "reply %q is not in scenario %q of %s: every translation needs the same reply ids", r.ID, sc.ID, ref.File)
+			case rr.slots != r.slots:
+				errs.Addf(a.File, int(r.line), int(r.col), "reply %q has %d placeholders here but %d in %s: translations need the same placeholders", r.ID, r.slots, rr.slots, ref.File)
 			}
 		}
 		for _, rr := range rs.Replies {
 			if findReply(sc, rr.ID) == nil {
-				errs.Addf(a.File, sc.line, sc.col, "scenario %q lacks reply %q, which %s has", sc.ID, rr.ID, ref.File)
+				errs.Addf(a.File, int(sc.line), int(sc.col), "scenario %q lacks reply %q, which %s has", sc.ID, rr.ID, ref.File)
 			}
 		}
 	}

@@ -123,14 +123,15 @@ type fragmentLink struct {
 	link   string // as written
 	target string // the site path it resolves to
 	file   string // the output file of the target
+	to     int32  // the target's index in Site.pages (one-shot builds, instead of file)
 	frag   string // the element id
 }
 
 // checkLinks reports the internal links of page p, index i in Site.pages,
 // that lead nowhere: a path that is not an output file, or a #fragment that
 // is not an id on the page itself. Links to an element of another page are
-// returned for later.
-func (s *Site) checkLinks(p *Page, i int, sc scan, files map[string]bool) ([]error, []fragmentLink) {
+// returned for later. exists reports whether a build writes the file name.
+func (s *Site) checkLinks(p *Page, i int, sc scan, exists func(name []byte) bool) ([]error, []fragmentLink) {
 	var errs []error
 	var later []fragmentLink
 	seen := seenPool.Get().(map[string]bool)
@@ -150,13 +151,13 @@ func (s *Site) checkLinks(p *Page, i int, sc scan, files map[string]bool) ([]err
 			continue
 		}
 		name = appendOutputPath(name[:0], s.BasePath, target)
-		exists := files[string(name)]
-		if !exists {
+		found := exists(name)
+		if !found {
 			name = append(name, "/index.html"...)
-			exists = files[string(name)]
+			found = exists(name)
 		}
-		if !exists || frag == "" {
-			if !exists {
+		if !found || frag == "" {
+			if !found {
 				errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
 			}
 			continue
@@ -170,6 +171,11 @@ func (s *Site) checkLinks(p *Page, i int, sc scan, files map[string]bool) ([]err
 		later = append(later, fragmentLink{from: i, page: p.Path, link: link, target: target, file: string(name), frag: frag})
 	}
 	return errs, later
+}
+
+// inSet returns checkLinks's exists for a set of output files.
+func inSet(files map[string]bool) func([]byte) bool {
+	return func(name []byte) bool { return files[string(name)] }
 }
 
 // seenPool holds the sets checkLinks uses, emptied.

@@ -101,7 +101,7 @@ func (a *Article) reset(lang *Lang) {
 	for _, sc := range a.Scenarios {
 		for _, r := range sc.Replies {
 			r.url, r.path = addresses(lang.base, lang.RepliesURL()+r.Slug+"/")
-			r.seg = r.url[len(lang.URL()) : len(r.url)-1] // <replies>/<slug>
+			r.Slug = r.url[len(r.url)-1-len(r.Slug) : len(r.url)-1] // (one string for both)
 		}
 	}
 }
@@ -121,31 +121,49 @@ func (a *Article) errorAt(field, format string, args ...any) *diag.Error {
 
 // Scenario is one scenario of an article.
 type Scenario struct {
-	Article       *Article
-	ID            string        // the heading id, shared by all languages
-	Title         string        // heading text
-	Verdict       string        // one of Verdicts
+	Article *Article
+	ID      string // the heading id, shared by all languages
+	Title   string // heading text
+	Verdict string // one of Verdicts
+	*ScenarioText
+	Replies   []*Reply
+	line, col int32 // position of the heading, for errors
+}
+
+// ScenarioText is the part of a scenario only its article's pages and its
+// replies' pages show: nil while a one-shot build keeps it on disk
+// (detail.go).
+type ScenarioText struct {
 	Situation     template.HTML // first paragraph, inner HTML
 	Why           template.HTML // second paragraph, inner HTML
 	SituationText string        // the same as plain text
 	WhyText       string
-	Replies       []*Reply
-	line, col     int // position of the heading, for errors
 }
 
 // Reply is one reply template.
 type Reply struct {
-	Scenario     *Scenario
-	ID           string // shared by all languages
-	Title        string
-	Slug         string // URL segment
+	Scenario *Scenario
+	ID       string // shared by all languages
+	Title    string
+	Slug     string // URL segment
+	*Message
+	slots     int32 // len(Placeholders), kept while the message is on disk
+	line, col int32
+	url       string // see URL
+	path      string // output file of the reply's page
+}
+
+// Message is the text of a reply template: nil while a one-shot build
+// keeps it on disk (detail.go).
+type Message struct {
 	Subject      []reply.Segment
 	Body         []reply.Segment
 	Placeholders []string // distinct, in order of appearance
-	line, col    int
-	url          string // see URL
-	path         string // output file of the reply's page
-	seg          string // URL path under the language: <replies>/<slug>
+}
+
+// seg returns the reply's URL path under its language: <replies>/<slug>.
+func (r *Reply) seg() string {
+	return r.url[len(r.Scenario.Article.Lang.URL()) : len(r.url)-1]
 }
 
 // Verdicts is the fixed set of verdicts, in the order the docs list them.

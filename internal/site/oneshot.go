@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"tact/internal/assets"
 	"tact/internal/diag"
 	"tact/internal/output"
 )
@@ -51,7 +52,7 @@ func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &once{e: e, s: s, sink: stage.WriteFile, create: stage.Create, ids: map[string][]uint32{}, warnings: map[int][]error{}}
+	o := &once{e: e, s: s, sink: stage.WriteFile, create: stage.Create, warnings: map[int][]error{}}
 	rep, err := o.run(ctx)
 	if err == nil {
 		err = stage.Commit()
@@ -70,13 +71,13 @@ type once struct {
 	s      *Site
 	sink   func(name string, data []byte) error // the staging directory
 	create func(name string) (io.WriteCloser, error)
-	known  map[string]bool // every output file, for the link checker
+	known  map[string]int32 // every output file → its page's index in Site.pages, -1 if not a page
 
 	mu       sync.Mutex
-	ids      map[string][]uint32 // page output file → its element ids (scan.ids)
-	warnings map[int][]error     // page index (in Site.pages order) → its link problems
-	broken   []fragmentLink      // links to elements of other pages that are not there
-	later    []fragmentLink      // links to elements of pages not rendered yet
+	ids      [][]uint32      // page index → its element ids (scan.ids); nil until rendered
+	warnings map[int][]error // page index (in Site.pages order) → its link problems
+	broken   []fragmentLink  // links to elements of other pages that are not there
+	later    []fragmentLink  // links to elements of pages not rendered yet (file: "", to: set)
 	errs     diag.List
 	failed   renderFailures
 	files    int // files written
@@ -86,8 +87,10 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	s, e := o.s, o.e
 	rep := &Report{Pages: map[string]int{}, BasePath: s.BasePath}
 	root := s.sitePages() // (the status page's table takes a walk over the site: once)
-	o.known = s.outputFileSet(root, e.assets)
 	units := s.units(root)
+	var pages int
+	o.known, pages = s.pageIndex(units, e.assets)
+	o.ids = make([][]uint32, pages)
 	count := func() {
 		o.mu.Lock()
 		o.files++
@@ -267,23 +270,65 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
 		return
 	}
 	sc := scanHTML(out)
-	warnings, frags := o.s.checkLinks(p, i, sc, o.known)
+	warnings, frags := o.s.checkLinks(p, i, sc, o.exists)
+	// Kept until the end: a copy of exactly the ids' size, never nil.
+	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
 	o.mu.Lock()
-	o.ids[p.Path] = sc.ids
+	o.ids[i] = ids
 	if len(warnings) > 0 {
 		o.warnings[i] = warnings
 	}
 	for _, f := range frags {
-		// Most such links go to a page rendered before (a reply page's
-		// to its article's scenario): check them now, keep the rest.
-		if ids, ok := o.ids[f.file]; !ok {
+		f.to, f.file = o.known[f.file], ""
+		switch {
+		case f.to < 0:
+			// Not a page: an asset has no ids to check.
+		case o.ids[f.to] == nil:
 			o.later = append(o.later, f)
-		} else if !(scan{ids: ids}).hasID(f.frag) {
+		case !(scan{ids: o.ids[f.to]}).hasID(f.frag):
+			// Most such links go to a page rendered before (a reply
+			// page's to its article's scenario): checked now.
 			o.broken = append(o.broken, f)
 		}
 	}
 	o.mu.Unlock()
 	writer.add(p.Path, buf)
+}
+
+// exists is checkLinks's: whether the build writes the file name.
+func (o *once) exists(name []byte) bool {
+	_, ok := o.known[string(name)]
+	return ok
+}
+
+// pageIndex returns every file the build writes, each page's mapped to its
+// index in Site.pages (the units'), the others' to -1, and the number of
+// pages.
+func (s *Site) pageIndex(units []unit, set assets.Set) (map[string]int32, int) {
+	files := map[string]int32{}
+	n := int32(0)
+	for _, u := range units {
+		if u.page != nil {
+			files[u.page.Path] = int32(u.index)
+			n = max(n, int32(u.index)+1)
+			continue
+		}
+		files[u.article.path] = int32(u.index)
+		i := int32(u.replies)
+		for _, sc := range u.article.Scenarios {
+			for _, r := range sc.Replies {
+				files[r.path] = i
+				i++
+			}
+		}
+		n = max(n, int32(u.index)+1, i)
+	}
+	for name := range s.addOtherFiles(map[string]bool{}, set) {
+		if _, ok := files[name]; !ok {
+			files[name] = -1
+		}
+	}
+	return files, int(n)
 }
 
 func (o *once) fail(err error) {
@@ -297,8 +342,7 @@ func (o *once) fail(err error) {
 // their pages' problems, in order.
 func (o *once) checkFragments() {
 	for _, f := range o.later {
-		ids, page := o.ids[f.file]
-		if page && !(scan{ids: ids}).hasID(f.frag) { // (not a page: an asset has no ids to check)
+		if !(scan{ids: o.ids[f.to]}).hasID(f.frag) {
 			o.broken = append(o.broken, f)
 		}
 	}

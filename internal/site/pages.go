@@ -182,7 +182,11 @@ func (s *Site) articlePage(a *Article) *Page {
 // replyPage returns the page of reply r.
 func (s *Site) replyPage(r *Reply) *Page {
 	lang := r.Article().Lang
-	p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: r.Scenario.SituationText, Reply: r, RepliesTitle: s.cat.T(lang.Code)("repliesTitle")}
+	var desc string
+	if r.Scenario.ScenarioText != nil { // (nil in a listing of a one-shot build, which shows no description)
+		desc = r.Scenario.SituationText
+	}
+	p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: desc, Reply: r, RepliesTitle: s.cat.T(lang.Code)("repliesTitle")}
 	p.Alternates = s.translations(lang, func(i int) (string, string, bool) {
 		if t := s.replies[r.ID][i]; t != nil {
 			return t.URL(), t.Title, true

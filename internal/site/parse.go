@@ -74,9 +74,11 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 		line, col := diag.Position(src, bodyOff+s.Offset)
 		sc := &Scenario{
 			Article: a, ID: s.ID, Title: s.Title, Verdict: s.Verdict,
-			Situation: template.HTML(s.Situation), Why: template.HTML(s.Why),
-			SituationText: s.SituationText, WhyText: s.WhyText,
-			line: line, col: col,
+			ScenarioText: &ScenarioText{
+				Situation: template.HTML(s.Situation), Why: template.HTML(s.Why),
+				SituationText: s.SituationText, WhyText: s.WhyText,
+			},
+			line: int32(line), col: int32(col),
 		}
 		if !slices.Contains(Verdicts, s.Verdict) {
 			errs.Addf(file, line, col, "unknown verdict %q: use one of %v", s.Verdict, Verdicts)
@@ -90,10 +92,11 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte)
 			if rs == "" {
 				errs.Addf(file, rl, rc, "reply %q: its title gives no URL segment (it has no Latin letter or digit): add slug=\"some-words\" to the reply", r.ID)
 			}
+			names := r.Placeholders()
 			sc.Replies = append(sc.Replies, &Reply{
 				Scenario: sc, ID: r.ID, Title: smartQuotes(r.Title, lang.Quotes), Slug: rs,
-				Subject: r.Subject, Body: r.Body, Placeholders: r.Placeholders(),
-				line: rl, col: rc,
+				Message: &Message{Subject: r.Subject, Body: r.Body, Placeholders: names},
+				slots:   int32(len(names)), line: int32(rl), col: int32(rc),
 			})
 		}
 		a.Scenarios = append(a.Scenarios, sc)
