@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"math/bits"
 
 	"tact/internal/diag"
 )
@@ -33,46 +34,52 @@ func hreflangErrors(pages []*Page) []error {
 }
 
 // hreflangCheck is hreflangErrors for a build that makes its pages a few
-// at a time and does not keep them. It keeps of each page hashes of its
-// address and its alternates' addresses only, and when they show that
-// something does not point back, makes the pages again to report exactly
-// what, as hreflangErrors does.
+// at a time and does not keep them, in constant memory. Each alternate of
+// a page is an edge from the page's URL and language to the alternate's;
+// the alternates point back when every edge has its reverse, that is when
+// the multiset of edges equals the multiset of their reverses. The check
+// adds up a 64-bit hash of every edge and of every edge's reverse: equal
+// sums say the multisets are equal (a difference that sums to zero is a
+// one in 2^64 chance). When they differ, it makes the pages again to
+// report exactly what does not point back, as hreflangErrors does.
+//
+// Like hreflangErrors it leaves out pages not to be indexed and the root
+// chooser (x-default, not a translation). An indexed page's alternate that
+// points at such a page makes the sums differ; hreflangErrors then decides.
 type hreflangCheck struct {
-	s     *Site
-	langs int
-	index map[uint64]int32 // hash of a page's URL → page number
-	alts  []uint64         // hashes of page n's alternates' URLs, by Lang.index: alts[n*langs:][:langs]
-	pages []hreflangPage   // the pages to check
+	s        *Site
+	edges    uint64 // sum of the hashes of the edges
+	reverses uint64 // sum of the hashes of their reverses
 }
 
-type hreflangPage struct {
-	n, lang int32
-	url     uint64 // hash of the page's URL
-	exists  uint64 // bit i: the alternate in language i exists
-}
-
-func (s *Site) newHreflangCheck() *hreflangCheck {
-	return &hreflangCheck{s: s, langs: len(s.Languages), index: map[uint64]int32{}}
-}
+func (s *Site) newHreflangCheck() *hreflangCheck { return &hreflangCheck{s: s} }
 
 // add records page p.
 func (h *hreflangCheck) add(p *Page) {
-	n := int32(len(h.alts) / h.langs)
-	h.alts = append(h.alts, make([]uint64, h.langs)...)
-	urls := h.alts[int(n)*h.langs:]
-	var exists uint64
-	for _, a := range p.Alternates {
-		i := a.Lang.index
-		urls[i] = hashString(a.URL)
-		if a.Exists && !a.Current && i < 64 {
-			exists |= 1 << i
-		}
+	if p.NoIndex || p.Root {
+		return
 	}
 	url := hashString(p.URL)
-	h.index[url] = n
-	if !p.NoIndex && !p.Root {
-		h.pages = append(h.pages, hreflangPage{n: n, lang: int32(p.Lang.index), url: url, exists: exists})
+	for _, a := range p.Alternates {
+		if !a.Exists || a.Current {
+			continue
+		}
+		alt := hashString(a.URL)
+		h.edges += edgeHash(url, alt, p.Lang.index, a.Lang.index)
+		h.reverses += edgeHash(alt, url, a.Lang.index, p.Lang.index)
 	}
+}
+
+// edgeHash hashes the edge from the page at URL hash from, in language
+// index fromLang, to the page at URL hash to, in language toLang.
+func edgeHash(from, to uint64, fromLang, toLang int) uint64 {
+	x := from*0x9e3779b97f4a7c15 ^ bits.RotateLeft64(to, 29) ^ uint64(fromLang)<<48 ^ uint64(toLang)<<56
+	// splitmix64's finalizer: every input bit reaches every output bit.
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // errors returns hreflangErrors of the site's pages.
@@ -84,17 +91,4 @@ func (h *hreflangCheck) errors() []error {
 }
 
 // reciprocal reports whether every alternate of the pages added points back.
-func (h *hreflangCheck) reciprocal() bool {
-	for _, p := range h.pages {
-		for i := range h.langs {
-			if p.exists&(1<<i) == 0 {
-				continue
-			}
-			other, ok := h.index[h.alts[int(p.n)*h.langs+i]]
-			if !ok || h.alts[int(other)*h.langs+int(p.lang)] != p.url {
-				return false
-			}
-		}
-	}
-	return true
-}
+func (h *hreflangCheck) reciprocal() bool { return h.edges == h.reverses }

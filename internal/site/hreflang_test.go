@@ -63,4 +63,24 @@ func TestHreflangCheck(t *testing.T) {
 	if check(pages).reciprocal() {
 		t.Error("the hashes miss the alternate that does not point back")
 	}
+
+	// Now to another English article, which exists but points elsewhere.
+	var other *Page
+	for _, p := range pages {
+		if p.Kind == KindArticle && p.Lang.Code == "en" && p != en {
+			other = p
+			break
+		}
+	}
+	for i := range alts {
+		if alts[i].Lang.Code == "en" {
+			alts[i].URL = other.URL
+		}
+	}
+	if check(pages).reciprocal() {
+		t.Errorf("the hashes miss the alternate that points to %s, which points elsewhere", other.URL)
+	}
+	if len(hreflangErrors(pages)) == 0 {
+		t.Errorf("hreflangErrors misses the alternate that points to %s, which points elsewhere", other.URL)
+	}
 }
