@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"tact/internal/diag"
 )
@@ -33,6 +34,15 @@ func (sc scan) hasID(id string) bool {
 // every build. Text and the contents of script elements are skipped.
 func scanHTML(b []byte) scan {
 	var sc scan
+	sc.read(b, false)
+	return sc
+}
+
+// read is scanHTML into sc, reusing its slices. With shared, the links are
+// parts of b (no copy): valid only while b is, which is while a one-shot
+// build checks the page's links.
+func (sc *scan) read(b []byte, shared bool) {
+	sc.ids, sc.links = sc.ids[:0], sc.links[:0]
 	defer func() { slices.Sort(sc.ids) }()
 	for i := 0; i < len(b); {
 		lt := bytes.IndexByte(b[i:], '<')
@@ -67,7 +77,7 @@ func scanHTML(b []byte) scan {
 			if i < len(b) && (b[i] == '"' || b[i] == '\'') {
 				end := bytes.IndexByte(b[i+1:], b[i])
 				if end < 0 {
-					return sc
+					return
 				}
 				value = b[i+1 : i+1+end]
 				i += end + 2
@@ -86,7 +96,11 @@ func scanHTML(b []byte) scan {
 					sc.ids = append(sc.ids, uint32(hashString(htmlUnescapeAttr(string(value)))))
 				}
 			case "href", "src":
-				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
+				if shared && bytes.IndexByte(value, '&') < 0 {
+					sc.links = append(sc.links, unsafe.String(unsafe.SliceData(value), len(value)))
+				} else {
+					sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
+				}
 			}
 		}
 		if string(tag) == "script" || string(tag) == "style" {
@@ -97,7 +111,6 @@ func scanHTML(b []byte) scan {
 			i += end
 		}
 	}
-	return sc
 }
 
 func isLetter(c byte) bool {
@@ -168,6 +181,10 @@ func (s *Site) checkLinks(p *Page, i int, sc scan, exists func(name []byte) bool
 			}
 			continue
 		}
+		// Kept after the page: its own copy of the link (the scan's may
+		// be part of the page's bytes).
+		link = strings.Clone(link)
+		target, frag, _ = s.internalTarget(p.URL, link)
 		later = append(later, fragmentLink{from: i, page: p.Path, link: link, target: target, file: string(name), frag: frag})
 	}
 	return errs, later

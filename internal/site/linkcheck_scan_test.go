@@ -11,10 +11,18 @@ import (
 )
 
 func TestScanHTML(t *testing.T) {
-	sc := scanHTML([]byte(`<a href="/en/x/#a&amp;b" data-href="/no/">x</a><h2 id="swamped" data-id="no">` +
-		`<img src="/a.png" alt="src=&quot;x&quot;"><p>text id="not-an-attr"</p><div  id="two">`))
+	page := []byte(`<a href="/en/x/#a&amp;b" data-href="/no/">x</a><h2 id="swamped" data-id="no">` +
+		`<img src="/a.png" alt="src=&quot;x&quot;"><p>text id="not-an-attr"</p><div  id="two">`)
+	sc := scanHTML(page)
 	if want := []string{"/en/x/#a&b", "/a.png"}; !slices.Equal(sc.links, want) {
 		t.Errorf("links %q, want %q", sc.links, want)
+	}
+	// Reading into a used scan, with links that share the page's bytes,
+	// finds the same.
+	used := scan{ids: []uint32{1, 2, 3, 4, 5, 6}, links: []string{"/old/"}}
+	used.read(page, true)
+	if !slices.Equal(used.links, sc.links) || !slices.Equal(used.ids, sc.ids) {
+		t.Errorf("read into a used scan: %q %v, want %q %v", used.links, used.ids, sc.links, sc.ids)
 	}
 	for _, id := range []string{"swamped", "two"} {
 		if !sc.hasID(id) {

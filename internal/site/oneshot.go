@@ -269,10 +269,13 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
 		o.failed.add(p, err)
 		return
 	}
-	sc := scanHTML(out)
-	warnings, frags := o.s.checkLinks(p, i, sc, o.exists)
+	sc := scans.Get().(*scan)
+	defer scans.Put(sc)
+	sc.read(out, true) // (out is not reused before the page is queued)
+	warnings, frags := o.s.checkLinks(p, i, *sc, o.exists)
 	// Kept until the end: a copy of exactly the ids' size, never nil.
 	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
+	clear(sc.links)
 	o.mu.Lock()
 	o.ids[i] = ids
 	if len(warnings) > 0 {
@@ -295,6 +298,9 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
 	writer.add(p.Path, buf)
 }
 
+// scans holds the scans of pages being checked, for their slices' reuse.
+var scans = sync.Pool{New: func() any { return new(scan) }}
+
 // exists is checkLinks's: whether the build writes the file name.
 func (o *once) exists(name []byte) bool {
 	_, ok := o.known[string(name)]
@@ -305,7 +311,14 @@ func (o *once) exists(name []byte) bool {
 // index in Site.pages (the units'), the others' to -1, and the number of
 // pages.
 func (s *Site) pageIndex(units []unit, set assets.Set) (map[string]int32, int) {
-	files := map[string]int32{}
+	size := len(set) + 32
+	for _, u := range units {
+		size++
+		if u.article != nil {
+			size += u.article.ReplyCount()
+		}
+	}
+	files := make(map[string]int32, size) // (a map grown to size holds up to twice the memory)
 	n := int32(0)
 	for _, u := range units {
 		if u.page != nil {
