@@ -34,7 +34,10 @@ func link(s *Site) error {
 			if i+1 < len(lang.Articles) {
 				a.Next = lang.Articles[i+1]
 			}
-			for _, key := range a.Related {
+			for j, key := range a.Related {
+				if t := s.articles[key]; t != nil {
+					a.Related[j] = sharedString(t, key, func(t *Article) string { return t.Key })
+				}
 				if r := lang.byKey[key]; r != nil && r != a {
 					a.RelatedArticles = append(a.RelatedArticles, r)
 				} else if s.articles[key] == nil && !s.drafts[key] {
@@ -65,6 +68,9 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 	}
 	kept := lang.Articles[:0]
 	for _, a := range lang.Articles {
+		// Translations share one copy of their key and reply ids: at
+		// tens of thousands of articles, the copies are megabytes.
+		a.Key = sharedString(s.articles[a.Key], a.Key, func(t *Article) string { return t.Key })
 		if other := lang.byKey[a.Key]; other != nil {
 			errs.Add(a.errorAt("key", "key %q is also used by %s in the same language: each article needs its own key", a.Key, other.File))
 			continue
@@ -83,6 +89,7 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 			}
 			scenarioIDs[sc.ID] = true
 			for _, r := range sc.Replies {
+				r.ID = sharedString(s.replies[r.ID], r.ID, func(t *Reply) string { return t.ID })
 				if s.replies[r.ID] == nil {
 					s.replies[r.ID] = make([]*Reply, len(s.Languages))
 				}
@@ -158,4 +165,15 @@ func findReply(sc *Scenario, id string) *Reply {
 		}
 	}
 	return nil
+}
+
+// sharedString returns the string that the first translation in ts has
+// (get says which), or s when there is none: the same text, one copy.
+func sharedString[T any](ts []*T, s string, get func(*T) string) string {
+	for _, t := range ts {
+		if t != nil {
+			return get(t)
+		}
+	}
+	return s
 }
