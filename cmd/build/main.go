@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"tact/internal/devserver"
+	"tact/internal/memlimit"
 	"tact/internal/site"
 )
 
@@ -62,6 +63,10 @@ func main() {
 			}
 		}
 	}
+
+	// Peak memory stays under 512 MiB for sites whose live data allows it
+	// at little cost (internal/memlimit; GOMEMLIMIT overrides).
+	defer memlimit.Start(448 << 20)()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

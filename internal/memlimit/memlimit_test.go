@@ -1,0 +1,62 @@
+package memlimit
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestRaise(t *testing.T) {
+	const ceiling = 1000
+	for _, c := range []struct {
+		limit, live, want int64
+	}{
+		{1000, 100, 1000}, // plenty of room: the ceiling holds
+		{1000, 600, 1000}, // at the share: still
+		{1000, 700, 1400}, // past it: what GOGC=100 would allow
+		{1400, 650, 1400}, // the live heap shrank: the limit stays raised
+		{1400, 900, 1800},
+	} {
+		if have := Raise(c.limit, ceiling, c.live); have != c.want {
+			t.Errorf("Raise(%d, %d, %d) = %d, want %d", c.limit, ceiling, c.live, have, c.want)
+		}
+	}
+}
+
+func TestStartSetsAndKeepsTheLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	stop := Start(1 << 40)
+	stop()
+	if have := debug.SetMemoryLimit(-1); have != 1<<40 {
+		t.Errorf("limit %d after Start(1<<40), want %d", have, int64(1<<40))
+	}
+}
+
+// With a ceiling under what the process already holds, the limit rises
+// to twice the live heap instead of making the collector run back to back.
+func TestStartRaisesTheLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	keep := make([]byte, 8<<20) // live: more than the ceiling
+	stop := Start(4 << 20)
+	time.Sleep(10 * interval)
+	stop()
+	if have := debug.SetMemoryLimit(-1); have < 16<<20 {
+		t.Errorf("limit %d with 8 MiB live and a 4 MiB ceiling, want at least twice the live heap", have)
+	}
+	runtime.KeepAlive(keep)
+}
+
+func TestStartLeavesGOMEMLIMIT(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "300MiB")
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	Start(1 << 40)()
+	if have := debug.SetMemoryLimit(-1); have != old {
+		t.Errorf("limit %d with GOMEMLIMIT set, want it left at %d", have, old)
+	}
+}
