@@ -26,12 +26,29 @@ func TestRaise(t *testing.T) {
 
 func TestStartSetsAndKeepsTheLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	stop := Start(1 << 40)
 	stop()
 	if have := debug.SetMemoryLimit(-1); have != 1<<40 {
 		t.Errorf("limit %d after Start(1<<40), want %d", have, int64(1<<40))
+	}
+	if have := debug.SetGCPercent(100); have != gcPercent {
+		t.Errorf("GOGC %d after Start, want %d", have, gcPercent)
+	}
+}
+
+func TestStartLeavesGOGC(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "50")
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	Start(1 << 40)()
+	if have := debug.SetGCPercent(50); have != 50 {
+		t.Errorf("GOGC %d with GOGC=50 in the environment, want it left", have)
 	}
 }
 
