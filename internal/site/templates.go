@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"io"
@@ -103,6 +104,18 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		}
 		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
 	})
+	// One set per kind and language, made on all cores: cloning, escaping
+	// (html/template's, at the first execution) and compiling forty sets
+	// is most of the real site's build time.
+	type langSet struct {
+		kind string
+		k    *template.Template // the kind's set, for every language
+		lang *Lang
+		l    *template.Template
+		fast *tmplexec.Program
+		err  error
+	}
+	var sets []*langSet
 	for _, kind := range kinds {
 		k, err := base.Clone()
 		if err != nil {
@@ -112,27 +125,39 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 			return nil, err
 		}
 		for _, lang := range langs {
-			l, err := k.Clone()
-			if err != nil {
-				return nil, fmt.Errorf("parse layouts: %w", err)
-			}
-			T := cat.T(lang.Code)
-			own := template.FuncMap{
-				"T":         func(id string) string { return T(id) },
-				"Tn":        func(id string, n int) string { return T(id, n) },
-				"Tf":        T,
-				"verdict":   func(v string) string { return T("verdict_" + v) },
-				"localDate": dateFormatter(T),
-				"cached":    cacher(l),
-			}
-			l.Funcs(own)
-			if t.byLang[lang.Code] == nil {
-				t.byLang[lang.Code] = map[string]*template.Template{}
-				t.fast[lang.Code] = map[string]*tmplexec.Program{}
-			}
-			t.byLang[lang.Code][kind] = l
-			t.fast[lang.Code][kind] = compileFast(l, funcs, own)
+			sets = append(sets, &langSet{kind: kind, k: k, lang: lang})
 		}
+	}
+	_ = parallel(context.Background(), len(sets), func(i int) {
+		ls := sets[i]
+		l, err := ls.k.Clone()
+		if err != nil {
+			ls.err = fmt.Errorf("parse layouts: %w", err)
+			return
+		}
+		T := cat.T(ls.lang.Code)
+		own := template.FuncMap{
+			"T":         func(id string) string { return T(id) },
+			"Tn":        func(id string, n int) string { return T(id, n) },
+			"Tf":        T,
+			"verdict":   func(v string) string { return T("verdict_" + v) },
+			"localDate": dateFormatter(T),
+			"cached":    cacher(l),
+		}
+		l.Funcs(own)
+		ls.l, ls.fast = l, compileFast(l, funcs, own)
+	})
+	for _, ls := range sets {
+		if ls.err != nil {
+			return nil, ls.err
+		}
+		code := ls.lang.Code
+		if t.byLang[code] == nil {
+			t.byLang[code] = map[string]*template.Template{}
+			t.fast[code] = map[string]*tmplexec.Program{}
+		}
+		t.byLang[code][ls.kind] = ls.l
+		t.fast[code][ls.kind] = ls.fast
 	}
 	return t, nil
 }
