@@ -18,8 +18,8 @@
 // which saves a tenth of a small build's CPU time. The limit bounds what
 // that costs in memory.
 //
-// GOMEMLIMIT and GOGC in the environment are the user's choice: Start
-// leaves them be.
+// GOMEMLIMIT and GOGC in the environment are the user's choice: with
+// GOMEMLIMIT set Start does nothing; with GOGC set it keeps that GOGC.
 package memlimit
 
 import (
