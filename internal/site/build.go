@@ -81,7 +81,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 		return nil, nil, nil, err
 	}
 	s, _, err := e.loadSite(ctx, nil, nil, nil)
-	if err != nil {
+	if err := joinErrs(err, e.waitTemplates()); err != nil {
 		return nil, nil, nil, err
 	}
 	return s, e.templates, e.assets, nil
@@ -261,4 +261,13 @@ const embedScript = "js/embed.js"
 var builderMessages = []string{
 	"bestMove", "repliesTitle", "repliesIntro", "notFoundTitle", "quizTitle", "quizIntro",
 	"embedTitle", "embedIntro", "monthNames", "dateFormat",
+}
+
+// joinErrs returns the problems of a and b together, sorted as a build
+// reports them, or nil.
+func joinErrs(a, b error) error {
+	var errs diag.List
+	errs.Add(a)
+	errs.Add(b)
+	return errs.Err()
 }

@@ -92,7 +92,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		// Failed files are cached too: an unchanged broken file stays broken.
 		b.cache = parsed
 	}
-	if err != nil {
+	terr := b.env.waitTemplates()
+	if terr != nil {
+		b.env = nil // a later build must not go on with broken layouts
+	}
+	if err := joinErrs(err, terr); err != nil {
 		return nil, err
 	}
 	r := &run{b: b, s: s, pages: s.pages()}

@@ -19,17 +19,19 @@ import (
 // templates. A Builder keeps it between builds until one of its files
 // changes.
 type env struct {
-	fsys      fs.FS
-	opts      Options
-	cfg       *Config
-	baseURL   string // without trailing slash
-	basePath  string
-	catalog   *locale.Catalog
-	min       *assets.Minifier
-	assets    assets.Set
-	templates *templates
-	loader    *loader
-	version   uint64 // changes whenever anything here changes
+	fsys          fs.FS
+	opts          Options
+	cfg           *Config
+	baseURL       string // without trailing slash
+	basePath      string
+	catalog       *locale.Catalog
+	min           *assets.Minifier
+	assets        assets.Set
+	templates     *templates // once templatesDone is closed, unless templatesErr
+	templatesDone chan struct{}
+	templatesErr  error
+	loader        *loader
+	version       uint64 // changes whenever anything here changes
 }
 
 // loadEnv reads everything but the content.
@@ -65,13 +67,23 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	for i, lc := range cfg.Languages {
 		langs[i] = &Lang{Language: lc}
 	}
-	if e.templates, err = loadTemplates(fsys, langs, cat, e.assets, basePath, e.min); err != nil {
-		return nil, err
-	}
+	// The templates are made while the content loads (waitTemplates).
+	e.templatesDone = make(chan struct{})
+	go func() {
+		defer close(e.templatesDone)
+		e.templates, e.templatesErr = loadTemplates(fsys, langs, cat, e.assets, basePath, e.min)
+	}()
 	if e.version, err = e.hashInputs(); err != nil {
 		return nil, err
 	}
 	return e, nil
+}
+
+// waitTemplates waits until the templates are made and returns what went
+// wrong making them. Nothing may use e.templates before it returns nil.
+func (e *env) waitTemplates() error {
+	<-e.templatesDone
+	return e.templatesErr
 }
 
 // hashInputs returns a hash of every input outside content/ and of the

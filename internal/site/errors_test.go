@@ -303,6 +303,7 @@ func TestBuildReportsAllErrorsSorted(t *testing.T) {
 		replace(nlIntros, "Ik schrijf op ((datum)).", "Ik schrijf binnenkort."),
 		put("content/fr/_index.md", "+++\ntitle = \"T\"\nsummary = \"S\"\n+++\n"),
 		put("content/en/empty.md", ""),
+		replace("layouts/partials/footer.html", "<footer", "{{nosuchfunc}}<footer"),
 	)
 	_, err := build(t, fsys, site.Options{})
 	want := []string{
@@ -314,6 +315,7 @@ func TestBuildReportsAllErrorsSorted(t *testing.T) {
 		`content/fr: language "fr" is not configured`,
 		`content/nl/introducties.md:11:4: scenario "swamped" has verdict "wait" here but "accept"`,
 		`content/nl/introducties.md:17:4: reply "accept-later" has 2 placeholders here but 3`,
+		`layouts/partials/footer.html:2:3: function "nosuchfunc" not defined`,
 	}
 	have := errLines(err)
 	ok := len(have) == len(want)

@@ -48,15 +48,27 @@ func layoutError(err error, files map[string]layoutFile) error {
 	}
 	e := &diag.Error{File: f.path, Msg: msg[m[1]:]}
 	e.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
+	lines := bytes.SplitAfter(f.src, []byte("\n"))
+	if e.Line < 1 || e.Line > len(lines) {
+		return e
+	}
+	line := lines[e.Line-1]
+	off := -1
 	if m[6] >= 0 {
-		off, _ := strconv.Atoi(msg[m[6]:m[7]])
-		lines := bytes.SplitAfter(f.src, []byte("\n"))
-		if e.Line >= 1 && e.Line <= len(lines) && off <= len(lines[e.Line-1]) {
-			e.Col = 1 + utf8.RuneCount(lines[e.Line-1][:off])
-		}
+		off, _ = strconv.Atoi(msg[m[6]:m[7]])
+	} else if q := quoted.FindStringSubmatch(e.Msg); q != nil {
+		// A parse error gives a line only; the thing it quotes (an
+		// undefined function, an unexpected token) is on that line.
+		off = bytes.Index(line, []byte(q[1]))
+	}
+	if off >= 0 && off <= len(line) {
+		e.Col = 1 + utf8.RuneCount(line[:off])
 	}
 	return e
 }
+
+// quoted finds the first quoted text of a parse error message.
+var quoted = regexp.MustCompile(`"([^"]+)"`)
 
 // renderFailures gathers the pages that failed to render, one entry per
 // distinct error.

@@ -45,7 +45,7 @@ func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 		defer spill.close()
 	}
 	s, _, err := e.loadSite(ctx, nil, nil, spill)
-	if err != nil {
+	if err := joinErrs(err, e.waitTemplates()); err != nil {
 		return nil, err
 	}
 	stage, err := output.Begin(opts.Out)
