@@ -44,6 +44,7 @@ type Builder struct {
 	files      map[string]bool      // the last build's files, as the link checker knows them (outputFiles)
 	site       *Site                // the last build's model and pages, for the prose fast path
 	pages      []*Page
+	warned     []int // indexes in pages of the pages with link problems, in order
 	lastReport *Report
 	listSig    uint64 // and what they showed (Site.listingSig)
 }
@@ -143,7 +144,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		}
 	}
 	r.rep.Duration = time.Since(start)
-	b.site, b.pages, b.lastReport = s, r.pages, r.rep
+	b.site, b.pages, b.warned, b.lastReport = s, r.pages, r.warned, r.rep
 	return r.rep, nil
 }
 
@@ -160,6 +161,7 @@ type run struct {
 	next         map[string]published                 // the output after this build
 	lists        map[string][]byte                    // this build's sitemaps and feeds
 	known        map[string]bool                      // this build's files, as the link checker knows them
+	warned       []int                                // see Builder.warned
 	filesChanged bool                                 // files came or went since the last build
 	mu           sync.Mutex
 }
@@ -338,8 +340,12 @@ func (r *run) addFile(name string, data []byte) error {
 // check collects the link problems of every page and the translation checks;
 // under Strict they are errors.
 func (r *run) check() error {
-	for _, p := range r.pages {
-		r.rep.Warnings = append(r.rep.Warnings, r.next[p.Path].warnings...)
+	r.warned = nil
+	for i, p := range r.pages {
+		if w := r.next[p.Path].warnings; len(w) > 0 {
+			r.rep.Warnings = append(r.rep.Warnings, w...)
+			r.warned = append(r.warned, i)
+		}
 	}
 	// The hreflang check walks every page's alternates; an incremental build
 	// whose pages are the same as before has nothing new to find there.

@@ -72,32 +72,30 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 		}
 	}
 	status := s.TranslationStatus()
-	var todo []*Page
-	for _, p := range b.pages {
+	var todo []int // indexes in b.pages
+	for i, p := range b.pages {
 		switch {
 		case p.Article != nil && touched[p.Article],
 			p.Reply != nil && touched[p.Reply.Article()],
 			p.Kind == KindStatus:
-			todo = append(todo, p)
+			todo = append(todo, i)
 		case p.QuizNode != nil && quizLangs[p.Lang]:
 			if p.QuizNode.Data != nil {
 				p.QuizNode.Data = s.quizData(p.Lang)
 			}
-			todo = append(todo, p)
+			todo = append(todo, i)
 		}
 		if p.Kind == KindStatus {
 			p.Status = status
 		}
 	}
-	files := make(map[string]bool, len(b.out))
-	for name := range b.out {
-		files[name] = true
-	}
+	exists := inSet(b.files)
 	changedFiles := map[string][]byte{}
 	var errs diag.List
 	var buf bytes.Buffer
 	var failed renderFailures
-	for _, p := range todo {
+	for _, i := range todo {
+		p := b.pages[i]
 		buf.Reset()
 		out, err := renderPage(&buf, b.env.templates, p)
 		if err != nil {
@@ -105,8 +103,7 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 			continue
 		}
 		sc := scanHTML(out)
-		i := slices.Index(b.pages, p)
-		warnings, frags := s.checkLinks(p, i, sc, inSet(files))
+		warnings, frags := s.checkLinks(p, i, sc, exists)
 		for _, f := range frags {
 			if t, ok := b.out[f.file]; ok && t.page && !t.scan.hasID(f.frag) {
 				warnings = append(warnings, brokenFragment(f.page, f.link, f.target, f.frag))
@@ -119,6 +116,12 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 			changedFiles[p.Path] = bytes.Clone(out)
 		}
 		b.out[p.Path] = pub
+		// Keep warned in order: drop i, add it back if it has problems now.
+		b.warned = slices.DeleteFunc(b.warned, func(w int) bool { return w == i })
+		if len(warnings) > 0 {
+			at, _ := slices.BinarySearch(b.warned, i)
+			b.warned = slices.Insert(b.warned, at, i)
+		}
 	}
 	for _, ferr := range failed.errors(b.env.templates) {
 		errs.Add(ferr)
@@ -128,8 +131,8 @@ func (b *Builder) prose(changed []string) (rep *Report, ok bool, err error) {
 		return nil, true, err
 	}
 	rep = &Report{Pages: b.lastReport.Pages, Files: b.lastReport.Files, Rendered: len(todo), BasePath: b.lastReport.BasePath, Translations: status}
-	for _, p := range b.pages {
-		rep.Warnings = append(rep.Warnings, b.out[p.Path].warnings...)
+	for _, i := range b.warned {
+		rep.Warnings = append(rep.Warnings, b.out[b.pages[i].Path].warnings...)
 	}
 	rep.Warnings = append(rep.Warnings, s.checkTranslations(b.pages, false)...)
 	if b.opts.Strict && len(rep.Warnings) > 0 {

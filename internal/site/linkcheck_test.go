@@ -69,3 +69,54 @@ func TestLinkChecker(t *testing.T) {
 		t.Errorf("the link to the renamed page is not reported: %q", warningsOf(rep))
 	}
 }
+
+// An edit of an article's prose (the Builder's fast path, which renders
+// only that article's pages) reports the same link problems as a full
+// build: the edited page's new ones, and the other pages' as they were.
+func TestLinkProblemsAfterProseEdits(t *testing.T) {
+	root := t.TempDir()
+	copyTree(t, root)
+	file := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	const a, b = "content/en/turning-down-an-introduction.md", "content/en/networking-with-friends.md"
+	orig := map[string]string{}
+	for _, f := range []string{a, b} {
+		s, err := os.ReadFile(file(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig[f] = string(s)
+	}
+	set := func(f, extra string) {
+		if err := os.WriteFile(file(f), []byte(orig[f]+extra), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(a, "\nSee [gone](/en/nope/).\n")
+	bld := site.NewBuilder(os.DirFS(root), site.Options{Out: filepath.Join(t.TempDir(), "public")})
+	if _, err := bld.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		file, extra string
+		want        int // problems
+	}{
+		{b, "\nSee [also gone](/en/nope-too/).\n", 2},
+		{b, "\nSee [fine](/en/).\n", 1},
+		{a, "\nNothing to see.\n", 0},
+		{b, "\nSee [gone again](/en/nope-again/).\n", 1},
+	} {
+		set(step.file, step.extra)
+		rep, err := bld.Build(context.Background(), []string{step.file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := site.Build(context.Background(), os.DirFS(root), site.Options{Out: filepath.Join(t.TempDir(), "full")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		have, want := warningsOf(rep), warningsOf(full)
+		if strings.Join(have, "\n") != strings.Join(want, "\n") || len(have) != step.want {
+			t.Errorf("after editing %s: warnings\n%s\nfull build (%d wanted):\n%s", step.file, strings.Join(have, "\n"), step.want, strings.Join(want, "\n"))
+		}
+	}
+}
