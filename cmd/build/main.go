@@ -64,10 +64,6 @@ func main() {
 		}
 	}
 
-	// Peak memory stays under 512 MiB for sites whose live data allows it
-	// at little cost (internal/memlimit; GOMEMLIMIT overrides).
-	defer memlimit.Start(448 << 20)()
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -112,6 +108,11 @@ func main() {
 		}
 		return
 	}
+
+	// Peak memory stays under 512 MiB for sites whose live data allows it
+	// at little cost (internal/memlimit; GOMEMLIMIT overrides). Not in
+	// watch mode, which keeps every page's state and idles between builds.
+	defer memlimit.Start(448 << 20)()
 
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
