@@ -24,12 +24,21 @@ func TestRaise(t *testing.T) {
 	}
 }
 
-func TestStartSetsAndKeepsTheLimit(t *testing.T) {
+// isolate sets GOMEMLIMIT to nothing and GOGC to gogc for the test, and
+// puts the process's memory limit and GOGC back after it.
+func isolate(t *testing.T, gogc string) {
 	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "")
-	old := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(old)
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", gogc)
+	limit, percent := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	t.Cleanup(func() {
+		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(percent)
+	})
+}
+
+func TestStartSetsAndKeepsTheLimit(t *testing.T) {
+	isolate(t, "")
 	stop := Start(1 << 40)
 	stop()
 	if have := debug.SetMemoryLimit(-1); have != 1<<40 {
@@ -41,11 +50,8 @@ func TestStartSetsAndKeepsTheLimit(t *testing.T) {
 }
 
 func TestStartLeavesGOGC(t *testing.T) {
-	t.Setenv("GOMEMLIMIT", "")
-	t.Setenv("GOGC", "50")
-	old := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(old)
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	isolate(t, "50")
+	debug.SetGCPercent(50)
 	Start(1 << 40)()
 	if have := debug.SetGCPercent(50); have != 50 {
 		t.Errorf("GOGC %d with GOGC=50 in the environment, want it left", have)
@@ -55,9 +61,7 @@ func TestStartLeavesGOGC(t *testing.T) {
 // With a ceiling under what the process already holds, the limit rises
 // to twice the live heap instead of making the collector run back to back.
 func TestStartRaisesTheLimit(t *testing.T) {
-	t.Setenv("GOMEMLIMIT", "")
-	old := debug.SetMemoryLimit(-1)
-	defer debug.SetMemoryLimit(old)
+	isolate(t, "")
 	keep := make([]byte, 8<<20) // live: more than the ceiling
 	stop := Start(4 << 20)
 	time.Sleep(10 * interval)
