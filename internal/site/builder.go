@@ -220,6 +220,7 @@ func (r *run) render(ctx context.Context) error {
 		writer = newFileWriter(r.sink)
 	}
 	var failed renderFailures
+	exists := inSet(files)
 	err := parallel(ctx, len(todo), func(k int) {
 		i := todo[k]
 		buf := getBuf()
@@ -230,7 +231,7 @@ func (r *run) render(ctx context.Context) error {
 			return
 		}
 		sc := scanHTML(out)
-		warnings, frags := r.s.checkLinks(r.pages[i], i, sc, inSet(files))
+		warnings, frags := r.s.checkLinks(r.pages[i], i, sc, exists)
 		pubs[i] = published{page: true, sig: sigs[i], hash: hashBytes(out), scan: sc, warnings: warnings}
 		mu.Lock()
 		later = append(later, frags...)
@@ -303,13 +304,14 @@ func (r *run) recheck(files map[string]bool, later *[]fragmentLink) {
 		return
 	}
 	r.filesChanged = true
+	exists := inSet(files)
 	for i, p := range r.pages {
 		if r.fresh[p.Path] {
 			continue
 		}
 		pub := r.next[p.Path]
 		var frags []fragmentLink
-		pub.warnings, frags = r.s.checkLinks(p, i, pub.scan, inSet(files))
+		pub.warnings, frags = r.s.checkLinks(p, i, pub.scan, exists)
 		*later = append(*later, frags...)
 		r.next[p.Path] = pub
 	}
