@@ -29,7 +29,7 @@ import (
 //     rendered, together (detail.go);
 //   - there is no page list: pages are made when they are rendered, and
 //     made again one at a time, in order, for the sitemaps (written
-//     straight to disk) and the hreflang check (which keeps hashes);
+//     straight to disk) and the hreflang check (which keeps two sums);
 //   - of each rendered page only its element ids (for links to its
 //     elements) and its link problems are kept; no signatures or hashes.
 func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
