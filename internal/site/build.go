@@ -119,13 +119,16 @@ func basePathOf(base string) (string, error) {
 // The compiled template runs first; html/template runs when it cannot
 // (package tmplexec), with the same result.
 func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
-	if fast := t.fast[p.Lang.Code][p.Kind]; fast != nil {
+	if fast := t.byLang[p.Lang.Code][p.Kind].fast; fast != nil {
 		if err := fast.Execute(buf, "base", p); err == nil {
 			return buf.Bytes(), nil
 		}
 		buf.Reset()
 	}
-	tmpl := t.lookup(p.Lang.Code, p.Kind)
+	tmpl, err := t.lookup(p.Lang.Code, p.Kind)
+	if err != nil {
+		return nil, err
+	}
 	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
 		return nil, err // (renderFailures says which page)
 	}

@@ -36,13 +36,46 @@ func TestCompiledTemplatesMatchHTMLTemplate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The parts pages render with {{cached}}, compiled, against
+			// html/template, before any page caches them.
+			for _, lang := range s.Languages {
+				for _, kind := range kinds {
+					ls := tm.byLang[lang.Code][kind]
+					html, err := ls.html()
+					if err != nil {
+						t.Fatal(err)
+					}
+					c := ls.cached
+					if len(c.progs) == 0 {
+						t.Fatalf("%s %s: no cached part compiled", lang.Code, kind)
+					}
+					for name, prog := range c.progs {
+						for _, root := range []bool{false, true} {
+							data := Chrome{Site: s, Lang: lang, Kind: kind, Root: root}
+							var want, have bytes.Buffer
+							if err := html.ExecuteTemplate(&want, name, data); err != nil {
+								t.Fatalf("%s %s %s: html/template: %v", lang.Code, kind, name, err)
+							}
+							if err := prog.Execute(&have, name, data); err != nil {
+								t.Errorf("%s %s %s: the compiled part fails: %v", lang.Code, kind, name, err)
+							} else if have.String() != want.String() {
+								t.Errorf("%s %s %s: compiled output differs from html/template's:\n%s", lang.Code, kind, name, firstDiff(want.String(), have.String()))
+							}
+						}
+					}
+				}
+			}
 			fellBack := map[string]int{}
 			for _, p := range s.pages() {
 				var want bytes.Buffer
-				if err := tm.lookup(p.Lang.Code, p.Kind).ExecuteTemplate(&want, "base", p); err != nil {
+				html, err := tm.lookup(p.Lang.Code, p.Kind)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := html.ExecuteTemplate(&want, "base", p); err != nil {
 					t.Fatalf("%s: html/template: %v", p.Path, err)
 				}
-				fast := tm.fast[p.Lang.Code][p.Kind]
+				fast := tm.byLang[p.Lang.Code][p.Kind].fast
 				var have bytes.Buffer
 				if fast == nil || fast.Execute(&have, "base", p) != nil {
 					fellBack[p.Kind]++

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -8,8 +9,10 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"tact/internal/assets"
@@ -21,12 +24,14 @@ import (
 // partials/*.html shared by them.
 const LayoutDir = "layouts"
 
-// templates holds one parsed template per page kind and language, built once
-// per build: the language's T is bound when the set is cloned.
+// templates holds the page templates of each page kind in each language,
+// built once per build. html/template escapes each kind's templates once;
+// package tmplexec compiles the escaped trees once per language, with the
+// language's T bound; a language's html/template set is cloned only when a
+// page needs it (a page tmplexec cannot render, an error to report).
 type templates struct {
-	byLang map[string]map[string]*template.Template // lang → kind → template
-	fast   map[string]map[string]*tmplexec.Program  // the same, compiled (nil: not compilable)
-	files  map[string]layoutFile                    // template name → layout file
+	byLang map[string]map[string]*langSet // lang → kind → its templates
+	files  map[string]layoutFile          // template name → layout file
 
 	// unminified returns the same templates parsed from the layouts as
 	// written, for errors to name places in them (layouterr.go); t itself
@@ -97,25 +102,22 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	if err := parse(base, append(files, partials...)...); err != nil {
 		return nil, err
 	}
-	t := &templates{byLang: map[string]map[string]*template.Template{}, fast: map[string]map[string]*tmplexec.Program{}, files: names}
+	t := &templates{byLang: map[string]map[string]*langSet{}, files: names}
 	t.unminified = sync.OnceValues(func() (*templates, error) {
 		if !min.On() {
 			return t, nil
 		}
 		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
 	})
-	// One set per kind and language, made on all cores: cloning, escaping
-	// (html/template's, at the first execution) and compiling forty sets
-	// is most of the real site's build time.
-	type langSet struct {
+	// Each kind's set, escaped once and compiled per language, on all
+	// cores: this is most of the real site's build time.
+	type kindSet struct {
 		kind string
-		k    *template.Template // the kind's set, for every language
-		lang *Lang
-		l    *template.Template
-		fast *tmplexec.Program
+		k    *template.Template // parsed, never executed: the languages' html/template sets are its clones
+		sets map[string]*langSet
 		err  error
 	}
-	var sets []*langSet
+	var ks []*kindSet
 	for _, kind := range kinds {
 		k, err := base.Clone()
 		if err != nil {
@@ -124,67 +126,91 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		if err := parse(k, path.Join(LayoutDir, kind+".html")); err != nil {
 			return nil, err
 		}
-		for _, lang := range langs {
-			sets = append(sets, &langSet{kind: kind, k: k, lang: lang})
+		ks = append(ks, &kindSet{kind: kind, k: k, sets: map[string]*langSet{}})
+	}
+	_ = parallel(context.Background(), len(ks), func(i int) {
+		ks[i].sets, ks[i].err = compileKind(ks[i].k, langs, cat, funcs)
+	})
+	for _, k := range ks {
+		if k.err != nil {
+			return nil, k.err
+		}
+		for code, ls := range k.sets {
+			if t.byLang[code] == nil {
+				t.byLang[code] = map[string]*langSet{}
+			}
+			t.byLang[code][k.kind] = ls
 		}
 	}
-	_ = parallel(context.Background(), len(sets), func(i int) {
-		ls := sets[i]
-		l, err := ls.k.Clone()
-		if err != nil {
-			ls.err = fmt.Errorf("parse layouts: %w", err)
-			return
-		}
-		T := cat.T(ls.lang.Code)
+	return t, nil
+}
+
+// langSet is one page kind's templates in one language.
+type langSet struct {
+	fast   *tmplexec.Program                  // nil: not compilable (html/template renders)
+	html   func() (*template.Template, error) // the html/template set, made on first use
+	cached *cache                             // its {{cached}}
+}
+
+// compileKind makes the sets of the page kind whose templates k holds, one
+// per language. html/template escapes a clone of k (base, and the parts
+// pages render with {{cached}}) and tmplexec compiles those escaped trees
+// once per language, with the language's functions.
+func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs template.FuncMap) (map[string]*langSet, error) {
+	esc, err := k.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("parse layouts: %w", err)
+	}
+	// Executing with no data escapes, then fails harmlessly.
+	entries := append([]string{"base"}, cachedNames(esc)...)
+	for _, name := range entries {
+		_ = esc.ExecuteTemplate(io.Discard, name, nil)
+	}
+	sets := map[string]*langSet{}
+	for _, lang := range langs {
+		T := cat.T(lang.Code)
+		c := &cache{done: map[string]template.HTML{}, progs: map[string]*tmplexec.Program{}}
 		own := template.FuncMap{
 			"T":         func(id string) string { return T(id) },
 			"Tn":        func(id string, n int) string { return T(id, n) },
 			"Tf":        T,
 			"verdict":   func(v string) string { return T("verdict_" + v) },
 			"localDate": dateFormatter(T),
-			"cached":    cacher(l),
+			"cached":    c.render,
 		}
-		l.Funcs(own)
-		ls.l, ls.fast = l, compileFast(l, funcs, own)
-	})
-	for _, ls := range sets {
-		if ls.err != nil {
-			return nil, ls.err
+		all := maps.Clone(funcs)
+		maps.Copy(all, own)
+		ls := &langSet{html: sync.OnceValues(func() (*template.Template, error) {
+			l, err := k.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("parse layouts: %w", err)
+			}
+			return l.Funcs(own), nil
+		})}
+		ls.fast, _ = tmplexec.Compile(esc, "base", all)
+		for _, name := range entries[1:] {
+			if p, err := tmplexec.Compile(esc, name, all); err == nil {
+				c.progs[name] = p
+			}
 		}
-		code := ls.lang.Code
-		if t.byLang[code] == nil {
-			t.byLang[code] = map[string]*template.Template{}
-			t.fast[code] = map[string]*tmplexec.Program{}
-		}
-		t.byLang[code][ls.kind] = ls.l
-		t.fast[code][ls.kind] = ls.fast
+		c.html, ls.cached = ls.html, c
+		sets[lang.Code] = ls
 	}
-	return t, nil
+	return sets, nil
 }
 
-func (t *templates) lookup(lang, kind string) *template.Template { return t.byLang[lang][kind] }
+// lookup returns the html/template set of a kind in a language.
+func (t *templates) lookup(lang, kind string) (*template.Template, error) {
+	return t.byLang[lang][kind].html()
+}
 
 // render executes p's template with html/template, for its error.
 func (t *templates) render(p *Page) error {
-	return t.lookup(p.Lang.Code, p.Kind).ExecuteTemplate(io.Discard, "base", p)
-}
-
-// compileFast compiles the page template of set for package tmplexec, which
-// runs it about five times faster with the same output, or returns nil when
-// it cannot (pages are then rendered by html/template alone). html/template
-// escapes the templates the first time it executes them: executing with no
-// data does that, and then fails harmlessly.
-func compileFast(set *template.Template, funcs ...template.FuncMap) *tmplexec.Program {
-	_ = set.ExecuteTemplate(io.Discard, "base", nil)
-	all := template.FuncMap{}
-	for _, f := range funcs {
-		maps.Copy(all, f)
-	}
-	p, err := tmplexec.Compile(set, "base", all)
+	l, err := t.lookup(p.Lang.Code, p.Kind)
 	if err != nil {
-		return nil
+		return err
 	}
-	return p
+	return l.ExecuteTemplate(io.Discard, "base", p)
 }
 
 // dateFormatter formats dates with the language's month names and pattern,
@@ -201,28 +227,96 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 	}
 }
 
-// cacher returns the {{cached "name" .}} function of one template set: it
-// renders template name with the page's Chrome (site, language, kind, root)
-// once, and then returns the same HTML for every page. Only parts that
-// depend on nothing else may be cached; Chrome lets them see nothing else.
-func cacher(t *template.Template) func(name string, p *Page) (template.HTML, error) {
-	var mu sync.Mutex
-	done := map[string]template.HTML{}
-	return func(name string, p *Page) (template.HTML, error) {
-		key := name
-		if p.Root {
-			key += " root"
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if h, ok := done[key]; ok {
-			return h, nil
-		}
-		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, name, Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}); err != nil {
+// cache is the {{cached "name" .}} function of one kind's templates in one
+// language: it renders template name with the page's Chrome (site,
+// language, kind, root) once, and then returns the same HTML for every
+// page. Only parts that depend on nothing else may be cached; Chrome lets
+// them see nothing else.
+type cache struct {
+	mu    sync.Mutex
+	done  map[string]template.HTML
+	progs map[string]*tmplexec.Program       // the cached parts, compiled
+	html  func() (*template.Template, error) // for those that are not, and for errors
+}
+
+func (c *cache) render(name string, p *Page) (template.HTML, error) {
+	key := name
+	if p.Root {
+		key += " root"
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if h, ok := c.done[key]; ok {
+		return h, nil
+	}
+	data := Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}
+	var b bytes.Buffer
+	if prog := c.progs[name]; prog == nil || prog.Execute(&b, name, data) != nil {
+		b.Reset()
+		l, err := c.html()
+		if err != nil {
 			return "", err
 		}
-		done[key] = template.HTML(b.String())
-		return done[key], nil
+		if err := l.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
 	}
+	c.done[key] = template.HTML(b.String())
+	return c.done[key], nil
+}
+
+// cachedNames returns the names that the templates of set pass to
+// {{cached}} as a literal string, each once, in the order found.
+func cachedNames(set *template.Template) []string {
+	var names []string
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return
+			}
+			for _, cmd := range n.Cmds {
+				if len(cmd.Args) >= 2 {
+					if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
+						if s, ok := cmd.Args[1].(*parse.StringNode); ok && !slices.Contains(names, s.Text) {
+							names = append(names, s.Text)
+						}
+					}
+				}
+				for _, a := range cmd.Args {
+					walk(a)
+				}
+			}
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		}
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			walk(t.Tree.Root)
+		}
+	}
+	slices.Sort(names) // (Templates is in map order)
+	return names
 }
