@@ -126,7 +126,7 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		if err := parse(k, path.Join(LayoutDir, kind+".html")); err != nil {
 			return nil, err
 		}
-		ks = append(ks, &kindSet{kind: kind, k: k, sets: map[string]*langSet{}})
+		ks = append(ks, &kindSet{kind: kind, k: k})
 	}
 	_ = parallel(context.Background(), len(ks), func(i int) {
 		ks[i].sets, ks[i].err = compileKind(ks[i].k, langs, cat, funcs)
