@@ -266,10 +266,15 @@ func (c *cache) render(name string, p *Page) (template.HTML, error) {
 }
 
 // cachedNames returns the names that the templates of set pass to
-// {{cached}} as a literal string, each once, in the order found.
+// {{cached}} as a literal string, sorted.
 func cachedNames(set *template.Template) []string {
-	var names []string
+	names := map[string]bool{}
 	var walk func(n parse.Node)
+	branch := func(b *parse.BranchNode) {
+		walk(b.Pipe)
+		walk(b.List)
+		walk(b.ElseList)
+	}
 	walk = func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.ListNode:
@@ -280,6 +285,14 @@ func cachedNames(set *template.Template) []string {
 			}
 		case *parse.ActionNode:
 			walk(n.Pipe)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			branch(&n.BranchNode)
+		case *parse.RangeNode:
+			branch(&n.BranchNode)
+		case *parse.WithNode:
+			branch(&n.BranchNode)
 		case *parse.PipeNode:
 			if n == nil {
 				return
@@ -287,8 +300,8 @@ func cachedNames(set *template.Template) []string {
 			for _, cmd := range n.Cmds {
 				if len(cmd.Args) >= 2 {
 					if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
-						if s, ok := cmd.Args[1].(*parse.StringNode); ok && !slices.Contains(names, s.Text) {
-							names = append(names, s.Text)
+						if s, ok := cmd.Args[1].(*parse.StringNode); ok {
+							names[s.Text] = true
 						}
 					}
 				}
@@ -296,20 +309,6 @@ func cachedNames(set *template.Template) []string {
 					walk(a)
 				}
 			}
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			walk(n.Pipe)
 		}
 	}
 	for _, t := range set.Templates() {
@@ -317,6 +316,5 @@ func cachedNames(set *template.Template) []string {
 			walk(t.Tree.Root)
 		}
 	}
-	slices.Sort(names) // (Templates is in map order)
-	return names
+	return slices.Sorted(maps.Keys(names))
 }
