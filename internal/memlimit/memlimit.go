@@ -66,7 +66,7 @@ func Start(ceiling int64) (stop func()) {
 			case <-tick.C:
 			}
 			metrics.Read(sample)
-			limit = Raise(limit, ceiling, int64(sample[0].Value.Uint64()))
+			limit = raise(limit, ceiling, int64(sample[0].Value.Uint64()))
 			debug.SetMemoryLimit(limit)
 		}
 	}()
@@ -76,12 +76,12 @@ func Start(ceiling int64) (stop func()) {
 	}
 }
 
-// Raise returns the memory limit for a live heap of live bytes, given the
+// raise returns the memory limit for a live heap of live bytes, given the
 // current limit and the ceiling: the ceiling while live is under
 // roomShare of it, else twice live (what GOGC=100 lets the heap reach: the
 // limit then stops the heap short of GOGC=200's three times), never less
 // than the current limit.
-func Raise(limit, ceiling, live int64) int64 {
+func raise(limit, ceiling, live int64) int64 {
 	if float64(live) <= roomShare*float64(ceiling) {
 		return limit
 	}

@@ -18,8 +18,8 @@ func TestRaise(t *testing.T) {
 		{1400, 650, 1400}, // the live heap shrank: the limit stays raised
 		{1400, 900, 1800},
 	} {
-		if have := Raise(c.limit, ceiling, c.live); have != c.want {
-			t.Errorf("Raise(%d, %d, %d) = %d, want %d", c.limit, ceiling, c.live, have, c.want)
+		if have := raise(c.limit, ceiling, c.live); have != c.want {
+			t.Errorf("raise(%d, %d, %d) = %d, want %d", c.limit, ceiling, c.live, have, c.want)
 		}
 	}
 }
