@@ -35,12 +35,11 @@ func link(s *Site) error {
 				a.Next = lang.Articles[i+1]
 			}
 			for j, key := range a.Related {
-				if t := s.articles[key]; t != nil {
-					a.Related[j] = sharedString(t, key, func(t *Article) string { return t.Key })
-				}
+				ts := s.articles[key]
+				a.Related[j] = sharedString(ts, key, func(t *Article) string { return t.Key })
 				if r := lang.byKey[key]; r != nil && r != a {
 					a.RelatedArticles = append(a.RelatedArticles, r)
-				} else if s.articles[key] == nil && !s.drafts[key] {
+				} else if ts == nil && !s.drafts[key] {
 					errs.Add(a.errorAt("related", "related article %q does not exist: use the key of another article", key))
 				}
 			}
