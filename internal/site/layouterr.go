@@ -56,9 +56,10 @@ func layoutError(err error, files map[string]layoutFile) error {
 	off := -1
 	if m[6] >= 0 {
 		off, _ = strconv.Atoi(msg[m[6]:m[7]])
-	} else if q := quoted.FindStringSubmatch(e.Msg); q != nil {
+	} else if q := quoted.FindStringSubmatch(e.Msg); q != nil && bytes.Count(line, []byte(q[1])) == 1 {
 		// A parse error gives a line only; the thing it quotes (an
-		// undefined function, an unexpected token) is on that line.
+		// undefined function, an unexpected token) is on that line,
+		// and where it is there once, that is the place.
 		off = bytes.Index(line, []byte(q[1]))
 	}
 	if off >= 0 && off <= len(line) {
