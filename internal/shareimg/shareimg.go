@@ -43,7 +43,7 @@ var bodyFont = sync.OnceValues(func() (*opentype.Font, error) {
 })
 
 // version changes whenever Render draws differently, so that Key changes too.
-const version = "2"
+const version = "3"
 
 // Key identifies the image of a name and tagline: the same key means the same
 // PNG, so a build can reuse the image of the previous build instead of
@@ -104,42 +104,84 @@ func Render(name, tagline string) ([]byte, error) {
 	}
 	defer text.Close()
 
-	// Text is drawn as coverage into an alpha mask, then mapped to the
-	// palette shades of its colour.
-	mask := image.NewAlpha(img.Bounds())
-	d := &font.Drawer{Dst: mask, Src: image.Opaque, Face: title, Dot: fixed.P(96, 210)}
-	d.DrawString(name)
-	paint(img, mask, 1)
-	clear(mask.Pix)
-	d.Face = text
+	drawText(img, title, name, fixed.P(96, 210), 1)
 	y := 320
 	for _, line := range wrap(text, tagline, Width-96*2, 4) {
-		d.Dot = fixed.P(96, y)
-		d.DrawString(line)
+		drawText(img, text, line, fixed.P(96, y), 1+shades)
 		y += 72
 	}
-	paint(img, mask, 1+shades)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoders}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// paint sets every covered pixel of img to the shade of the colour whose
-// palette entries start at first.
-func paint(img *image.Paletted, mask *image.Alpha, first int) {
-	for i, a := range mask.Pix {
-		if a == 0 {
-			continue
+// drawText draws s in the colour whose palette entries start at first,
+// the origin of its first glyph at dot. Each glyph's coverage of a pixel
+// picks the pixel's shade; where glyphs overlap, their coverages combine as
+// in the Porter-Duff "over" operator.
+//
+// (This is font.Drawer.DrawString without the image-sized alpha mask it
+// would need: drawing into that mask, clearing it and mapping it to shades
+// took more time than the rest of the image and as much memory.)
+func drawText(img *image.Paletted, face font.Face, s string, dot fixed.Point26_6, first int) {
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, r)
 		}
-		level := (int(a)*shades + 127) / 255
-		if level > 0 {
-			img.Pix[i] = uint8(first + level - 1)
+		dr, mask, maskp, advance, ok := face.Glyph(dot, r)
+		if ok {
+			paintGlyph(img, dr, mask, maskp, first)
+		}
+		dot.X += advance
+		prev = r
+	}
+}
+
+// paintGlyph shades the pixels of img in dr that mask, from maskp, covers.
+func paintGlyph(img *image.Paletted, dr image.Rectangle, mask image.Image, maskp image.Point, first int) {
+	clip := dr.Intersect(img.Rect)
+	maskp = maskp.Add(clip.Min.Sub(dr.Min))
+	alpha, _ := mask.(*image.Alpha)
+	for y := clip.Min.Y; y < clip.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(clip.Min.X, y):]
+		my := maskp.Y + y - clip.Min.Y
+		for x := range clip.Dx() {
+			var a int
+			if alpha != nil {
+				a = int(alpha.Pix[alpha.PixOffset(maskp.X+x, my)])
+			} else {
+				_, _, _, a16 := mask.At(maskp.X+x, my).RGBA()
+				a = int(a16 >> 8)
+			}
+			if a == 0 {
+				continue
+			}
+			if old := int(row[x]) - first; old >= 0 && old < shades {
+				covered := (old + 1) * 255 / shades // an earlier glyph's
+				a += covered * (255 - a) / 255
+			}
+			if level := (a*shades + 127) / 255; level > 0 {
+				row[x] = uint8(first + level - 1)
+			}
 		}
 	}
 }
+
+// encoders keeps the PNG encoder's compression state between images.
+var encoders = &encoderPool{}
+
+type encoderPool struct{ p sync.Pool }
+
+func (e *encoderPool) Get() *png.EncoderBuffer {
+	b, _ := e.p.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // wrap breaks s into at most max lines no wider than width pixels.
 func wrap(face font.Face, s string, width, max int) []string {

@@ -2,6 +2,7 @@ package shareimg
 
 import (
 	"bytes"
+	"image"
 	"image/png"
 	"testing"
 )
@@ -25,5 +26,51 @@ func TestRenderIsAValidDeterministicPNG(t *testing.T) {
 	c, _ := Render("Tact", "Another tagline")
 	if bytes.Equal(a, c) {
 		t.Error("the tagline does not change the image")
+	}
+}
+
+// TestRenderDrawsNameAndTagline checks where the colours are: the name in
+// the accent colour above the tagline in ink, both anti-aliased (several
+// shades each), on the background.
+func TestRenderDrawsNameAndTagline(t *testing.T) {
+	b, err := Render("Tact", "Networking without the awkwardness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("decoded as %T, want a paletted image", img)
+	}
+	const split = 240 // between the name's baseline (210) and the tagline's first line's top
+	accent, ink := map[uint8]int{}, map[uint8]int{}
+	var accentBelow, inkAbove int
+	for y := range Height {
+		for x := 24; x < Width; x++ { // (right of the accent bar)
+			switch i := p.ColorIndexAt(x, y); {
+			case i >= 1 && i <= shades:
+				accent[i]++
+				if y > split {
+					accentBelow++
+				}
+			case i > shades && i <= 2*shades:
+				ink[i]++
+				if y < split {
+					inkAbove++
+				}
+			}
+		}
+	}
+	if len(accent) < shades/2 || len(ink) < shades/2 {
+		t.Errorf("the name has %d shades of the accent colour and the tagline %d of ink; want at least %d each (anti-aliased text)", len(accent), len(ink), shades/2)
+	}
+	if accent[shades] == 0 || ink[2*shades] == 0 {
+		t.Error("no fully covered pixel in the name or the tagline")
+	}
+	if accentBelow > 0 || inkAbove > 0 {
+		t.Errorf("%d accent pixels below the name, %d ink pixels above the tagline", accentBelow, inkAbove)
 	}
 }
