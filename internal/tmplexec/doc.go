@@ -23,10 +23,11 @@
 // failed), that calls a template or builtin it does not know, or that uses
 // break or continue. Execute returns an error for any value it does not
 // handle exactly as html/template would: template.HTML in an attribute
-// (html/template strips its tags), values of other kinds in a JavaScript
-// context, ranges over anything but slices and arrays. The caller then
-// executes the page with html/template itself, which also gives its exact
-// error messages. So the output never differs; only the speed does.
-// Tests compare both on every page of the site and fuzz the escapers
-// against html/template.
+// (html/template strips its tags), ranges over anything but slices, arrays
+// and maps with string or integer keys. The caller then executes the page
+// with html/template itself, which also gives its exact error messages. So
+// the output never differs; only the speed does. (A value other than
+// template.JS in a JavaScript context is handed to html/template's own
+// escaper, which prints it as JSON.) Tests compare both on every page of
+// the site and fuzz the escapers against html/template.
 package tmplexec

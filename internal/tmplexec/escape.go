@@ -198,14 +198,39 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// jsValEscaper prints template.JS as it is; html/template turns anything
-// else into JSON, which is left to it.
+// jsValEscaper prints template.JS as it is, and any other value as
+// html/template's own escaper prints it in a script (JSON, mostly).
 func jsValEscaper(v reflect.Value) (string, error) {
+	orig := v
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
 		v = v.Elem()
 	}
 	if v.IsValid() && v.Type() == jsType {
 		return v.String(), nil
 	}
+	var data any // nil, as text/template passes a missing value
+	if orig.IsValid() {
+		if !orig.CanInterface() {
+			return "", errUnsupported
+		}
+		data = orig.Interface()
+	}
+	var b strings.Builder
+	if err := jsValTemplate.Execute(&b, data); err != nil {
+		return "", errUnsupported
+	}
+	s, ok := strings.CutPrefix(b.String(), jsValOpen)
+	if s, ok2 := strings.CutSuffix(s, jsValClose); ok && ok2 {
+		return s, nil
+	}
 	return "", errUnsupported
 }
+
+// jsValTemplate prints its data with html/template's JavaScript value
+// escaper, between jsValOpen and jsValClose.
+var jsValTemplate = template.Must(template.New("jsval").Parse(jsValOpen + "{{.}}" + jsValClose))
+
+const (
+	jsValOpen  = "<script>"
+	jsValClose = "</script>"
+)

@@ -36,9 +36,9 @@ var escapeContexts = []struct {
 	{"form action", `<form action="{{.}}"></form>`, true, anyButOther},
 	{"title", `<title>{{.}}</title>`, true, notHTML},
 	{"textarea", `<textarea>{{.}}</textarea>`, true, notHTML},
-	{"JSON-LD script", `<script type="application/ld+json">{{.}}</script>`, true, onlyJS},
-	{"script", `<script>var x = {{.}};</script>`, true, onlyJS},
-	{"event handler", `<button onclick="go({{.}})">`, true, onlyJS},
+	{"JSON-LD script", `<script type="application/ld+json">{{.}}</script>`, true, anyValue},
+	{"script", `<script>var x = {{.}};</script>`, true, anyValue},
+	{"event handler", `<button onclick="go({{.}})">`, true, anyValue},
 	{"style attribute", `<p style="color: {{.}}">`, false, nil},
 	{"srcset", `<img srcset="{{.}}">`, false, nil},
 }
@@ -56,7 +56,7 @@ const (
 
 func anyButOther(c valueClass) bool { return c != other }
 func notHTML(c valueClass) bool     { return c != other && c != htmlValue }
-func onlyJS(c valueClass) bool      { return c == jsValue }
+func anyValue(valueClass) bool      { return true }
 
 // escapeStrings are printed as they are and as each of html/template's
 // string types.

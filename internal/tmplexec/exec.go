@@ -2,8 +2,11 @@ package tmplexec
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"sync/atomic"
 )
 
@@ -155,8 +158,13 @@ func (b *branchNode) rangeOver(s *state, dot reflect.Value, mark int) error {
 	}
 	raw := v
 	v, _ = indirect(indirectInterface(v))
+	var keys []reflect.Value // of a map, in text/template's order
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
+	case reflect.Map:
+		if keys, err = sortedKeys(v); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("range over %s: %w", v.Kind(), errUnsupported)
 	}
@@ -169,12 +177,17 @@ func (b *branchNode) rangeOver(s *state, dot reflect.Value, mark int) error {
 		return s.walk(b.elseList, dot)
 	}
 	for i := range v.Len() {
-		elem := v.Index(i)
+		index, elem := reflect.ValueOf(i), reflect.Value{}
+		if keys != nil {
+			index, elem = keys[i], v.MapIndex(keys[i])
+		} else {
+			elem = v.Index(i)
+		}
 		switch len(b.pipe.decl) {
 		case 1:
 			s.push(b.pipe.decl[0], elem)
 		case 2:
-			s.push(b.pipe.decl[0], reflect.ValueOf(i))
+			s.push(b.pipe.decl[0], index)
 			s.push(b.pipe.decl[1], elem)
 		}
 		if err := s.walk(b.list, elem); err != nil {
@@ -183,6 +196,24 @@ func (b *branchNode) rangeOver(s *state, dot reflect.Value, mark int) error {
 		s.vars = s.vars[:mark]
 	}
 	return nil
+}
+
+// sortedKeys returns the keys of map m in the order text/template ranges
+// over them: strings and integers in increasing order. Maps with keys of
+// other kinds are unsupported.
+func sortedKeys(m reflect.Value) ([]reflect.Value, error) {
+	keys := m.MapKeys()
+	switch m.Type().Key().Kind() {
+	case reflect.String:
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.Int(), b.Int()) })
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.Uint(), b.Uint()) })
+	default:
+		return nil, fmt.Errorf("range over a map with %s keys: %w", m.Type().Key().Kind(), errUnsupported)
+	}
+	return keys, nil
 }
 
 type templateNode struct {
