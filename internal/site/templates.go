@@ -26,9 +26,10 @@ const LayoutDir = "layouts"
 
 // templates holds the page templates of each page kind in each language,
 // built once per build. html/template escapes each kind's templates once;
-// package tmplexec compiles the escaped trees once per language, with the
-// language's T bound; a language's html/template set is cloned only when a
-// page needs it (a page tmplexec cannot render, an error to report).
+// package tmplexec compiles the escaped trees once, and each language binds
+// its own T to the compiled programs; a language's html/template set is
+// cloned only when a page needs it (a page tmplexec cannot render, an error
+// to report).
 type templates struct {
 	byLang map[string]map[string]*langSet // lang → kind → its templates
 	files  map[string]layoutFile          // template name → layout file
@@ -109,8 +110,8 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		}
 		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
 	})
-	// Each kind's set, escaped once and compiled per language, on all
-	// cores: this is most of the real site's build time.
+	// Each kind's set, escaped and compiled once and bound per language, on
+	// all cores, while the content loads.
 	type kindSet struct {
 		kind string
 		k    *template.Template // parsed, never executed: the languages' html/template sets are its clones
@@ -154,8 +155,8 @@ type langSet struct {
 
 // compileKind makes the sets of the page kind whose templates k holds, one
 // per language. html/template escapes a clone of k (base, and the parts
-// pages render with {{cached}}) and tmplexec compiles those escaped trees
-// once per language, with the language's functions.
+// pages render with {{cached}}); tmplexec compiles those escaped trees
+// once, and binds each language's functions to the programs.
 func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs template.FuncMap) (map[string]*langSet, error) {
 	esc, err := k.Clone()
 	if err != nil {
@@ -166,6 +167,9 @@ func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs
 	for _, name := range entries {
 		_ = esc.ExecuteTemplate(io.Discard, name, nil)
 	}
+	// Compiled once, with the first language's functions; the others'
+	// are bound to the same programs.
+	var progs map[string]*tmplexec.Program // entry → compiled; nil: not compilable
 	sets := map[string]*langSet{}
 	for _, lang := range langs {
 		T := cat.T(lang.Code)
@@ -178,8 +182,6 @@ func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs
 			"localDate": dateFormatter(T),
 			"cached":    c.render,
 		}
-		all := maps.Clone(funcs)
-		maps.Copy(all, own)
 		ls := &langSet{html: sync.OnceValues(func() (*template.Template, error) {
 			l, err := k.Clone()
 			if err != nil {
@@ -187,9 +189,23 @@ func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs
 			}
 			return l.Funcs(own), nil
 		})}
-		ls.fast, _ = tmplexec.Compile(esc, "base", all)
-		for _, name := range entries[1:] {
-			if p, err := tmplexec.Compile(esc, name, all); err == nil {
+		if progs == nil {
+			all := maps.Clone(funcs)
+			maps.Copy(all, own)
+			progs = map[string]*tmplexec.Program{}
+			for _, name := range entries {
+				if p, err := tmplexec.Compile(esc, name, all); err == nil {
+					progs[name] = p
+				}
+			}
+		}
+		for name, p := range progs {
+			if p, err = p.Bind(own); err != nil {
+				return nil, fmt.Errorf("parse layouts: %w", err)
+			}
+			if name == "base" {
+				ls.fast = p
+			} else {
 				c.progs[name] = p
 			}
 		}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"text/template/parse"
 )
@@ -17,7 +19,8 @@ var errUnsupported = errors.New("tmplexec: not supported here")
 // templates. It is safe for concurrent use.
 type Program struct {
 	trees map[string]*tree
-	funcs map[string]*function
+	funcs []*function    // by slot: commands name their function by its slot
+	slots map[string]int // function name → slot
 }
 
 // tree is one compiled template.
@@ -32,13 +35,14 @@ type tree struct {
 // Compile reports an error for anything it would not execute exactly as
 // html/template does.
 func Compile(set *template.Template, entry string, funcs template.FuncMap) (*Program, error) {
-	p := &Program{trees: map[string]*tree{}, funcs: map[string]*function{}}
-	for name, fn := range funcs {
-		f, err := newFunction(name, fn)
+	p := &Program{trees: map[string]*tree{}, slots: map[string]int{}}
+	for _, name := range slices.Sorted(maps.Keys(funcs)) {
+		f, err := newFunction(name, funcs[name])
 		if err != nil {
 			return nil, err
 		}
-		p.funcs[name] = f
+		p.slots[name] = len(p.funcs)
+		p.funcs = append(p.funcs, f)
 	}
 	c := compiler{p: p}
 	todo := []string{entry}
@@ -68,6 +72,27 @@ func Compile(set *template.Template, entry string, funcs template.FuncMap) (*Pro
 		call.tree = p.trees[call.name]
 	}
 	return p, nil
+}
+
+// Bind returns a Program that runs the same compiled templates as p but
+// calls the functions in funcs instead of those of the same names p was
+// compiled with, as if it had been compiled with them. So a set compiled
+// once serves several sets of functions (one per language, say). Every name
+// in funcs must be one p was compiled with; p itself is unchanged.
+func (p *Program) Bind(funcs template.FuncMap) (*Program, error) {
+	q := &Program{trees: p.trees, funcs: slices.Clone(p.funcs), slots: p.slots}
+	for name, fn := range funcs {
+		i, ok := p.slots[name]
+		if !ok {
+			return nil, fmt.Errorf("bind function %q: not one the program was compiled with", name)
+		}
+		f, err := newFunction(name, fn)
+		if err != nil {
+			return nil, err
+		}
+		q.funcs[i] = f
+	}
+	return q, nil
 }
 
 type compiler struct {
@@ -171,7 +196,7 @@ func (c *compiler) pipeline(p *parse.PipeNode) (*pipeline, error) {
 }
 
 func (c *compiler) command(cmd *parse.CommandNode) (*command, error) {
-	out := &command{}
+	out := &command{fn: -1}
 	for i, a := range cmd.Args {
 		if i == 0 {
 			if id, ok := a.(*parse.IdentifierNode); ok {
@@ -183,8 +208,8 @@ func (c *compiler) command(cmd *parse.CommandNode) (*command, error) {
 					return nil, fmt.Errorf("escaper %s: %w", id.Ident, errUnsupported)
 				}
 				// The template's functions come first, as in text/template.
-				if f, ok := c.p.funcs[id.Ident]; ok {
-					out.fn = f
+				if slot, ok := c.p.slots[id.Ident]; ok {
+					out.fn = slot
 					continue
 				}
 				b, ok := builtins[id.Ident]

@@ -26,13 +26,14 @@ func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) 
 		return fmt.Errorf("template %q: %w", name, errUnsupported)
 	}
 	dot := reflect.ValueOf(data)
-	s := &state{buf: buf, vars: make([]variable, 0, 16), args: make([]reflect.Value, 0, 16)}
+	s := &state{buf: buf, funcs: p.funcs, vars: make([]variable, 0, 16), args: make([]reflect.Value, 0, 16)}
 	s.push("$", dot)
 	return s.walk(t.list, dot)
 }
 
 type state struct {
 	buf   *bytes.Buffer
+	funcs []*function     // the Program's
 	vars  []variable      // every template's variables, callers' first
 	args  []reflect.Value // the arguments of the calls being evaluated (evalArgs)
 	base  int             // where the running template's variables start
@@ -277,7 +278,7 @@ func (p *pipeline) eval(s *state, dot reflect.Value) (reflect.Value, error) {
 type command struct {
 	escaper escaper
 	builtin builtin
-	fn      *function
+	fn      int // slot of the function called in state.funcs, or -1
 	args    []*operand
 }
 
@@ -291,12 +292,12 @@ func (c *command) eval(s *state, dot, final reflect.Value, hasFinal bool) (refle
 		return reflect.ValueOf(str), nil
 	case c.builtin != nil:
 		return c.builtin(s, dot, c.args, final, hasFinal)
-	case c.fn != nil:
+	case c.fn >= 0:
 		args, err := evalArgs(s, dot, c.args, final, hasFinal)
 		if err != nil {
 			return reflect.Value{}, err
 		}
-		v, err := c.fn.call(args)
+		v, err := s.funcs[c.fn].call(args)
 		s.done(args)
 		return v, err
 	}

@@ -412,6 +412,56 @@ func TestExecuteRepeated(t *testing.T) {
 	}
 }
 
+// TestBind checks that a bound Program prints what html/template prints
+// with the new functions (each of the shapes called directly, and one
+// through reflection), and that the Program it was bound from still calls
+// the old ones.
+func TestBind(t *testing.T) {
+	funcsIn := func(lang string) template.FuncMap {
+		return template.FuncMap{
+			"T":     func(id string) string { return lang + ":" + id },
+			"Terr":  func(id string) (string, error) { return lang + "!" + id, nil },
+			"lang":  func() string { return lang },
+			"count": func(id string, n int) string { return fmt.Sprintf("%s:%s=%d", lang, id, n) },
+		}
+	}
+	src := `<p title="{{T "title"}}">{{Terr "body"}} {{lang}} {{count "items" 3}}{{range .}} {{T .}}{{end}}</p>`
+	data := []string{"a<b", "c"}
+	run := func(funcs template.FuncMap) (html string, set *template.Template) {
+		set = template.Must(template.New("page").Funcs(funcs).Parse(src))
+		var b bytes.Buffer
+		if err := set.Execute(&b, data); err != nil {
+			t.Fatal(err)
+		}
+		return b.String(), set
+	}
+	wantEN, set := run(funcsIn("en"))
+	wantNL, _ := run(funcsIn("nl"))
+	en, err := Compile(set, "page", funcsIn("en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl, err := en.Bind(funcsIn("nl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		p    *Program
+		want string
+	}{{nl, wantNL}, {en, wantEN}} {
+		var b bytes.Buffer
+		if err := c.p.Execute(&b, "page", data); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("have %q\nwant %q", b.String(), c.want)
+		}
+	}
+	if _, err := en.Bind(template.FuncMap{"len": func(string) int { return 0 }}); err == nil {
+		t.Error("Bind of a function the program was not compiled with: no error")
+	}
+}
+
 // TestFunctionOverridesBuiltin checks that functions given to html/template
 // take the place of the builtins of the same names, as text/template does.
 func TestFunctionOverridesBuiltin(t *testing.T) {
