@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -195,27 +194,20 @@ func (s *Site) extraFiles(pages []*Page, min *assets.Minifier, prev string, list
 // images, _headers and feeds (or, when lists is not nil, the lists).
 func (s *Site) sideFiles(min *assets.Minifier, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
 	var errs diag.List
-	imgs := make([][]byte, len(s.Languages))
-	imgErrs := make([]error, len(s.Languages))
-	var wg sync.WaitGroup
-	for i, lang := range s.Languages {
-		wg.Go(func() {
-			name := outputPath(s.BasePath, lang.ShareImageURL())
-			// Same name, same image: take it from the previous build if it is there.
-			img, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name)))
-			if err != nil {
-				img, err = shareimg.Render(s.Title, s.tagline(lang))
-			}
-			imgs[i], imgErrs[i] = img, err
-		})
-	}
-	wg.Wait()
-	for i, lang := range s.Languages {
-		if imgErrs[i] != nil {
-			errs.Add(imgErrs[i])
+	// One after another: the pages are rendered meanwhile on the other
+	// cores, and the images share their drawing and encoding buffers.
+	for _, lang := range s.Languages {
+		name := outputPath(s.BasePath, lang.ShareImageURL())
+		// Same name, same image: take it from the previous build if it is there.
+		img, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name)))
+		if err != nil {
+			img, err = shareimg.Render(s.Title, s.tagline(lang))
+		}
+		if err != nil {
+			errs.Add(err)
 			continue
 		}
-		errs.Add(emit(outputPath(s.BasePath, lang.ShareImageURL()), imgs[i]))
+		errs.Add(emit(name, img))
 	}
 	errs.Add(emit("_headers", s.headersFile()))
 	if s.BaseURL == "" {
