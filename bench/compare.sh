@@ -28,8 +28,10 @@
 #      creation up to ten times slower on an ext4 volume mounted with
 #      `discard` (measured: 27,000 files in 1 s into a fresh directory, 13 s
 #      right after deleting a tree that size), which measures the disk's
-#      housekeeping, not the builder. Tact runs as a binary built once with `go build`, so
-#      compile time is never measured; Hugo runs `hugo --minify`;
+#      housekeeping, not the builder. Tact runs as a binary built once with
+#      `CGO_ENABLED=0 go build` (static, as Go programs are shipped; see
+#      bench/README.md), so compile time is never measured; Hugo runs
+#      `hugo --minify`;
 #   3. prints the medians: wall time, CPU time (user + sys), peak RSS, pages
 #      written (.html files), output bytes, pages/s, and the ratios Tact/Hugo
 #      and Tact/floor. With N = 1000 and 10000 both measured it also prints
@@ -76,6 +78,10 @@ command -v hugo >/dev/null || apt_install hugo
 
 mkdir -p "$BIN" "$OUT/raw" "$OUT/corpus"
 say "building tact, gen and floor"
+# Static binaries: the builder calls no C, but with cgo on, package net (which
+# minify's net/http brings in) links libc for DNS lookups, and the dynamic
+# loader then costs every run about 9 ms of a real-site build's ~110.
+export CGO_ENABLED=0
 go build -o "$BIN/tact" ./cmd/build
 if [[ -n ${BASELINE:-} ]]; then
 	say "building tact at $BASELINE as the baseline"
