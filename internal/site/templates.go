@@ -70,38 +70,45 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	// Every layout file is minified (actions intact) before it is parsed, so
 	// pages come out minified without a pass over each page.
 	names := map[string]layoutFile{} // template name → layout file
-	parse := func(t *template.Template, files ...string) error {
-		for _, f := range files {
-			orig, err := fs.ReadFile(fsys, f)
-			if err != nil {
-				return fmt.Errorf("parse layouts: %w", err)
+	read := func(f string) (name string, src []byte, err error) {
+		orig, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return "", nil, fmt.Errorf("parse layouts: %w", err)
+		}
+		if src, err = min.Template(orig); err != nil {
+			return "", nil, fmt.Errorf("parse layouts: %s: %w", f, err)
+		}
+		name = path.Base(f)
+		names[name] = layoutFile{f, orig}
+		return name, src, nil
+	}
+	parse := func(t *template.Template, name string, src []byte) error {
+		target := t
+		if t.Name() != name {
+			// (New with the name of t itself would replace t and lose its functions.)
+			target = t.New(name)
+		}
+		if _, err := target.Parse(string(src)); err != nil {
+			// Report the mistake where it is in the file as written.
+			lf := names[name]
+			if _, serr := template.New(name).Funcs(funcs).Parse(string(lf.src)); serr != nil {
+				err = serr
 			}
-			src, err := min.Template(orig)
-			if err != nil {
-				return fmt.Errorf("parse layouts: %s: %w", f, err)
-			}
-			name := path.Base(f)
-			names[name] = layoutFile{f, orig}
-			target := t
-			if t.Name() != name {
-				// (New with the name of t itself would replace t and lose its functions.)
-				target = t.New(name)
-			}
-			if _, err := target.Parse(string(src)); err != nil {
-				// Report the mistake where it is in the file as written.
-				if _, serr := template.New(name).Funcs(funcs).Parse(string(orig)); serr != nil {
-					err = serr
-				}
-				return layoutError(err, map[string]layoutFile{name: {f, orig}})
-			}
+			return layoutError(err, map[string]layoutFile{name: lf})
 		}
 		return nil
 	}
 	base := template.New("base.html").Funcs(funcs)
 	files := []string{path.Join(LayoutDir, "base.html")}
 	partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html"))
-	if err := parse(base, append(files, partials...)...); err != nil {
-		return nil, err
+	for _, f := range append(files, partials...) {
+		name, src, err := read(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := parse(base, name, src); err != nil {
+			return nil, err
+		}
 	}
 	t := &templates{byLang: map[string]map[string]*langSet{}, files: names}
 	t.unminified = sync.OnceValues(func() (*templates, error) {
@@ -110,27 +117,44 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		}
 		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
 	})
-	// Each kind's set, escaped and compiled once and bound per language, on
-	// all cores, while the content loads.
+	// Each kind's set: base and the kind's file, parsed, escaped and
+	// compiled once and bound per language, on all cores, while the content
+	// loads.
 	type kindSet struct {
-		kind string
-		k    *template.Template // parsed, never executed: the languages' html/template sets are its clones
-		sets map[string]*langSet
-		err  error
+		kind, name string
+		src        []byte
+		sets       map[string]*langSet
+		err        error
 	}
 	var ks []*kindSet
 	for _, kind := range kinds {
-		k, err := base.Clone()
+		name, src, err := read(path.Join(LayoutDir, kind+".html"))
 		if err != nil {
-			return nil, fmt.Errorf("parse layouts: %w", err)
-		}
-		if err := parse(k, path.Join(LayoutDir, kind+".html")); err != nil {
 			return nil, err
 		}
-		ks = append(ks, &kindSet{kind: kind, k: k})
+		ks = append(ks, &kindSet{kind: kind, name: name, src: src})
 	}
 	_ = parallel(context.Background(), len(ks), func(i int) {
-		ks[i].sets, ks[i].err = compileKind(ks[i].k, langs, cat, funcs)
+		k := ks[i]
+		// newSet makes the kind's set anew: html/template escapes a set
+		// when it first executes it, and clones only sets not yet
+		// executed.
+		newSet := func() (*template.Template, error) {
+			set, err := base.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("parse layouts: %w", err)
+			}
+			if err := parse(set, k.name, k.src); err != nil {
+				return nil, err
+			}
+			return set, nil
+		}
+		set, err := newSet()
+		if err != nil {
+			k.err = err
+			return
+		}
+		k.sets, k.err = compileKind(set, newSet, langs, cat, funcs)
 	})
 	for _, k := range ks {
 		if k.err != nil {
@@ -153,19 +177,16 @@ type langSet struct {
 	cached *cache                             // its {{cached}}
 }
 
-// compileKind makes the sets of the page kind whose templates k holds, one
-// per language. html/template escapes a clone of k (base, and the parts
-// pages render with {{cached}}); tmplexec compiles those escaped trees
-// once, and binds each language's functions to the programs.
-func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs template.FuncMap) (map[string]*langSet, error) {
-	esc, err := k.Clone()
-	if err != nil {
-		return nil, fmt.Errorf("parse layouts: %w", err)
-	}
+// compileKind makes the sets of a page kind, one per language, from set,
+// the kind's templates as parsed. html/template escapes set (base, and the
+// parts pages render with {{cached}}); tmplexec compiles those escaped
+// trees once, and binds each language's functions to the programs. A
+// language's html/template set is made by newSet when first needed.
+func compileKind(set *template.Template, newSet func() (*template.Template, error), langs []*Lang, cat *locale.Catalog, funcs template.FuncMap) (map[string]*langSet, error) {
 	// Executing with no data escapes, then fails harmlessly.
-	entries := append([]string{"base"}, cachedNames(esc)...)
+	entries := append([]string{"base"}, cachedNames(set)...)
 	for _, name := range entries {
-		_ = esc.ExecuteTemplate(io.Discard, name, nil)
+		_ = set.ExecuteTemplate(io.Discard, name, nil)
 	}
 	// Compiled once, with the first language's functions; the others'
 	// are bound to the same programs.
@@ -183,9 +204,9 @@ func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs
 			"cached":    c.render,
 		}
 		ls := &langSet{html: sync.OnceValues(func() (*template.Template, error) {
-			l, err := k.Clone()
+			l, err := newSet()
 			if err != nil {
-				return nil, fmt.Errorf("parse layouts: %w", err)
+				return nil, err
 			}
 			return l.Funcs(own), nil
 		})}
@@ -194,13 +215,14 @@ func compileKind(k *template.Template, langs []*Lang, cat *locale.Catalog, funcs
 			maps.Copy(all, own)
 			progs = map[string]*tmplexec.Program{}
 			for _, name := range entries {
-				if p, err := tmplexec.Compile(esc, name, all); err == nil {
+				if p, err := tmplexec.Compile(set, name, all); err == nil {
 					progs[name] = p
 				}
 			}
 		}
 		for name, p := range progs {
-			if p, err = p.Bind(own); err != nil {
+			p, err := p.Bind(own)
+			if err != nil {
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
 			if name == "base" {
