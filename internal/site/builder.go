@@ -175,7 +175,11 @@ func (r *run) render(ctx context.Context) error {
 	r.next = make(map[string]published, len(r.pages)+len(e.assets)+16)
 	files := r.s.outputFiles(r.pages, e.assets)
 	r.known = files
-	sigs := r.s.signatures(r.pages, e.version)
+	version, verr := e.version()
+	if verr != nil {
+		return verr
+	}
+	sigs := r.s.signatures(r.pages, version)
 	var todo []int
 	for i, p := range r.pages {
 		if !p.Root {

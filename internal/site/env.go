@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
@@ -31,7 +32,7 @@ type env struct {
 	templatesDone chan struct{}
 	templatesErr  error
 	loader        *loader
-	version       uint64 // changes whenever anything here changes
+	version       func() (uint64, error) // changes whenever anything here changes
 }
 
 // loadEnv reads everything but the content.
@@ -73,9 +74,9 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 		defer close(e.templatesDone)
 		e.templates, e.templatesErr = loadTemplates(fsys, langs, cat, e.assets, basePath, e.min)
 	}()
-	if e.version, err = e.hashInputs(); err != nil {
-		return nil, err
-	}
+	// Only a Builder needs the version (one-shot builds have nothing to
+	// compare it with), and only after the templates are made.
+	e.version = sync.OnceValues(e.hashInputs)
 	return e, nil
 }
 
@@ -87,7 +88,8 @@ func (e *env) waitTemplates() error {
 }
 
 // hashInputs returns a hash of every input outside content/ and of the
-// options, which every page depends on.
+// options, which every page depends on. It reads the assets: call it after
+// waitTemplates.
 func (e *env) hashInputs() (uint64, error) {
 	h := newHasher()
 	h.str(fmt.Sprintf("%+v", e.opts)).str(e.baseURL)
