@@ -188,9 +188,14 @@ func compileKind(set *template.Template, newSet func() (*template.Template, erro
 	for _, name := range entries {
 		_ = set.ExecuteTemplate(io.Discard, name, nil)
 	}
-	// Compiled once, with the first language's functions; the others'
-	// are bound to the same programs.
-	var progs map[string]*tmplexec.Program // entry → compiled; nil: not compilable
+	// Compiled once, with funcs' placeholders; each language binds its own
+	// functions to the programs.
+	progs := map[string]*tmplexec.Program{} // entry → compiled; missing: not compilable
+	for _, name := range entries {
+		if p, err := tmplexec.Compile(set, name, funcs); err == nil {
+			progs[name] = p
+		}
+	}
 	sets := map[string]*langSet{}
 	for _, lang := range langs {
 		T := cat.T(lang.Code)
@@ -210,16 +215,6 @@ func compileKind(set *template.Template, newSet func() (*template.Template, erro
 			}
 			return l.Funcs(own), nil
 		})}
-		if progs == nil {
-			all := maps.Clone(funcs)
-			maps.Copy(all, own)
-			progs = map[string]*tmplexec.Program{}
-			for _, name := range entries {
-				if p, err := tmplexec.Compile(set, name, all); err == nil {
-					progs[name] = p
-				}
-			}
-		}
 		for name, p := range progs {
 			p, err := p.Bind(own)
 			if err != nil {
