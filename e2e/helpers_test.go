@@ -94,6 +94,10 @@ func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Cont
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
+		// Tests load a page afresh by way of about:blank; with the
+		// back/forward cache, leaving a page froze and kept it, 0.45 s a
+		// time against 0.06 s. No test goes back across documents.
+		chromedp.Flag("disable-features", "BackForwardCache"),
 		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1024, 900),
 	}, opts...)
