@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -205,38 +206,56 @@ func TestQuizScriptedAndStaticAgree(t *testing.T) {
 			}
 		}
 	}
+	type choice struct {
+		name, lang, question, option, next string
+		url                                string // the scripted quiz at the question
+	}
+	var choices []choice
+	for _, lang := range s.Languages {
+		for _, qu := range q.Questions {
+			for _, o := range qu.Options {
+				choices = append(choices, choice{
+					name: fmt.Sprintf("%s/%s/%s", lang.Code, qu.ID, o.ID), lang: lang.Code, question: qu.ID, option: o.ID, next: o.Next,
+					url: base + lang.QuizURL("") + "#" + hashOf(prefix[qu.ID]),
+				})
+			}
+		}
+	}
+	// The two browsers work at the same time, each through every choice.
 	scripted := newBrowser(t)
 	static := newBrowser(t)
 	if err := chromedp.Run(static, emulation.SetScriptExecutionDisabled(true)); err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range s.Languages {
-		for _, qu := range q.Questions {
-			for _, o := range qu.Options {
-				name := fmt.Sprintf("%s/%s/%s", lang.Code, qu.ID, o.ID)
-				if err := chromedp.Run(scripted,
-					chromedp.Navigate("about:blank"),
-					chromedp.Navigate(base+lang.QuizURL("")+"#"+hashOf(prefix[qu.ID])),
-					waitNode(qu.ID),
-					chromedp.Click(`button.option[data-option="`+o.ID+`"]`, chromedp.ByQuery),
-					waitNode(o.Next),
-				); err != nil {
-					t.Errorf("%s: scripted quiz did not reach %s: %v", name, o.Next, err)
-					continue
-				}
-				if err := chromedp.Run(static,
-					chromedp.Navigate(base+lang.QuizURL(qu.ID)),
-					chromedp.Click(`a.option[data-option="`+o.ID+`"]`, chromedp.ByQuery),
-					waitNode(o.Next),
-				); err != nil {
-					t.Errorf("%s: static pages did not reach %s: %v", name, o.Next, err)
-					continue
-				}
-				got, err := currentNode(static)
-				if err != nil || got != o.Next {
-					t.Errorf("%s: static page shows %q, want %q (%v)", name, got, o.Next, err)
-				}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, c := range choices {
+			if err := chromedp.Run(scripted,
+				chromedp.Navigate("about:blank"),
+				chromedp.Navigate(c.url),
+				waitNode(c.question),
+				chromedp.Click(`button.option[data-option="`+c.option+`"]`, chromedp.ByQuery),
+				waitNode(c.next),
+			); err != nil {
+				t.Errorf("%s: scripted quiz did not reach %s: %v", c.name, c.next, err)
 			}
 		}
-	}
+	})
+	wg.Go(func() {
+		for _, c := range choices {
+			if err := chromedp.Run(static,
+				chromedp.Navigate(base+s.Lang(c.lang).QuizURL(c.question)),
+				chromedp.Click(`a.option[data-option="`+c.option+`"]`, chromedp.ByQuery),
+				waitNode(c.next),
+			); err != nil {
+				t.Errorf("%s: static pages did not reach %s: %v", c.name, c.next, err)
+				continue
+			}
+			got, err := currentNode(static)
+			if err != nil || got != c.next {
+				t.Errorf("%s: static page shows %q, want %q (%v)", c.name, got, c.next, err)
+			}
+		}
+	})
+	wg.Wait()
 }
