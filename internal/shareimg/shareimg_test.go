@@ -7,15 +7,22 @@ import (
 	"testing"
 )
 
-func TestRenderIsAValidDeterministicPNG(t *testing.T) {
-	a, err := Render("Tact", "Networking sin incomodidad: qué hacer, por qué y las palabras exactas para enviarlo")
+// render renders the image of name and tagline and decodes it.
+func render(t *testing.T, name, tagline string) ([]byte, image.Image) {
+	t.Helper()
+	b, err := Render(name, tagline)
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(a))
+	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Fatalf("not a PNG: %v", err)
 	}
+	return b, img
+}
+
+func TestRenderIsAValidDeterministicPNG(t *testing.T) {
+	a, img := render(t, "Tact", "Networking sin incomodidad: qué hacer, por qué y las palabras exactas para enviarlo")
 	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
 		t.Errorf("size %dx%d, want %dx%d", b.Dx(), b.Dy(), Width, Height)
 	}
@@ -33,14 +40,7 @@ func TestRenderIsAValidDeterministicPNG(t *testing.T) {
 // the accent colour above the tagline in ink, both anti-aliased (several
 // shades each), on the background.
 func TestRenderDrawsNameAndTagline(t *testing.T) {
-	b, err := Render("Tact", "Networking without the awkwardness")
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, img := render(t, "Tact", "Networking without the awkwardness")
 	p, ok := img.(*image.Paletted)
 	if !ok {
 		t.Fatalf("decoded as %T, want a paletted image", img)
