@@ -75,7 +75,7 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 		e.templates, e.templatesErr = loadTemplates(fsys, langs, cat, e.assets, basePath, e.min)
 	}()
 	// Only a Builder needs the version (one-shot builds have nothing to
-	// compare it with), and only after the templates are made.
+	// compare it with): it is made on first use.
 	e.version = sync.OnceValues(e.hashInputs)
 	return e, nil
 }
@@ -88,8 +88,7 @@ func (e *env) waitTemplates() error {
 }
 
 // hashInputs returns a hash of every input outside content/ and of the
-// options, which every page depends on. It reads the assets: call it after
-// waitTemplates.
+// options, which every page depends on.
 func (e *env) hashInputs() (uint64, error) {
 	h := newHasher()
 	h.str(fmt.Sprintf("%+v", e.opts)).str(e.baseURL)
