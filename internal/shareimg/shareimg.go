@@ -77,14 +77,12 @@ func blend(c color.RGBA, level int) color.RGBA {
 
 // Render returns the PNG for a site name and a tagline.
 func Render(name, tagline string) ([]byte, error) {
-	bold, err := fonts()
+	faces, err := getFaces()
 	if err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
-	regular, err := bodyFont()
-	if err != nil {
-		return nil, fmt.Errorf("share image: %w", err)
-	}
+	defer faceSets.Put(faces)
+	title, text := faces.title, faces.text
 	img := canvases.Get().(*image.Paletted)
 	defer canvases.Put(img)
 	clear(img.Pix)
@@ -95,17 +93,6 @@ func Render(name, tagline string) ([]byte, error) {
 			row[x] = shades
 		}
 	}
-	title, err := opentype.NewFace(bold, &opentype.FaceOptions{Size: 120, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		return nil, fmt.Errorf("share image: %w", err)
-	}
-	defer title.Close()
-	text, err := opentype.NewFace(regular, &opentype.FaceOptions{Size: 54, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		return nil, fmt.Errorf("share image: %w", err)
-	}
-	defer text.Close()
-
 	drawText(img, title, name, fixed.P(96, 210), 1)
 	y := 320
 	for _, line := range wrap(text, tagline, Width-96*2, 4) {
@@ -173,10 +160,40 @@ func paintGlyph(img *image.Paletted, dr image.Rectangle, mask image.Image, maskp
 	}
 }
 
-// canvases keeps images between renders, and encoders the PNG encoder's
-// compression state: together 1.2 MB of memory to zero and, in a new
-// process, to fault in page by page (22 µs a page on a virtual machine
-// measured). Images drawn one after another share one of each.
+// faceSets, canvases and encoders keep between renders the faces (with
+// their glyph rasterizers' buffers), the image and the PNG encoder's
+// compression state: over 1.2 MB of memory to zero and, in a new process,
+// to fault in page by page (22 µs a page on a virtual machine, measured).
+// Images drawn one after another share one of each.
+var faceSets sync.Pool
+
+// faceSet is the two faces Render draws with; a face is not safe for
+// concurrent use.
+type faceSet struct{ title, text font.Face }
+
+func getFaces() (*faceSet, error) {
+	if f, ok := faceSets.Get().(*faceSet); ok {
+		return f, nil
+	}
+	bold, err := fonts()
+	if err != nil {
+		return nil, err
+	}
+	regular, err := bodyFont()
+	if err != nil {
+		return nil, err
+	}
+	title, err := opentype.NewFace(bold, &opentype.FaceOptions{Size: 120, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, err
+	}
+	text, err := opentype.NewFace(regular, &opentype.FaceOptions{Size: 54, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, err
+	}
+	return &faceSet{title: title, text: text}, nil
+}
+
 var canvases = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
 
 var encoders = &encoderPool{}
