@@ -50,20 +50,29 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	for i, l := range cfg.Languages {
 		codes[i] = l.Code
 	}
+	// The assets are minified while the interface strings load.
+	min := assets.NewMinifier(opts.Minify)
+	var set assets.Set
+	var setErr error
+	setDone := make(chan struct{})
+	go func() {
+		defer close(setDone)
+		set, setErr = assets.Load(fsys, "assets", min)
+	}()
 	cat, err := locale.Load(fsys, I18nDir, codes)
+	if err == nil {
+		err = cat.Require(codes, builderMessages)
+	}
+	<-setDone
 	if err != nil {
 		return nil, err
 	}
-	if err := cat.Require(codes, builderMessages); err != nil {
-		return nil, err
+	if setErr != nil {
+		return nil, setErr
 	}
-	e := &env{fsys: fsys, opts: opts, cfg: cfg, baseURL: strings.TrimSuffix(baseURL, "/"), basePath: basePath, catalog: cat}
-	e.min = assets.NewMinifier(opts.Minify)
-	e.loader = &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: e.min}
+	e := &env{fsys: fsys, opts: opts, cfg: cfg, baseURL: strings.TrimSuffix(baseURL, "/"), basePath: basePath, catalog: cat, min: min, assets: set}
+	e.loader = &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: min}
 	e.loader.newConverters()
-	if e.assets, err = assets.Load(fsys, "assets", e.min); err != nil {
-		return nil, err
-	}
 	langs := make([]*Lang, len(cfg.Languages))
 	for i, lc := range cfg.Languages {
 		langs[i] = &Lang{Language: lc}
