@@ -64,11 +64,8 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 		err = cat.Require(codes, builderMessages)
 	}
 	<-setDone
-	if err != nil {
-		return nil, err
-	}
-	if setErr != nil {
-		return nil, setErr
+	if err := joinErrs(err, setErr); err != nil {
+		return nil, err // (both reported: a broken message file and a broken asset)
 	}
 	e := &env{fsys: fsys, opts: opts, cfg: cfg, baseURL: strings.TrimSuffix(baseURL, "/"), basePath: basePath, catalog: cat, min: min, assets: set}
 	e.loader = &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: min}
