@@ -327,6 +327,25 @@ func TestBuildReportsAllErrorsSorted(t *testing.T) {
 	}
 }
 
+// TestBrokenMessagesAndAssetTogether: the interface strings and the assets
+// load at the same time, and a mistake in each is reported in one build.
+func TestBrokenMessagesAndAssetTogether(t *testing.T) {
+	fsys := apply(t, fixture(t),
+		replace("i18n/nl.toml", "\nskipToContent =", "\nskipToContent = ["),
+		put("assets/js/lang.js", "var x = {;\n"),
+	)
+	_, err := build(t, fsys, site.Options{Minify: true})
+	want := []string{"i18n/nl.toml:", "load assets: assets/js/lang.js: minify application/javascript: expected"}
+	have := errLines(err)
+	ok := len(have) == len(want)
+	for i := 0; ok && i < len(have); i++ {
+		ok = strings.HasPrefix(have[i], want[i])
+	}
+	if !ok {
+		t.Errorf("have:\n\t%s\nwant:\n\t%s", strings.Join(have, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
 // The README promises file:line:col for every problem. These problems are
 // about one field of the front matter, yet they are reported for the whole
 // file, so the writer has to search for the line.
