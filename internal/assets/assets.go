@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -26,6 +27,9 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2"
+
+	"tact/internal/diag"
 )
 
 // Minifier minifies by media type; with minification off it copies.
@@ -123,6 +127,12 @@ func MediaType(name string) string {
 	return ""
 }
 
+// fileKinds names the files of each media type for error messages.
+var fileKinds = map[string]string{
+	"text/css": "stylesheet", "application/javascript": "script", "image/svg+xml": "SVG",
+	"application/json": "JSON", "text/html": "HTML", "application/xml": "XML",
+}
+
 // Asset is one published static file.
 type Asset struct {
 	Name string // logical name, relative to the assets directory: "style.css"
@@ -135,8 +145,11 @@ type Set map[string]*Asset
 
 // Load reads every file under dir of fsys, minifies what it knows how to, and
 // fingerprints it.
+// A file that does not parse is reported at its line and column, and the
+// others are still read, so that every such mistake is reported at once.
 func Load(fsys fs.FS, dir string, m *Minifier) (Set, error) {
 	set := Set{}
+	var bad diag.List
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -150,7 +163,12 @@ func Load(fsys fs.FS, dir string, m *Minifier) (Set, error) {
 		}
 		if mt := MediaType(p); mt != "" {
 			if data, err = m.Bytes(mt, data); err != nil {
-				return fmt.Errorf("%s: %w", p, err)
+				var perr *parse.Error
+				if !errors.As(err, &perr) {
+					return fmt.Errorf("%s: %w", p, err)
+				}
+				bad.Addf(p, perr.Line, perr.Column, "%s: fix the %s here (it is minified, so it must parse)", perr.Message, fileKinds[mt])
+				return nil
 			}
 		}
 		name := strings.TrimPrefix(p, dir+"/")
@@ -159,6 +177,9 @@ func Load(fsys fs.FS, dir string, m *Minifier) (Set, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load assets: %w", err)
+	}
+	if err := bad.Err(); err != nil {
+		return nil, err
 	}
 	return set, nil
 }

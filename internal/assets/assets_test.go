@@ -135,6 +135,38 @@ func TestMediaType(t *testing.T) {
 	}
 }
 
+// TestAssetsThatDoNotParseAreReportedAtTheirPlace: every script or JSON file
+// the minifier cannot read is named with its line and column, in one error.
+func TestAssetsThatDoNotParseAreReportedAtTheirPlace(t *testing.T) {
+	fsys := fstest.MapFS{
+		"assets/js/app.js":    {Data: []byte("var a = 1;\nvar b = {;\n")},
+		"assets/data/q.json":  {Data: []byte("{\n  \"a\": }\n")},
+		"assets/js/fine.js":   {Data: []byte("var c = 2;\n")},
+		"assets/fonts/a.woff": {Data: []byte("\x00binary")},
+	}
+	_, err := assets.Load(fsys, "assets", assets.NewMinifier(true))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := []string{
+		"assets/data/q.json:2:8: unexpected right brace character: fix the JSON here",
+		"assets/js/app.js:2:10: expected Identifier, String, Numeric, or [ instead of ; in object literal: fix the script here",
+	}
+	have := strings.Split(err.Error(), "\n")
+	if len(have) != len(want) {
+		t.Fatalf("have %d errors, want %d:\n%s", len(have), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(have[i], want[i]) {
+			t.Errorf("have %s\nwant %s…", have[i], want[i])
+		}
+	}
+	// Without minification nothing is parsed, and nothing is wrong.
+	if _, err := assets.Load(fsys, "assets", assets.NewMinifier(false)); err != nil {
+		t.Errorf("minification off: %v", err)
+	}
+}
+
 func TestMissingAssetsDirectoryIsAnError(t *testing.T) {
 	if _, err := assets.Load(fstest.MapFS{}, "assets", assets.NewMinifier(true)); err == nil {
 		t.Error("Load of a missing directory succeeded")

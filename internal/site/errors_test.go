@@ -335,7 +335,7 @@ func TestBrokenMessagesAndAssetTogether(t *testing.T) {
 		put("assets/js/lang.js", "var x = {;\n"),
 	)
 	_, err := build(t, fsys, site.Options{Minify: true})
-	want := []string{"i18n/nl.toml:", "load assets: assets/js/lang.js: minify application/javascript: expected"}
+	want := []string{"assets/js/lang.js:1:10: expected", "i18n/nl.toml:"}
 	have := errLines(err)
 	ok := len(have) == len(want)
 	for i := 0; ok && i < len(have); i++ {
