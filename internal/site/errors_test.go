@@ -317,6 +317,13 @@ func TestBuildReportsAllErrorsSorted(t *testing.T) {
 		`content/nl/introducties.md:17:4: reply "accept-later" has 2 placeholders here but 3`,
 		`layouts/partials/footer.html:2:3: function "nosuchfunc" not defined`,
 	}
+	wantErrors(t, err, want)
+}
+
+// wantErrors reports an error unless err's lines start, in order, with
+// want's.
+func wantErrors(t *testing.T, err error, want []string) {
+	t.Helper()
 	have := errLines(err)
 	ok := len(have) == len(want)
 	for i := 0; ok && i < len(have); i++ {
@@ -336,14 +343,7 @@ func TestBrokenMessagesAndAssetTogether(t *testing.T) {
 	)
 	_, err := build(t, fsys, site.Options{Minify: true})
 	want := []string{"assets/js/lang.js:1:10: expected", "i18n/nl.toml:"}
-	have := errLines(err)
-	ok := len(have) == len(want)
-	for i := 0; ok && i < len(have); i++ {
-		ok = strings.HasPrefix(have[i], want[i])
-	}
-	if !ok {
-		t.Errorf("have:\n\t%s\nwant:\n\t%s", strings.Join(have, "\n\t"), strings.Join(want, "\n\t"))
-	}
+	wantErrors(t, err, want)
 }
 
 // The README promises file:line:col for every problem. These problems are
