@@ -145,6 +145,7 @@ type Set map[string]*Asset
 
 // Load reads every file under dir of fsys, minifies what it knows how to, and
 // fingerprints it.
+//
 // A file that does not parse is reported at its line and column, and the
 // others are still read, so that every such mistake is reported at once.
 func Load(fsys fs.FS, dir string, m *Minifier) (Set, error) {

@@ -54,16 +54,13 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	min := assets.NewMinifier(opts.Minify)
 	var set assets.Set
 	var setErr error
-	setDone := make(chan struct{})
-	go func() {
-		defer close(setDone)
-		set, setErr = assets.Load(fsys, "assets", min)
-	}()
+	var loading sync.WaitGroup
+	loading.Go(func() { set, setErr = assets.Load(fsys, "assets", min) })
 	cat, err := locale.Load(fsys, I18nDir, codes)
 	if err == nil {
 		err = cat.Require(codes, builderMessages)
 	}
-	<-setDone
+	loading.Wait()
 	if err := joinErrs(err, setErr); err != nil {
 		return nil, err // (both reported: a broken message file and a broken asset)
 	}
