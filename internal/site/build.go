@@ -118,17 +118,18 @@ func basePathOf(base string) (string, error) {
 // The compiled template runs first; html/template runs when it cannot
 // (package tmplexec), with the same result.
 func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
-	if fast := t.byLang[p.Lang.Code][p.Kind].fast; fast != nil {
-		if err := fast.Execute(buf, "base", p); err == nil {
+	lt, name := t.byLang[p.Lang.Code], t.layouts.name(p.Kind, "base")
+	if fast := lt.progs[name]; fast != nil {
+		if err := fast.Execute(buf, name, p); err == nil {
 			return buf.Bytes(), nil
 		}
 		buf.Reset()
 	}
-	tmpl, err := t.lookup(p.Lang.Code, p.Kind)
+	tmpl, err := lt.html()
 	if err != nil {
 		return nil, err
 	}
-	if err := tmpl.ExecuteTemplate(buf, "base", p); err != nil {
+	if err := tmpl.ExecuteTemplate(buf, name, p); err != nil {
 		return nil, err // (renderFailures says which page)
 	}
 	return buf.Bytes(), nil

@@ -38,27 +38,32 @@ func TestCompiledTemplatesMatchHTMLTemplate(t *testing.T) {
 			// The parts pages render with {{cached}}, compiled, against
 			// html/template, before any page caches them.
 			for _, lang := range s.Languages {
+				lt := tm.byLang[lang.Code]
+				html, err := lt.html()
+				if err != nil {
+					t.Fatal(err)
+				}
 				for _, kind := range kinds {
-					ls := tm.byLang[lang.Code][kind]
-					html, err := ls.html()
-					if err != nil {
-						t.Fatal(err)
+					if len(tm.cachedNames) == 0 {
+						t.Fatal("no cached part")
 					}
-					c := ls.cached
-					if len(c.progs) == 0 {
-						t.Fatalf("%s %s: no cached part compiled", lang.Code, kind)
-					}
-					for name, prog := range c.progs {
+					for _, part := range tm.cachedNames {
+						name := tm.layouts.name(kind, part)
+						prog := lt.progs[name]
+						if prog == nil {
+							t.Errorf("%s %s %s: not compiled", lang.Code, kind, part)
+							continue
+						}
 						for _, root := range []bool{false, true} {
 							data := Chrome{Site: s, Lang: lang, Kind: kind, Root: root}
 							var want, have bytes.Buffer
 							if err := html.ExecuteTemplate(&want, name, data); err != nil {
-								t.Fatalf("%s %s %s: html/template: %v", lang.Code, kind, name, err)
+								t.Fatalf("%s %s %s: html/template: %v", lang.Code, kind, part, err)
 							}
 							if err := prog.Execute(&have, name, data); err != nil {
-								t.Errorf("%s %s %s: the compiled part fails: %v", lang.Code, kind, name, err)
+								t.Errorf("%s %s %s: the compiled part fails: %v", lang.Code, kind, part, err)
 							} else if have.String() != want.String() {
-								t.Errorf("%s %s %s: compiled output differs from html/template's:\n%s", lang.Code, kind, name, firstDiff(want.String(), have.String()))
+								t.Errorf("%s %s %s: compiled output differs from html/template's:\n%s", lang.Code, kind, part, firstDiff(want.String(), have.String()))
 							}
 						}
 					}
@@ -67,16 +72,17 @@ func TestCompiledTemplatesMatchHTMLTemplate(t *testing.T) {
 			fellBack := map[string]int{}
 			for _, p := range s.pages() {
 				var want bytes.Buffer
-				html, err := tm.lookup(p.Lang.Code, p.Kind)
+				lt, name := tm.byLang[p.Lang.Code], tm.layouts.name(p.Kind, "base")
+				html, err := lt.html()
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := html.ExecuteTemplate(&want, "base", p); err != nil {
+				if err := html.ExecuteTemplate(&want, name, p); err != nil {
 					t.Fatalf("%s: html/template: %v", p.Path, err)
 				}
-				fast := tm.byLang[p.Lang.Code][p.Kind].fast
+				fast := lt.progs[name]
 				var have bytes.Buffer
-				if fast == nil || fast.Execute(&have, "base", p) != nil {
+				if fast == nil || fast.Execute(&have, name, p) != nil {
 					fellBack[p.Kind]++
 					continue
 				}

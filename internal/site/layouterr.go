@@ -117,7 +117,7 @@ func (f *renderFailures) errors(t *templates) []error {
 				err = rerr
 			}
 		}
-		err = layoutError(err, t.files)
+		err = layoutError(errors.New(t.layouts.unscope(err.Error())), t.files)
 		pages := fmt.Sprintf("rendering %s", r.page.Path)
 		if r.pages > 1 {
 			pages += fmt.Sprintf(" and %d other pages", r.pages-1)

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"html/template"
 	"io"
@@ -24,15 +23,17 @@ import (
 // partials/*.html shared by them.
 const LayoutDir = "layouts"
 
-// templates holds the page templates of each page kind in each language,
-// built once per build. html/template escapes each kind's templates once;
-// package tmplexec compiles the escaped trees once, and each language binds
-// its own T to the compiled programs; a language's html/template set is
-// cloned only when a page needs it (a page tmplexec cannot render, an error
-// to report).
+// templates holds the page templates of every page kind in each language,
+// built once per build. html/template escapes the layouts once (a
+// layoutSet); package tmplexec compiles the escaped trees once, and each
+// language binds its own T to the compiled programs; a language's
+// html/template set is made only when a page needs it (a page tmplexec
+// cannot render, an error to report).
 type templates struct {
-	byLang map[string]map[string]*langSet // lang → kind → its templates
-	files  map[string]layoutFile          // template name → layout file
+	layouts     *layoutSet
+	byLang      map[string]*langTemplates // lang → its templates
+	files       map[string]layoutFile     // template name → layout file
+	cachedNames []string                  // the parts pages render with {{cached}}
 
 	// unminified returns the same templates parsed from the layouts as
 	// written, for errors to name places in them (layouterr.go); t itself
@@ -98,108 +99,63 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		}
 		return nil
 	}
-	base := template.New("base.html").Funcs(funcs)
-	files := []string{path.Join(LayoutDir, "base.html")}
+	// The layouts are read and minified once; parseAll parses them into a
+	// layoutSet, the one the pages render with and, anew, a language's
+	// html/template set when one is needed.
+	type source struct {
+		name string
+		src  []byte
+	}
+	var shared, kindSrc []source
 	partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html"))
-	for _, f := range append(files, partials...) {
+	for _, f := range append([]string{path.Join(LayoutDir, "base.html")}, partials...) {
 		name, src, err := read(f)
 		if err != nil {
 			return nil, err
 		}
-		if err := parse(base, name, src); err != nil {
+		shared = append(shared, source{name, src})
+	}
+	for _, kind := range kinds {
+		name, src, err := read(path.Join(LayoutDir, kind+".html"))
+		if err != nil {
 			return nil, err
 		}
+		kindSrc = append(kindSrc, source{name, src})
 	}
-	t := &templates{byLang: map[string]map[string]*langSet{}, files: names}
+	parseAll := func() (*layoutSet, error) {
+		set := template.New("base.html").Funcs(funcs)
+		for _, f := range shared {
+			if err := parse(set, f.name, f.src); err != nil {
+				return nil, err
+			}
+		}
+		l := newLayoutSet(set)
+		for i, kind := range kinds {
+			kt := template.New(kindSrc[i].name).Funcs(funcs)
+			if err := parse(kt, kindSrc[i].name, kindSrc[i].src); err != nil {
+				return nil, err
+			}
+			if err := l.add(kind, kt); err != nil {
+				return nil, err
+			}
+		}
+		return l, nil
+	}
+	l, err := parseAll()
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{layouts: l, byLang: map[string]*langTemplates{}, files: names, cachedNames: cachedNames(l.set)}
 	t.unminified = sync.OnceValues(func() (*templates, error) {
 		if !min.On() {
 			return t, nil
 		}
 		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
 	})
-	// Each kind's set: base and the kind's file, parsed, escaped and
-	// compiled once and bound per language, on all cores, while the content
-	// loads.
-	type kindSet struct {
-		kind, name string
-		src        []byte
-		sets       map[string]*langSet
-		err        error
-	}
-	var ks []*kindSet
-	for _, kind := range kinds {
-		name, src, err := read(path.Join(LayoutDir, kind+".html"))
-		if err != nil {
-			return nil, err
-		}
-		ks = append(ks, &kindSet{kind: kind, name: name, src: src})
-	}
-	_ = parallel(context.Background(), len(ks), func(i int) {
-		k := ks[i]
-		// newSet makes the kind's set anew: html/template escapes a set
-		// when it first executes it, and clones only sets not yet
-		// executed.
-		newSet := func() (*template.Template, error) {
-			set, err := base.Clone()
-			if err != nil {
-				return nil, fmt.Errorf("parse layouts: %w", err)
-			}
-			if err := parse(set, k.name, k.src); err != nil {
-				return nil, err
-			}
-			return set, nil
-		}
-		set, err := newSet()
-		if err != nil {
-			k.err = err
-			return
-		}
-		k.sets, k.err = compileKind(set, newSet, langs, cat, funcs)
-	})
-	for _, k := range ks {
-		if k.err != nil {
-			return nil, k.err
-		}
-		for code, ls := range k.sets {
-			if t.byLang[code] == nil {
-				t.byLang[code] = map[string]*langSet{}
-			}
-			t.byLang[code][k.kind] = ls
-		}
-	}
-	return t, nil
-}
-
-// langSet is one page kind's templates in one language.
-type langSet struct {
-	fast   *tmplexec.Program                  // nil: not compilable (html/template renders)
-	html   func() (*template.Template, error) // the html/template set, made on first use
-	cached *cache                             // its {{cached}}
-}
-
-// compileKind makes the sets of a page kind, one per language, from set,
-// the kind's templates as parsed. html/template escapes set (base, and the
-// parts pages render with {{cached}}); tmplexec compiles those escaped
-// trees once, and binds each language's functions to the programs. A
-// language's html/template set is made by newSet when first needed.
-func compileKind(set *template.Template, newSet func() (*template.Template, error), langs []*Lang, cat *locale.Catalog, funcs template.FuncMap) (map[string]*langSet, error) {
-	// Executing with no data escapes, then fails harmlessly.
-	entries := append([]string{"base"}, cachedNames(set)...)
-	for _, name := range entries {
-		_ = set.ExecuteTemplate(io.Discard, name, nil)
-	}
-	// Compiled once, with funcs' placeholders; each language binds its own
-	// functions to the programs.
-	progs := map[string]*tmplexec.Program{} // entry → compiled; missing: not compilable
-	for _, name := range entries {
-		if p, err := tmplexec.Compile(set, name, funcs); err == nil {
-			progs[name] = p
-		}
-	}
-	sets := map[string]*langSet{}
+	progs := l.compile(kinds, t.cachedNames, funcs)
 	for _, lang := range langs {
 		T := cat.T(lang.Code)
-		c := &cache{done: map[string]template.HTML{}, progs: map[string]*tmplexec.Program{}}
+		c := &cache{layouts: l, done: map[string]template.HTML{}, progs: map[string]*tmplexec.Program{}}
 		own := template.FuncMap{
 			"T":         func(id string) string { return T(id) },
 			"Tn":        func(id string, n int) string { return T(id, n) },
@@ -208,42 +164,39 @@ func compileKind(set *template.Template, newSet func() (*template.Template, erro
 			"localDate": dateFormatter(T),
 			"cached":    c.render,
 		}
-		ls := &langSet{html: sync.OnceValues(func() (*template.Template, error) {
-			l, err := newSet()
+		lt := &langTemplates{progs: c.progs, html: sync.OnceValues(func() (*template.Template, error) {
+			l, err := parseAll()
 			if err != nil {
 				return nil, err
 			}
-			return l.Funcs(own), nil
+			return l.set.Funcs(own), nil
 		})}
 		for name, p := range progs {
 			p, err := p.Bind(own)
 			if err != nil {
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
-			if name == "base" {
-				ls.fast = p
-			} else {
-				c.progs[name] = p
-			}
+			c.progs[name] = p
 		}
-		c.html, ls.cached = ls.html, c
-		sets[lang.Code] = ls
+		c.html = lt.html
+		t.byLang[lang.Code] = lt
 	}
-	return sets, nil
+	return t, nil
 }
 
-// lookup returns the html/template set of a kind in a language.
-func (t *templates) lookup(lang, kind string) (*template.Template, error) {
-	return t.byLang[lang][kind].html()
+// langTemplates are the templates of one language.
+type langTemplates struct {
+	progs map[string]*tmplexec.Program       // entry's name in the layoutSet → compiled; missing: not compilable (html/template renders)
+	html  func() (*template.Template, error) // the html/template set, made on first use
 }
 
 // render executes p's template with html/template, for its error.
 func (t *templates) render(p *Page) error {
-	l, err := t.lookup(p.Lang.Code, p.Kind)
+	l, err := t.byLang[p.Lang.Code].html()
 	if err != nil {
 		return err
 	}
-	return l.ExecuteTemplate(io.Discard, "base", p)
+	return l.ExecuteTemplate(io.Discard, t.layouts.name(p.Kind, "base"), p)
 }
 
 // dateFormatter formats dates with the language's month names and pattern,
@@ -260,20 +213,21 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 	}
 }
 
-// cache is the {{cached "name" .}} function of one kind's templates in one
-// language: it renders template name with the page's Chrome (site,
-// language, kind, root) once, and then returns the same HTML for every
-// page. Only parts that depend on nothing else may be cached; Chrome lets
-// them see nothing else.
+// cache is the {{cached "name" .}} function of one language's templates:
+// it renders template name, as the page's kind sees it, with the page's
+// Chrome (site, language, kind, root) once, and then returns the same HTML
+// for every page of that kind. Only parts that depend on nothing else may
+// be cached; Chrome lets them see nothing else.
 type cache struct {
-	mu    sync.Mutex
-	done  map[string]template.HTML
-	progs map[string]*tmplexec.Program       // the cached parts, compiled
-	html  func() (*template.Template, error) // for those that are not, and for errors
+	layouts *layoutSet
+	mu      sync.Mutex
+	done    map[string]template.HTML
+	progs   map[string]*tmplexec.Program       // the templates, compiled, by their names in layouts
+	html    func() (*template.Template, error) // for those that are not, and for errors
 }
 
 func (c *cache) render(name string, p *Page) (template.HTML, error) {
-	key := name
+	key := p.Kind + " " + name
 	if p.Root {
 		key += " root"
 	}
@@ -283,6 +237,7 @@ func (c *cache) render(name string, p *Page) (template.HTML, error) {
 		return h, nil
 	}
 	data := Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}
+	name = c.layouts.name(p.Kind, name)
 	var b bytes.Buffer
 	if prog := c.progs[name]; prog == nil || prog.Execute(&b, name, data) != nil {
 		b.Reset()
