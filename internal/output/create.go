@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Create creates the file rel (slash-separated) in the staging directory,
@@ -31,8 +32,14 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", rel, err)
 	}
-	return &stagedFile{s: s, rel: rel, dst: dst, f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	w := fileBufs.Get().(*bufio.Writer)
+	w.Reset(f)
+	return &stagedFile{s: s, rel: rel, dst: dst, f: f, w: w}, nil
 }
+
+// fileBufs holds the buffers of files being created, between files: a
+// build writes its sitemaps and feeds one after another.
+var fileBufs = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 type stagedFile struct {
 	s        *Staging
@@ -41,10 +48,21 @@ type stagedFile struct {
 	w        *bufio.Writer
 }
 
-func (f *stagedFile) Write(p []byte) (int, error) { return f.w.Write(p) }
+func (f *stagedFile) Write(p []byte) (int, error) {
+	if f.w == nil {
+		return 0, fmt.Errorf("write %s: %w", f.rel, fs.ErrClosed)
+	}
+	return f.w.Write(p)
+}
 
 func (f *stagedFile) Close() error {
+	if f.w == nil {
+		return fmt.Errorf("write %s: %w", f.rel, fs.ErrClosed)
+	}
 	err := f.w.Flush()
+	f.w.Reset(nil)
+	fileBufs.Put(f.w)
+	f.w = nil
 	if cerr := f.f.Close(); err == nil {
 		err = cerr
 	}

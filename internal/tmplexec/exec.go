@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -26,9 +27,25 @@ func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) 
 		return fmt.Errorf("template %q: %w", name, errUnsupported)
 	}
 	dot := reflect.ValueOf(data)
-	s := &state{buf: buf, funcs: p.funcs, vars: make([]variable, 0, 16), args: make([]reflect.Value, 0, 16)}
+	s := states.Get().(*state)
+	defer s.release()
+	s.buf, s.funcs = buf, p.funcs
 	s.push("$", dot)
 	return s.walk(t.list, dot)
+}
+
+// states holds states between executions: a build executes templates
+// hundreds of thousands of times.
+var states = sync.Pool{New: func() any {
+	return &state{vars: make([]variable, 0, 16), args: make([]reflect.Value, 0, 16)}
+}}
+
+// release returns s to states, holding on to nothing of its execution.
+func (s *state) release() {
+	clear(s.vars[:cap(s.vars)])
+	clear(s.args[:cap(s.args)])
+	*s = state{vars: s.vars[:0], args: s.args[:0]}
+	states.Put(s)
 }
 
 type state struct {
