@@ -6,8 +6,8 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"regexp"
 	"slices"
-	"strings"
 	"text/template/parse"
 
 	"tact/internal/tmplexec"
@@ -123,14 +123,20 @@ func (l *layoutSet) name(kind, name string) string {
 // unscope rewrites the names of kinds' own templates in an html/template
 // error message as the layouts call them: "article/main" → "main".
 func (l *layoutSet) unscope(msg string) string {
-	var pairs []string
-	for _, kind := range slices.Sorted(maps.Keys(l.own)) {
-		for _, before := range []string{`"`, ":", " "} {
-			pairs = append(pairs, before+kind+"/", before)
+	return scopedName.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := scopedName.FindStringSubmatch(m)
+		if !l.own[sub[2]][sub[3]] {
+			return m
 		}
-	}
-	return strings.NewReplacer(pairs...).Replace(msg)
+		return sub[1] + sub[3] + sub[4]
+	})
 }
+
+// scopedName finds what may be a kind's own template's name in a message:
+// kind/name, after a quote, a colon or a space (executing "article/main",
+// template: article/main:…), before a quote, a colon or html/template's
+// suffix for a copy made for a context ($htmltemplate_…).
+var scopedName = regexp.MustCompile(`(^|["\s:])([^"\s:/]+)/([^"\s:/$]+)(["\s:$]|$)`)
 
 // callsAny reports whether the template tree under n calls a template
 // named in names.

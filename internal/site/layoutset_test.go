@@ -45,4 +45,7 @@ func TestLayoutSetKeepsEachKindsTemplatesToItsPages(t *testing.T) {
 	if msg := l.unscope(err.Error()); !strings.Contains(msg, `executing "main" at <.Nope>`) || strings.Contains(msg, "broken/") {
 		t.Errorf("error names the template as the set does, not as the layout: %s", msg)
 	}
+	if msg := `asset "broken/main.js" does not exist`; l.unscope(msg) != msg {
+		t.Errorf("unscope changed what is not a template's name: %s", l.unscope(msg))
+	}
 }
