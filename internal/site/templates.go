@@ -155,7 +155,7 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	progs := l.compile(kinds, t.cachedNames, funcs)
 	for _, lang := range langs {
 		T := cat.T(lang.Code)
-		c := &cache{layouts: l, done: map[string]template.HTML{}, progs: map[string]*tmplexec.Program{}}
+		c := &cache{layouts: l, done: map[cacheKey]template.HTML{}, progs: map[string]*tmplexec.Program{}}
 		own := template.FuncMap{
 			"T":         func(id string) string { return T(id) },
 			"Tn":        func(id string, n int) string { return T(id, n) },
@@ -221,16 +221,19 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 type cache struct {
 	layouts *layoutSet
 	mu      sync.Mutex
-	done    map[string]template.HTML
+	done    map[cacheKey]template.HTML
 	progs   map[string]*tmplexec.Program       // the templates, compiled, by their names in layouts
 	html    func() (*template.Template, error) // for those that are not, and for errors
 }
 
+// cacheKey is what a cached part depends on besides the language.
+type cacheKey struct {
+	kind, name string
+	root       bool
+}
+
 func (c *cache) render(name string, p *Page) (template.HTML, error) {
-	key := p.Kind + " " + name
-	if p.Root {
-		key += " root"
-	}
+	key := cacheKey{p.Kind, name, p.Root}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if h, ok := c.done[key]; ok {
