@@ -40,11 +40,12 @@
 //
 // Site.pages lists every output file as a Page (Kind, Lang, URL, Path,
 // Alternates, and the Article or Reply it shows). A page is rendered by
-// executing "base" from layouts/base.html plus layouts/<Kind>.html. The
-// templates are parsed once; each language gets a clone with its own T bound,
-// which html/template escapes and package tmplexec compiles: pages are
-// executed by tmplexec, and by html/template itself when tmplexec cannot
-// (same bytes either way). Template functions:
+// executing "base" from layouts/base.html plus layouts/<Kind>.html. All
+// layouts are parsed once into one set (layoutSet: a kind's own templates
+// under kind/name), which html/template escapes and package tmplexec
+// compiles once; each language binds its own T to the compiled programs.
+// Pages are executed by tmplexec, and by html/template itself when tmplexec
+// cannot (same bytes either way). Template functions:
 //
 //	T "id"                    the interface string in the page's language
 //	Tn "id" count             a plural interface string ({{.Count}} is count)
