@@ -74,6 +74,9 @@ func (l *layoutSet) add(kind string, kt *template.Template) error {
 			tree = l.set.Lookup(name).Tree.Copy()
 		}
 		renameCalls(tree.Root, scoped)
+		if _, found := slices.BinarySearch(l.shared, scoped(name)); found {
+			return fmt.Errorf("parse layouts: a partial defines %q, the name Tact gives the %s pages' own %q: rename that template", scoped(name), kind, name)
+		}
 		if _, err := l.set.AddParseTree(scoped(name), tree); err != nil {
 			return fmt.Errorf("parse layouts: %w", err)
 		}

@@ -49,3 +49,14 @@ func TestLayoutSetKeepsEachKindsTemplatesToItsPages(t *testing.T) {
 		t.Errorf("unscope changed what is not a template's name: %s", l.unscope(msg))
 	}
 }
+
+// A partial whose name is the one a kind's own template gets in the set
+// would be replaced by it: the build says so instead.
+func TestLayoutSetRefusesAPartialNamedLikeAKindsTemplate(t *testing.T) {
+	shared := template.Must(template.New("base.html").Parse(`{{define "base"}}{{block "main" .}}{{end}}{{end}}{{define "home/main"}}x{{end}}`))
+	l := newLayoutSet(shared)
+	err := l.add("home", template.Must(template.New("home.html").Parse(`{{define "main"}}home{{end}}`)))
+	if err == nil || !strings.Contains(err.Error(), `"home/main"`) {
+		t.Errorf("error %v, want one naming \"home/main\"", err)
+	}
+}
