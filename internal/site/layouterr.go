@@ -117,7 +117,10 @@ func (f *renderFailures) errors(t *templates) []error {
 				err = rerr
 			}
 		}
-		err = layoutError(errors.New(t.layouts.unscope(err.Error())), t.files)
+		if msg := t.layouts.unscope(err.Error()); msg != err.Error() {
+			err = errors.New(msg) // (names templates as the layouts do)
+		}
+		err = layoutError(err, t.files)
 		pages := fmt.Sprintf("rendering %s", r.page.Path)
 		if r.pages > 1 {
 			pages += fmt.Sprintf(" and %d other pages", r.pages-1)
