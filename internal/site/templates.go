@@ -155,7 +155,8 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 	progs := l.compile(kinds, t.cachedNames, funcs)
 	for _, lang := range langs {
 		T := cat.T(lang.Code)
-		c := &cache{layouts: l, done: map[cacheKey]template.HTML{}, progs: map[string]*tmplexec.Program{}}
+		lt := &langTemplates{progs: map[string]*tmplexec.Program{}}
+		c := &cache{layouts: l, lang: lt, done: map[cacheKey]template.HTML{}}
 		own := template.FuncMap{
 			"T":         func(id string) string { return T(id) },
 			"Tn":        func(id string, n int) string { return T(id, n) },
@@ -164,21 +165,20 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 			"localDate": dateFormatter(T),
 			"cached":    c.render,
 		}
-		lt := &langTemplates{progs: c.progs, html: sync.OnceValues(func() (*template.Template, error) {
+		lt.html = sync.OnceValues(func() (*template.Template, error) {
 			l, err := parseAll()
 			if err != nil {
 				return nil, err
 			}
 			return l.set.Funcs(own), nil
-		})}
+		})
 		for name, p := range progs {
 			p, err := p.Bind(own)
 			if err != nil {
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
-			c.progs[name] = p
+			lt.progs[name] = p
 		}
-		c.html = lt.html
 		t.byLang[lang.Code] = lt
 	}
 	return t, nil
@@ -220,10 +220,9 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 // be cached; Chrome lets them see nothing else.
 type cache struct {
 	layouts *layoutSet
+	lang    *langTemplates // the templates it renders
 	mu      sync.Mutex
 	done    map[cacheKey]template.HTML
-	progs   map[string]*tmplexec.Program       // the templates, compiled, by their names in layouts
-	html    func() (*template.Template, error) // for those that are not, and for errors
 }
 
 // cacheKey is what a cached part depends on besides the language.
@@ -242,9 +241,9 @@ func (c *cache) render(name string, p *Page) (template.HTML, error) {
 	data := Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}
 	name = c.layouts.name(p.Kind, name)
 	var b bytes.Buffer
-	if prog := c.progs[name]; prog == nil || prog.Execute(&b, name, data) != nil {
+	if prog := c.lang.progs[name]; prog == nil || prog.Execute(&b, name, data) != nil {
 		b.Reset()
-		l, err := c.html()
+		l, err := c.lang.html()
 		if err != nil {
 			return "", err
 		}
