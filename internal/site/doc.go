@@ -42,8 +42,9 @@
 // Alternates, and the Article or Reply it shows). A page is rendered by
 // executing "base" from layouts/base.html plus layouts/<Kind>.html. All
 // layouts are parsed once into one set (layoutSet: a kind's own templates
-// under kind/name), which html/template escapes and package tmplexec
-// compiles once; each language binds its own T to the compiled programs.
+// under kind/name), which html/template escapes once; package tmplexec
+// compiles each kind's entry from it once, and each language binds its own
+// T to the compiled programs.
 // Pages are executed by tmplexec, and by html/template itself when tmplexec
 // cannot (same bytes either way). Template functions:
 //

@@ -20,8 +20,9 @@ import (
 // is a copy of each shared template that calls one of them, directly or
 // not ("base" calls "main"): those copies call the kind's templates. The
 // other shared templates are the same for every kind, so html/template
-// escapes each once in each context, and tmplexec compiles it once, where
-// a set per kind would copy, escape and compile them all once per kind.
+// escapes each once in each context, where a set per kind would copy and
+// escape them all once per kind. (tmplexec still compiles, from those
+// escaped trees, the templates each entry calls into that entry's program.)
 type layoutSet struct {
 	set    *template.Template
 	shared []string                   // the names of base's and the partials' templates, sorted
