@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -8,8 +9,10 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"text/template/parse"
 
+	"tact/internal/diag"
 	"tact/internal/tmplexec"
 )
 
@@ -76,7 +79,7 @@ func (l *layoutSet) add(kind string, kt *template.Template) error {
 		}
 		renameCalls(tree.Root, scoped)
 		if _, found := slices.BinarySearch(l.shared, scoped(name)); found {
-			return fmt.Errorf("parse layouts: a partial defines %q, the name Tact gives the %s pages' own %q: rename that template", scoped(name), kind, name)
+			return &nameClash{file: l.set.Lookup(scoped(name)).Tree.ParseName, name: scoped(name), kind: kind, own: name}
 		}
 		if _, err := l.set.AddParseTree(scoped(name), tree); err != nil {
 			return fmt.Errorf("parse layouts: %w", err)
@@ -114,6 +117,26 @@ func (l *layoutSet) compile(kinds, cached []string, funcs template.FuncMap) map[
 		}
 	}
 	return compiled
+}
+
+// nameClash is a shared template named as a kind's own template is in a
+// layoutSet ("home/main"): added, the kind's would replace it.
+type nameClash struct {
+	file            string // the layout file defining it (its template name: footer.html)
+	name, kind, own string
+}
+
+func (e *nameClash) Error() string {
+	return fmt.Sprintf("%s defines %q, the name Tact gives the %s pages' own %q: rename that template", e.file, e.name, e.kind, e.own)
+}
+
+// at returns e at its place in f, the layout file that defines it.
+func (e *nameClash) at(f layoutFile) error {
+	msg := fmt.Sprintf("template %q has the name Tact gives the %s pages' own %q: rename it", e.name, e.kind, e.own)
+	if off := bytes.Index(f.src, []byte(strconv.Quote(e.name))); off >= 0 {
+		return diag.At(f.path, f.src, off, "%s", msg)
+	}
+	return &diag.Error{File: f.path, Msg: msg}
 }
 
 // name returns the name in l of the template kind's pages know as name.

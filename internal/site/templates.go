@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -136,6 +137,9 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 				return nil, err
 			}
 			if err := l.add(kind, kt); err != nil {
+				if nc, ok := errors.AsType[*nameClash](err); ok {
+					return nil, nc.at(names[nc.file])
+				}
 				return nil, err
 			}
 		}
