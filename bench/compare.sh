@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/compare.sh: Tact against Hugo on the same synthetic corpus, and both
-# against the goldmark floor (Markdown conversion alone, bench/floor).
+# against the goldmark floor (Markdown conversion alone, bench/floor) and the
+# write floor (writing Tact's output alone, bench/writefloor).
 #
 # Usage, from anywhere:
 #
@@ -20,8 +21,9 @@
 #   1. writes the corpus as a Tact site and as a Hugo site with bench/gen
 #      (bench/out/corpus/<N>/{tact,hugo}; reused while the generator and the
 #      repository's layouts/, assets/ and i18n/ are unchanged);
-#   2. runs Tact, Hugo and the floor in turn, RUNS rounds: T H F T H F …, so
-#      that drift in the machine's load hits all three alike. Every build
+#   2. runs Tact, Hugo and the floors in turn, RUNS rounds: T W H F T W H F
+#      …, so that drift in the machine's load hits them all alike (W, the
+#      write floor, copies the output Tact has just written). Every build
 #      writes a new output directory, after `sync`, under /usr/bin/time -v;
 #      the outputs are removed only at the end (OUTDIR). Deleting a tree of
 #      a quarter of a million files between runs made the next run's file
@@ -34,7 +36,9 @@
 #      `hugo --minify`;
 #   3. prints the medians: wall time, CPU time (user + sys), peak RSS, pages
 #      written (.html files), output bytes, pages/s, and the ratios Tact/Hugo
-#      and Tact/floor. With N = 1000 and 10000 both measured it also prints
+#      and Tact/floor, and Tact against the sum of both floors (parsing the
+#      Markdown and writing the output: what no builder of this site can
+#      go below). With N = 1000 and 10000 both measured it also prints
 #      the cost per page at each size (linearity).
 #
 # Raw measurements go to bench/out/ (git-ignored): results.tsv (one line per
@@ -77,7 +81,7 @@ command -v hugo >/dev/null || apt_install hugo
 [[ -x /usr/bin/time ]] || apt_install time
 
 mkdir -p "$BIN" "$OUT/raw" "$OUT/corpus"
-say "building tact, gen and floor"
+say "building tact, gen and the floors"
 # Static binaries: the builder calls no C, but with cgo on, package net (which
 # minify's net/http brings in) links libc for DNS lookups, and the dynamic
 # loader then costs every run about 5 ms of a real-site build's ~100.
@@ -93,6 +97,7 @@ if [[ -n ${BASELINE:-} ]]; then
 fi
 go build -o "$BIN/gen" ./bench/gen
 go build -o "$BIN/floor" ./bench/floor
+go build -o "$BIN/writefloor" ./bench/writefloor
 
 # The corpus depends on the generator and on the files it copies.
 stamp=$( { sha256sum "$BIN/gen"; find layouts assets i18n -type f -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16)
@@ -136,6 +141,18 @@ floor() {
 	say "  N=$n floor run $run: ${wall} s"
 }
 
+# writefloor N RUN writes a copy of the output Tact wrote in round RUN and
+# records the time that took.
+writefloor() {
+	local n=$1 run=$2 raw=$OUT/raw/$1/write-$2
+	sync
+	"$BIN/writefloor" -from "$OUTDIR/$n-$run/tact" -to "$OUTDIR/$n-$run/copy" >"$raw.log" 2>&1 || die "writefloor failed; see $raw.log"
+	local wall
+	wall=$(sed -n 's/^wall_s=//p' "$raw.log")
+	printf '%s\twrite\t%s\t%s\t\t\t\t\n' "$n" "$run" "$wall" >>"$RESULTS"
+	say "  N=$n write floor run $run: ${wall} s"
+}
+
 printf 'n\ttool\trun\twall_s\tcpu_s\trss_kb\tpages\tbytes\n' >"$RESULTS"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in $SIZES; do
@@ -152,6 +169,7 @@ for n in $SIZES; do
 	for run in $(seq 1 "$RUNS"); do
 		measure tact "$n" "$run" "$OUTDIR/$n-$run/tact" \
 			"$BIN/tact" --content "$dir/tact" --out "$OUTDIR/$n-$run/tact" --base-url "$BASE_URL"
+		writefloor "$n" "$run"
 		if [[ -n ${BASELINE:-} ]]; then
 			measure base "$n" "$run" "$OUTDIR/$n-$run/base" \
 				"$BIN/tact-base" --content "$dir/tact" --out "$OUTDIR/$n-$run/base" --base-url "$BASE_URL"
@@ -178,7 +196,7 @@ NR == 1 { next }
 {
 	if (!($1 in seen)) { seen[$1] = 1; order[++sizes] = $1 }
 	add($1 SUBSEP $2 SUBSEP "wall", $4)
-	if ($2 != "floor") {
+	if ($2 != "floor" && $2 != "write") {
 		add($1 SUBSEP $2 SUBSEP "cpu", $5); add($1 SUBSEP $2 SUBSEP "rss", $6)
 		pages[$1, $2] = $7; bytes[$1, $2] = $8
 	}
@@ -195,7 +213,7 @@ END {
 			p[tool] = pages[n, tool]; b[tool] = bytes[n, tool] / 1048576
 			ps[tool] = w[tool] > 0 ? p[tool] / w[tool] : 0
 		}
-		f = median(n SUBSEP "floor" SUBSEP "wall")
+		f = median(n SUBSEP "floor" SUBSEP "wall"); wf = median(n SUBSEP "write" SUBSEP "wall")
 		printf "\nN = %d (%d articles)\n", n, 4 * n
 		printf "  %-24s %12s %12s %10s\n", "", "Tact", "Hugo", "Tact/Hugo"
 		printf "  %-24s %12.3f %12.3f %10s\n", "wall (s)", w["tact"], w["hugo"], ratio(w["tact"], w["hugo"])
@@ -206,6 +224,8 @@ END {
 		printf "  %-24s %12.0f %12.0f %10s\n", "pages/s", ps["tact"], ps["hugo"], ratio(ps["tact"], ps["hugo"])
 		printf "  %-24s %12.4f %12s %10s\n", "goldmark floor (s)", f, "", ""
 		printf "  %-24s %12s %12s\n", "wall / floor", ratio(w["tact"], f), ratio(w["hugo"], f)
+		printf "  %-24s %12.4f %12s %10s\n", "write floor (s)", wf, "", ""
+		printf "  %-24s %12s\n", "wall / (floor + write)", ratio(w["tact"], f + wf)
 		if ((n SUBSEP "base" SUBSEP "wall") in vals) {
 			bw = median(n SUBSEP "base" SUBSEP "wall"); bc = median(n SUBSEP "base" SUBSEP "cpu"); br = median(n SUBSEP "base" SUBSEP "rss") / 1024
 			printf "  baseline (%s): wall %.3f s, CPU %.3f s, RSS %.1f MiB; Tact/baseline: wall %s, CPU %s, RSS %s\n", base, bw, bc, br, ratio(w["tact"], bw), ratio(c["tact"], bc), ratio(r["tact"], br)
