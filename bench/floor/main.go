@@ -1,6 +1,7 @@
 // Command floor measures the cost of parsing Markdown alone: goldmark,
 // configured like Tact's converters (typographer, tables, strikethrough,
-// attributes), converting every Markdown body of a corpus to HTML in memory
+// attributes; goldmark's own extensions, where Tact has its own that do the
+// same), converting every Markdown body of a corpus to HTML in memory
 // on all cores. No goldmark-based builder can be faster, so it is the floor
 // against which bench/compare.sh reports Tact's wall time.
 //

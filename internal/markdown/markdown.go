@@ -10,7 +10,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -39,14 +38,11 @@ type Converter struct {
 
 // New builds the converter of one language. Build it once and share it.
 func New(opts Options) *Converter {
-	subs := map[extension.TypographicPunctuation]string{}
-	for i, p := range []extension.TypographicPunctuation{extension.LeftDoubleQuote, extension.RightDoubleQuote} {
-		if opts.Quotes[i] != "" {
-			subs[p] = html.EscapeString(opts.Quotes[i])
-		}
+	typo := typographer{open: []byte("&ldquo;"), close: []byte("&rdquo;")}
+	if opts.Quotes[0] != "" && opts.Quotes[1] != "" {
+		typo.open, typo.close = []byte(html.EscapeString(opts.Quotes[0])), []byte(html.EscapeString(opts.Quotes[1]))
 	}
 	// Single quotes are paired after parsing (quotes.go).
-	subs[extension.LeftSingleQuote], subs[extension.RightSingleQuote] = leftSingle, rightSingle
 	single := singleQuotes{open: "&lsquo;", close: "&rsquo;"}
 	if opts.Quotes[2] != "" && opts.Quotes[3] != "" {
 		single = singleQuotes{open: html.EscapeString(opts.Quotes[2]), close: html.EscapeString(opts.Quotes[3])}
@@ -55,20 +51,23 @@ func New(opts Options) *Converter {
 		opts.Verdict = func(v string) (string, string) { return "", v }
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
-			&reply.Extender{URL: opts.ReplyURL},
-		),
+		goldmark.WithExtensions(&reply.Extender{URL: opts.ReplyURL}),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(single, 5000), util.Prioritized(structure{}, 10000)),
+			parser.WithParagraphTransformers(util.Prioritized(tableParagraphs{}, 200)),
+			parser.WithInlineParsers(util.Prioritized(strikeParser{}, 500), util.Prioritized(typo, 9999)),
+			parser.WithASTTransformers(
+				util.Prioritized(tablePipes{}, 0),
+				util.Prioritized(single, 5000),
+				util.Prioritized(structure{}, 10000),
+			),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(
 				util.Prioritized(escapedHTML{}, 10),
 				util.Prioritized(&sectionRenderer{verdict: opts.Verdict}, 10),
+				util.Prioritized(tableRenderer{}, 500),
+				util.Prioritized(strikeRenderer{}, 500),
 			),
 		),
 	)

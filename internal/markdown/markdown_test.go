@@ -66,6 +66,15 @@ func TestTypographerUsesTheLanguagesQuotationMarks(t *testing.T) {
 		{"quotes inside quotes after an apostrophe", quotesES, `Un po' di "'aiuto' vero".`, "<p>Un po&rsquo; di «“aiuto” vero».</p>\n"},
 		{"a quote left open does not pair across paragraphs", quotesES, "Dice 'sì.\n\nUn po' dopo.", "<p>Dice “sì.</p>\n<p>Un po&rsquo; dopo.</p>\n"},
 		{"code is left alone", quotesES, "Escribe `\"hola\"` tal cual.", "<p>Escribe <code>&quot;hola&quot;</code> tal cual.</p>\n"},
+		{"an apostrophe ending a paragraph", quotesES, "Ci vuole un po'", "<p>Ci vuole un po&rsquo;</p>\n"},
+		{"an apostrophe ending a word before punctuation", quotesEN, "The Smiths' car, and Thomas'.", "<p>The Smiths&rsquo; car, and Thomas&rsquo;.</p>\n"},
+		{"dutch elisions are apostrophes", quotesEN, "Ik bel 's avonds, 't is laat en 'k weet het.", "<p>Ik bel &rsquo;s avonds, &rsquo;t is laat en &rsquo;k weet het.</p>\n"},
+		{"an elision and a quote in one paragraph", quotesEN, "'s Avonds zei hij 'ja' en leende Thomas' fiets.", "<p>&rsquo;s Avonds zei hij ‘ja’ en leende Thomas&rsquo; fiets.</p>\n"},
+		{"a decade", quotesEN, "Since the '90s.", "<p>Since the &rsquo;90s.</p>\n"},
+		{"dashes and an ellipsis", quotesEN, "Wait -- or rather --- wait...", "<p>Wait &ndash; or rather &mdash; wait&hellip;</p>\n"},
+		{"guillemets typed as << and >>", quotesEN, "<<Hola>>", "<p>&laquo;Hola&raquo;</p>\n"},
+		{"a straight quote between spaces stays straight", quotesEN, "5 ' 6", "<p>5 ' 6</p>\n"},
+		{"a closing double quote with nothing open stays straight", quotesEN, `12" wide`, "<p>12&quot; wide</p>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

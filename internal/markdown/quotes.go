@@ -6,19 +6,20 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// Single quotes. goldmark's typographer writes the same "right single
-// quote" for the end of a quotation inside a quotation and for an
-// apostrophe at the end of a word (Smiths', doin'; in Italian po', di',
-// va'). Where the language's inner closing quote is ’ that is right either
-// way; where it is ” (Spanish, Italian) an apostrophe came out as po”.
-// The typographer writes placeholders for single quotes instead, and
-// singleQuotes pairs them: a right one closes an open left one in the same
-// block, else it is an apostrophe.
+// Single quotes. An apostrophe ending a word (Smiths', doin'; in Italian
+// po', di', va') looks like a closing quote, and only the rest of the block
+// tells which it is. Where the language's inner closing quote is ’ that
+// makes no difference; where it is ” (Spanish, Italian) an apostrophe
+// taken for a quote would come out as po”. The typographer
+// (typography.go) writes placeholders for single quotes it cannot tell
+// from apostrophes, and singleQuotes pairs them once the block is parsed:
+// a closing quote closes a quote left open in the same block, or else is
+// an apostrophe.
 
 const (
 	leftSingle  = "\uE000" // placeholders, in the Unicode private use area
 	rightSingle = "\uE001"
-	apostrophe  = "&rsquo;" // as the typographer writes it between letters
+	apostrophe  = "&rsquo;"
 )
 
 type singleQuotes struct{ open, close string }
