@@ -22,8 +22,11 @@ import (
 // before a message; the last one in an error is the innermost (a template
 // that failed inside another, or inside {{cached}}).
 // (Parse errors give a line, execution errors a line and a byte offset in
-// it, counted from 0.)
-var templateRef = regexp.MustCompile(`template: ([^\s:]+):(\d+)(?::(\d+))?: `)
+// it, counted from 0.) Compiled when an error first needs it, like quoted
+// and scopedName, not at every start.
+var templateRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`template: ([^\s:]+):(\d+)(?::(\d+))?: `)
+})
 
 // layoutFile is a layout file as written.
 type layoutFile struct {
@@ -37,7 +40,7 @@ type layoutFile struct {
 // names to layout files.
 func layoutError(err error, files map[string]layoutFile) error {
 	msg := err.Error()
-	all := templateRef.FindAllStringSubmatchIndex(msg, -1)
+	all := templateRef().FindAllStringSubmatchIndex(msg, -1)
 	if len(all) == 0 {
 		return err
 	}
@@ -56,7 +59,7 @@ func layoutError(err error, files map[string]layoutFile) error {
 	off := -1
 	if m[6] >= 0 {
 		off, _ = strconv.Atoi(msg[m[6]:m[7]])
-	} else if q := quoted.FindStringSubmatch(e.Msg); q != nil && bytes.Count(line, []byte(q[1])) == 1 {
+	} else if q := quoted().FindStringSubmatch(e.Msg); q != nil && bytes.Count(line, []byte(q[1])) == 1 {
 		// A parse error gives a line only; the thing it quotes (an
 		// undefined function, an unexpected token) is on that line,
 		// and where it is there once, that is the place.
@@ -69,7 +72,9 @@ func layoutError(err error, files map[string]layoutFile) error {
 }
 
 // quoted finds the first quoted text of a parse error message.
-var quoted = regexp.MustCompile(`"([^"]+)"`)
+var quoted = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`"([^"]+)"`)
+})
 
 // renderFailures gathers the pages that failed to render, one entry per
 // distinct error.

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 	"text/template/parse"
 
 	"tact/internal/diag"
@@ -150,8 +151,8 @@ func (l *layoutSet) name(kind, name string) string {
 // unscope rewrites the names of kinds' own templates in an html/template
 // error message as the layouts call them: "article/main" → "main".
 func (l *layoutSet) unscope(msg string) string {
-	return scopedName.ReplaceAllStringFunc(msg, func(m string) string {
-		sub := scopedName.FindStringSubmatch(m)
+	return scopedName().ReplaceAllStringFunc(msg, func(m string) string {
+		sub := scopedName().FindStringSubmatch(m)
 		if !l.own[sub[2]][sub[3]] {
 			return m
 		}
@@ -163,7 +164,9 @@ func (l *layoutSet) unscope(msg string) string {
 // kind/name, after a quote, a colon or a space (executing "article/main",
 // template: article/main:…), before a quote, a colon or html/template's
 // suffix for a copy made for a context ($htmltemplate_…).
-var scopedName = regexp.MustCompile(`(^|["\s:])([^"\s:/]+)/([^"\s:/$]+)(["\s:$]|$)`)
+var scopedName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(^|["\s:])([^"\s:/]+)/([^"\s:/$]+)(["\s:$]|$)`)
+})
 
 // callsAny reports whether the template tree under n calls a template
 // named in names.

@@ -8,9 +8,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
-var translatedFromLine = regexp.MustCompile(`(?m)^translatedFrom\s*=.*\n`)
+// translatedFromLine finds a front matter's translatedFrom line. Like the
+// package's other regular expressions it is compiled when first used, not
+// at every start of the build command.
+var translatedFromLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^translatedFrom\s*=.*\n`)
+})
 
 // MarkTranslated records in each translation file (an article, or a
 // language's quiz.toml) that it is now up to date with its source: it
@@ -64,8 +70,8 @@ func MarkTranslated(ctx context.Context, root string, files []string) error {
 // matter, replacing an earlier value or adding it after the key.
 func setTranslatedFrom(src, hash string) string {
 	line := `translatedFrom = "` + hash + "\"\n"
-	if translatedFromLine.MatchString(src) {
-		return translatedFromLine.ReplaceAllLiteralString(src, line)
+	if translatedFromLine().MatchString(src) {
+		return translatedFromLine().ReplaceAllLiteralString(src, line)
 	}
 	i := strings.Index(src, "\nkey")
 	if i < 0 {

@@ -4,7 +4,6 @@
 package slug
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -45,8 +44,20 @@ func Make(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-var valid = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // Valid reports whether s is already a well-formed slug: lowercase ASCII
-// letters and digits in hyphen-separated words.
-func Valid(s string) bool { return valid.MatchString(s) }
+// letters and digits in hyphen-separated words (^[a-z0-9]+(-[a-z0-9]+)*$,
+// without a regular expression compiled at every start of the process).
+func Valid(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}

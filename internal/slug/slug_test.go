@@ -1,6 +1,9 @@
 package slug
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 func TestMake(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -27,9 +30,31 @@ func TestValid(t *testing.T) {
 	for s, want := range map[string]bool{
 		"como-decir": true, "a1": true, "": false, "-a": false, "a-": false,
 		"a--b": false, "Aa": false, "a/b": false, "..": false, ".a": false, "é": false,
+		"a-b-c9": true, "-": false, "a b": false, "9": true,
 	} {
 		if got := Valid(s); got != want {
 			t.Errorf("Valid(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// Valid is the regular expression ^[a-z0-9]+(-[a-z0-9]+)*$ written out (a
+// package-level regexp is compiled at every start of the build): both must
+// agree on every string of up to five characters from a telling alphabet.
+func TestValidIsTheSlugPattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	alphabet := []string{"a", "z", "0", "9", "-", "A", " ", ".", "é"}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		if got, want := Valid(s), pattern.MatchString(s); got != want {
+			t.Errorf("Valid(%q) = %v, the pattern says %v", s, got, want)
+		}
+		if depth == 5 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, depth+1)
+		}
+	}
+	walk("", 0)
 }

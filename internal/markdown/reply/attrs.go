@@ -2,12 +2,10 @@ package reply
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-)
 
-// idPattern is the form of ids and slugs: lowercase words joined by single hyphens.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	"tact/internal/slug"
+)
 
 // header is what a reply's info string says.
 type header struct {
@@ -86,7 +84,7 @@ func parseHeader(info string) (header, []error) {
 			errs = append(errs, fmt.Errorf("unknown attribute %q", a.key))
 			continue
 		}
-		if (a.key == "id" || a.key == "slug") && !idPattern.MatchString(a.val) {
+		if (a.key == "id" || a.key == "slug") && !slug.Valid(a.val) {
 			errs = append(errs, fmt.Errorf("invalid %s %q: use lowercase letters and digits, words joined by single hyphens", a.key, a.val))
 		}
 	}

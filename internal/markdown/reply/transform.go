@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"tact/internal/slug"
 )
 
 // transformer replaces reply code blocks with Reply nodes.
@@ -41,7 +43,7 @@ func newReplyFrom(b *ast.FencedCodeBlock, source []byte, pc parser.Context) *Rep
 	info := infoString(b, source)
 	h, errs := parseHeader(info)
 	prefix := "reply"
-	if idPattern.MatchString(h.id) {
+	if slug.Valid(h.id) {
 		prefix += " " + h.id
 	}
 	if len(errs) > 0 {
