@@ -5,9 +5,9 @@
 // Each page of memory a process touches for the first time costs it a page
 // fault. On the machines Tact is measured on (virtual machines whose host
 // backs guest memory lazily) a 4 KB fault costs about 20 µs, and a build of
-// the site takes some 3,000 of them: a third of its CPU time. A 2 MB huge
-// page is one fault for what would be 512, and costs 0.3–10 µs per 4 KB
-// (bench/README.md has the figures).
+// the site takes some 3,000 of them: about 60 of its 140 ms of CPU time. A
+// 2 MB huge page is one fault for what would be 512, and costs 0.25–11 µs
+// per 4 KB (bench/README.md has the figures).
 //
 // Linux gives a process huge pages either always or, in its most common
 // setting ("madvise"), only for memory the process marks with
