@@ -10,11 +10,6 @@
 //     pages' Content-Security-Policy blocks style attributes.
 //   - A typographer (typography.go, quotes.go): the language's quotation
 //     marks, apostrophes, dashes, ellipses.
-//
-// The tables, strikethrough and typographer are Tact's own, on goldmark's
-// parser API and nodes: goldmark's extension package compiles regular
-// expressions for link detection, which Tact does not use, at every start
-// of the process, about 6 ms of a build of the whole site.
 //   - Raw HTML is shown as text, never interpreted; links with dangerous
 //     schemes (javascript:, vbscript:, data:) lose their href.
 //   - Heading ids: explicit ids from goldmark's attribute syntax
@@ -27,6 +22,11 @@
 //     is the situation and its second the why (see Scenario).
 //   - Reply templates: fenced blocks with the info string `reply`, handled by
 //     package reply.
+//
+// The tables, strikethrough and typographer are Tact's own, on goldmark's
+// parser API and nodes: goldmark's extension package compiles regular
+// expressions for link detection, which Tact does not use, at every start
+// of the process, about 6 ms of a build of the whole site.
 //
 // Problems in a document (a heading attribute that is not allowed, a scenario
 // without an id, a malformed reply) are returned as Problems with byte offsets

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,15 +43,15 @@ func (typographer) Trigger() []byte { return []byte{'\'', '"', '-', '.', '<', '>
 func (t typographer) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	switch {
-	case hasPrefix(line, "---"):
+	case bytes.HasPrefix(line, []byte("---")):
 		return punct(block, 3, emDash)
-	case hasPrefix(line, "--"):
+	case bytes.HasPrefix(line, []byte("--")):
 		return punct(block, 2, enDash)
-	case hasPrefix(line, "..."):
+	case bytes.HasPrefix(line, []byte("...")):
 		return punct(block, 3, ellipsis)
-	case hasPrefix(line, "<<"):
+	case bytes.HasPrefix(line, []byte("<<")):
 		return punct(block, 2, laquo)
-	case hasPrefix(line, ">>"):
+	case bytes.HasPrefix(line, []byte(">>")):
 		return punct(block, 2, raquo)
 	case line[0] == '"':
 		return t.double(line, block, pc)
@@ -152,10 +153,6 @@ func elided(rest []byte) bool {
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
-
-func hasPrefix(line []byte, p string) bool {
-	return len(line) >= len(p) && string(line[:len(p)]) == p
-}
 
 // punct consumes n bytes of the block and returns s, already HTML, in their
 // place.
