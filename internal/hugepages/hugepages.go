@@ -9,8 +9,8 @@
 // 2 MB huge page is one fault for what would be 512, and costs 0.25–11 µs
 // per 4 KB (bench/README.md has the figures).
 //
-// Linux gives a process huge pages either always or, in its most common
-// setting ("madvise"), only for memory the process marks with
+// Linux gives a process huge pages either always or, in the setting Debian
+// and Ubuntu ship ("madvise"), only for memory the process marks with
 // madvise(MADV_HUGEPAGE). The Go runtime marks none, and maps the heap a few
 // megabytes at a time as it grows, each mapping new and unmarked. Advise
 // makes the runtime map Size bytes of heap at once, by allocating them in one
@@ -28,7 +28,8 @@ const Size = 128 << 20
 // Advise prepares Size bytes of heap backed by huge pages, where the kernel
 // gives them on request only, and reports whether it did. It does nothing
 // when huge pages are always on (nothing to ask), off or unknown (not
-// Linux), or when GODEBUG has disablethp=1 (the Go runtime's own switch
+// Linux), on 32-bit systems (address space is short there), or when
+// GODEBUG has disablethp=1 (the Go runtime's own switch
 // for this). Call it once, first thing in main: it runs a garbage
 // collection to free what it allocated.
 func Advise() bool { return advise(Size) }
