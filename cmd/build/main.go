@@ -33,10 +33,6 @@ import (
 )
 
 func main() {
-	// A build's time is largely page faults on the machines it is measured
-	// on; huge pages take most of them away (internal/hugepages).
-	hugepages.Advise()
-
 	root := flag.String("content", ".", "site root: the directory holding tact.toml, content/, layouts/, assets/ and i18n/")
 	out := flag.String("out", "public", "output directory")
 	baseURL := flag.String("base-url", "", "absolute URL the site is served from, e.g. https://example.org/ (needed for canonical links, feeds and the embed snippet)")
@@ -84,6 +80,11 @@ func main() {
 		fmt.Printf("marked %d file(s) as translated from the current source\n", flag.NArg())
 		return
 	}
+
+	// A build's time is largely page faults on the machines it is measured
+	// on; huge pages take most of them away (internal/hugepages). Only
+	// builds: not a usage error, --help or --mark-translated.
+	hugepages.Advise()
 
 	fsys := os.DirFS(*root)
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}

@@ -30,6 +30,6 @@ const Size = 128 << 20
 // when huge pages are always on (nothing to ask), off or unknown (not
 // Linux), on 32-bit systems (address space is short there), or when
 // GODEBUG has disablethp=1 (the Go runtime's own switch
-// for this). Call it once, first thing in main: it runs a garbage
-// collection to free what it allocated.
+// for this). Call it once, before the work that allocates begins: it runs a
+// garbage collection to free what it allocated.
 func Advise() bool { return advise(Size) }
