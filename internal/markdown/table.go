@@ -39,7 +39,8 @@ func (tableParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc parser
 			table.AppendChild(table, newRow(rowCells(lines.At(j), src), aligns))
 		}
 		if rows := lines.Sliced(i-1, lines.Len()); hasCodePipe(rows, src) {
-			pc.Set(escapedPipesKey, true)
+			tables, _ := pc.Get(codePipesKey).([]*extast.Table)
+			pc.Set(codePipesKey, append(tables, table))
 		}
 		parent := p.Parent()
 		parent.InsertAfter(parent, p, table)
@@ -104,7 +105,7 @@ func rowCells(line text.Segment, src []byte) []text.Segment {
 			start = i + 1
 		}
 	}
-	if start < len(v) || start == 0 {
+	if start < len(v) {
 		cell(start, len(v))
 	}
 	return cells
@@ -145,35 +146,23 @@ func delimiterRow(line text.Segment, src []byte) []extast.Alignment {
 // tablePipes removes the backslash of \| inside code spans in table cells,
 // where backslash escapes do not otherwise apply: in a table the pipe has
 // to be escaped everywhere, and the backslash is not part of the code. It
-// walks only documents where tableParagraphs made a table with such a
-// pipe.
+// walks only the tables tableParagraphs made with such a pipe.
 type tablePipes struct{}
 
-var escapedPipesKey = parser.NewContextKey()
+// codePipesKey holds those tables: []*extast.Table.
+var codePipesKey = parser.NewContextKey()
 
-func (tablePipes) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if pc.Get(escapedPipesKey) == nil {
-		return
-	}
-	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Kind() == ast.KindCodeSpan {
-			if inTable(n) {
-				unescapePipes(n, src)
+func (tablePipes) Transform(_ *ast.Document, reader text.Reader, pc parser.Context) {
+	tables, _ := pc.Get(codePipesKey).([]*extast.Table)
+	for _, t := range tables {
+		_ = ast.Walk(t, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && n.Kind() == ast.KindCodeSpan {
+				unescapePipes(n, reader.Source())
+				return ast.WalkSkipChildren, nil
 			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-func inTable(n ast.Node) bool {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == extast.KindTableCell {
-			return true
-		}
+			return ast.WalkContinue, nil
+		})
 	}
-	return false
 }
 
 // unescapePipes splits the texts of a code span around the backslash of
