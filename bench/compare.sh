@@ -16,13 +16,18 @@
 #             BASELINE=HEAD~5: adds a "base" line per N (Tact/base ratios)
 #   OUTDIR    where the builds write (default bench/out/public; /dev/shm/…
 #             measures without the disk)
+#   HUGO_REPLIES  sizes at which Hugo also builds the corpus with Tact's
+#             reply pages and indexes (package corpus, HugoOptions.Replies),
+#             so that both write the same pages: adds a "Hugo, same pages"
+#             line per N (default "3 1000"; at 10000, 268,000 pages, Hugo
+#             would need far more memory than this machine has; "" for none)
 #
 # For each N it
 #   1. writes the corpus as a Tact site and as a Hugo site with bench/gen
-#      (bench/out/corpus/<N>/{tact,hugo}; reused while the generator and the
+#      (bench/out/corpus/<N>/{tact,hugo,hugo-replies}; reused while the generator and the
 #      repository's layouts/, assets/ and i18n/ are unchanged);
 #   2. runs Tact, Hugo and the floors in turn, RUNS rounds: T W H F T W H F
-#      …, so that drift in the machine's load hits them all alike (W, the
+#      … (T W [B] H [R] F with a baseline and Hugo with replies), so that drift in the machine's load hits them all alike (W, the
 #      write floor, copies the output Tact has just written). Every build
 #      writes a new output directory, after `sync`, under /usr/bin/time -v;
 #      the outputs are removed only at the end (OUTDIR). Deleting a tree of
@@ -51,6 +56,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=${N:-"3 1000 10000"}
+HUGO_REPLIES=${HUGO_REPLIES-"3 1000"}
 RUNS=${RUNS:-5}
 BASE_URL=${BASE_URL:-https://example.org/}
 OUT=$ROOT/bench/out
@@ -63,7 +69,11 @@ say() { printf '%s\n' "$*" >&2; }
 die() { say "compare.sh: $*"; exit 1; }
 
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS=$RUNS is not a positive number"
-for n in $SIZES; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "N: $n is not a positive number"; done
+for n in $SIZES $HUGO_REPLIES; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "N or HUGO_REPLIES: $n is not a positive number"; done
+
+# with_replies N succeeds when Hugo also builds the corpus of size N with
+# Tact's reply pages.
+with_replies() { [[ " $HUGO_REPLIES " == *" $1 "* ]]; }
 
 as_root() {
 	if [[ $(id -u) == 0 ]]; then "$@"
@@ -160,9 +170,12 @@ for n in $SIZES; do
 	if [[ $(cat "$dir/stamp" 2>/dev/null) != "$stamp" ]]; then
 		say "N=$n: writing the corpus"
 		rm -rf "$dir"
-		"$BIN/gen" -n "$n" -root "$ROOT" -out "$dir/tact" -hugo "$dir/hugo"
+		"$BIN/gen" -n "$n" -root "$ROOT" -out "$dir/tact" -hugo "$dir/hugo" -hugo-replies "$dir/hugo-replies"
 		# Hugo writes its resource cache into the site; make it now, untimed.
-		hugo --minify --quiet -s "$dir/hugo" -d "$dir/warm" --cacheDir "$OUT/hugo-cache" >/dev/null && rm -rf "$dir/warm"
+		for h in hugo hugo-replies; do
+			with_replies "$n" || [[ $h == hugo ]] || continue
+			hugo --minify --quiet -s "$dir/$h" -d "$dir/warm" --cacheDir "$OUT/hugo-cache" >/dev/null && rm -rf "$dir/warm"
+		done
 		echo "$stamp" >"$dir/stamp"
 	fi
 	mkdir -p "$OUT/raw/$n"
@@ -176,6 +189,10 @@ for n in $SIZES; do
 		fi
 		measure hugo "$n" "$run" "$OUTDIR/$n-$run/hugo" \
 			hugo --minify --quiet -s "$dir/hugo" -d "$OUTDIR/$n-$run/hugo" --cacheDir "$OUT/hugo-cache"
+		if with_replies "$n"; then
+			measure hugor "$n" "$run" "$OUTDIR/$n-$run/hugor" \
+				hugo --minify --quiet -s "$dir/hugo-replies" -d "$OUTDIR/$n-$run/hugor" --cacheDir "$OUT/hugo-cache"
+		fi
 		floor "$n" "$run"
 	done
 done
@@ -229,6 +246,11 @@ END {
 		if ((n SUBSEP "base" SUBSEP "wall") in vals) {
 			bw = median(n SUBSEP "base" SUBSEP "wall"); bc = median(n SUBSEP "base" SUBSEP "cpu"); br = median(n SUBSEP "base" SUBSEP "rss") / 1024
 			printf "  baseline (%s): wall %.3f s, CPU %.3f s, RSS %.1f MiB; Tact/baseline: wall %s, CPU %s, RSS %s\n", base, bw, bc, br, ratio(w["tact"], bw), ratio(c["tact"], bc), ratio(r["tact"], br)
+		}
+		if ((n SUBSEP "hugor" SUBSEP "wall") in vals) {
+			hw = median(n SUBSEP "hugor" SUBSEP "wall"); hc = median(n SUBSEP "hugor" SUBSEP "cpu"); hr = median(n SUBSEP "hugor" SUBSEP "rss") / 1024
+			printf "  Hugo, same pages (with Tact'\''s reply pages): wall %.3f s, CPU %.3f s, RSS %.1f MiB, %d pages, %.1f MiB\n", hw, hc, hr, pages[n, "hugor"], bytes[n, "hugor"] / 1048576
+			printf "    Tact/Hugo, same pages: wall %s, CPU %s, RSS %s\n", ratio(w["tact"], hw), ratio(c["tact"], hc), ratio(r["tact"], hr)
 		}
 		pp[n, "tact"] = p["tact"] > 0 ? 1000 * w["tact"] / p["tact"] : 0
 		pp[n, "hugo"] = p["hugo"] > 0 ? 1000 * w["hugo"] / p["hugo"] : 0

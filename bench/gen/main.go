@@ -1,11 +1,12 @@
 // Command gen writes the synthetic benchmark corpus: n scenario articles in
-// each of the four languages, as a Tact site and optionally as a Hugo site.
+// each of the four languages, as a Tact site and optionally as a Hugo site,
+// with or without the reply pages Tact makes (see package corpus).
 //
 // Usage, from the repository root:
 //
-//	go run ./bench/gen -n 1000 -out DIR [-hugo DIR] [-root .]
+//	go run ./bench/gen -n 1000 -out DIR [-hugo DIR] [-hugo-replies DIR] [-root .]
 //
-// Both directories must be empty or not exist. The same n always gives
+// The directories must be empty or not exist. The same n always gives
 // byte-identical files. See bench/README.md.
 package main
 
@@ -21,9 +22,10 @@ func main() {
 	n := flag.Int("n", 1000, "articles per language")
 	out := flag.String("out", "", "directory for the Tact site (required; must be empty or not exist)")
 	hugo := flag.String("hugo", "", "directory for the same corpus as a Hugo site (optional)")
+	hugoReplies := flag.String("hugo-replies", "", "directory for the same corpus as a Hugo site with Tact's reply pages too (optional)")
 	root := flag.String("root", ".", "repository root whose layouts/, assets/ and i18n/ the Tact site copies")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -out DIR [-hugo DIR] [-root DIR]\n\nWrites the synthetic benchmark corpus.\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -n N -out DIR [-hugo DIR] [-hugo-replies DIR] [-root DIR]\n\nWrites the synthetic benchmark corpus.\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -35,8 +37,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
-	if *hugo != "" {
-		if err := corpus.WriteHugo(*hugo, *n); err != nil {
+	for _, h := range []struct {
+		dir  string
+		opts corpus.HugoOptions
+	}{{*hugo, corpus.HugoOptions{}}, {*hugoReplies, corpus.HugoOptions{Replies: true}}} {
+		if h.dir == "" {
+			continue
+		}
+		if err := corpus.WriteHugo(h.dir, *n, h.opts); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
 			os.Exit(1)
 		}

@@ -143,6 +143,16 @@ type text struct {
 	date                      time.Time
 	tags, related             []string // tag words; related keys
 	body                      string   // Markdown after the front matter
+	replies                   []replyText
+}
+
+// replyText is one reply template of an article in one language, with what
+// Tact's page for it shows besides the message: its scenario's heading,
+// situation and why, and a link back to the scenario. The Hugo site with
+// reply pages (HugoOptions.Replies) writes one content file from each.
+type replyText struct {
+	id, title, slug, subject, message string
+	scenario, anchor, situation, why  string
 }
 
 // text writes article s in language li. The prose is drawn from a stream
@@ -181,7 +191,9 @@ func (p *plan) text(li int, s *skeleton) *text {
 			if j > 0 {
 				d.replies = append(d.replies, g.sentences(1))
 			}
-			d.replies = append(d.replies, g.reply(sc, rs))
+			block, rt := g.reply(sc, rs, d)
+			d.replies = append(d.replies, block)
+			t.replies = append(t.replies, rt)
 		}
 		g.scenarios = append(g.scenarios, d)
 	}
@@ -317,20 +329,29 @@ func (g *gen) filler() string {
 	}
 }
 
-// reply writes a reply template block. Its id, its verdict's title and its
-// distinct placeholders come from the skeleton; its sentences are drawn.
-func (g *gen) reply(sc scenarioSkeleton, rs replySkeleton) string {
+// reply writes a reply template block of scenario d. Its id, its verdict's
+// title and its distinct placeholders come from the skeleton; its sentences
+// are drawn. It also returns the reply's parts, for a Hugo reply page.
+func (g *gen) reply(sc scenarioSkeleton, rs replySkeleton, d *scenarioText) (string, replyText) {
 	v := g.v
-	title := v.replyTitles[sc.verdict][rs.title]
+	rt := replyText{
+		id: rs.id, title: v.replyTitles[sc.verdict][rs.title],
+		scenario: v.headings[sc.id], anchor: scenarioIDs[sc.id], situation: d.pre[0], why: d.pre[1],
+	}
+	rt.slug = slug.Make(rt.title) + "-" + itoa(g.s.i) + "-" + itoa(rs.ord)
 	var b strings.Builder
-	fmt.Fprintf(&b, "```reply id=%s title=%s slug=%s", rs.id, attr(title), slug.Make(title)+"-"+itoa(g.s.i)+"-"+itoa(rs.ord))
+	fmt.Fprintf(&b, "```reply id=%s title=%s slug=%s", rs.id, attr(rt.title), rt.slug)
 	switch rs.subject {
 	case 1:
-		fmt.Fprintf(&b, " subject=%s", attr(fmt.Sprintf(v.subjectsWith[rs.subjText], v.placeholders[rs.holders[rs.subjHold]])))
+		rt.subject = fmt.Sprintf(v.subjectsWith[rs.subjText], v.placeholders[rs.holders[rs.subjHold]])
 	case 2:
-		fmt.Fprintf(&b, " subject=%s", attr(v.subjectsBare[rs.subjText%len(v.subjectsBare)]))
+		rt.subject = v.subjectsBare[rs.subjText%len(v.subjectsBare)]
+	}
+	if rt.subject != "" {
+		fmt.Fprintf(&b, " subject=%s", attr(rt.subject))
 	}
 	b.WriteByte('\n')
+	start := b.Len()
 	fmt.Fprintf(&b, pick(g.r, v.greetings)+"\n\n", v.placeholders[rs.holders[0]])
 	// One paragraph per further placeholder, each with a plain sentence;
 	// sometimes the greeting's name comes back (a placeholder used twice).
@@ -346,8 +367,9 @@ func (g *gen) reply(sc scenarioSkeleton, rs replySkeleton) string {
 	b.WriteString(strings.Join(paras, "\n\n"))
 	b.WriteString("\n\n")
 	b.WriteString(pick(g.r, v.signoffs))
+	rt.message = b.String()[start:]
 	b.WriteString("\n```")
-	return b.String()
+	return b.String(), rt
 }
 
 // attr quotes a reply attribute value: \" and \\ escape inside quotes.

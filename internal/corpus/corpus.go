@@ -36,13 +36,25 @@
 // hreflang alternates and a language switcher (.Translations), an article
 // page, a home page per language listing its articles, a 404 page, and the
 // stylesheet minified and fingerprinted. Build it with `hugo --minify`.
+//
+// With HugoOptions.Replies the Hugo site also has the pages Tact makes of
+// the reply templates, so that both build the same number of pages: one
+// content file per reply and language (translationKey: the reply id) under
+// content/<lang>/<the language's replies word>/, whose page shows the
+// scenario's heading, situation and why, a link to the scenario, the
+// subject and message, a mailto link and the translations, and one index
+// page per language listing the replies. Tact's reply pages do more (the
+// placeholders marked and turned into form fields, breadcrumbs, structured
+// data), so the comparison leans Hugo's way.
 package corpus
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -93,16 +105,31 @@ func Write(dir string, n int, opts Options) error {
 			}
 		}
 	}
-	return writeContent(dir, newPlan(n), tactFrontMatter, tactHome)
+	return writeContent(dir, newPlan(n), tactFrontMatter, tactHome, nil)
+}
+
+// HugoOptions control WriteHugo.
+type HugoOptions struct {
+	// Replies adds a page per reply template and language, and a reply
+	// index per language, as Tact builds them.
+	Replies bool
 }
 
 // WriteHugo writes the same corpus as Write, as a Hugo site, into dir,
 // which must be empty or not exist.
-func WriteHugo(dir string, n int) error {
+func WriteHugo(dir string, n int, opts HugoOptions) error {
 	if err := begin(dir, n); err != nil {
 		return err
 	}
-	for name, text := range hugoFiles() {
+	files := hugoFiles()
+	var replies func(li int, t *text) map[string]string
+	if opts.Replies {
+		for li, l := range languages {
+			files["content/"+l.code+"/"+l.replies+"/_index.md"] = hugoReplyIndex(li)
+		}
+		replies = hugoReplies
+	}
+	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return fmt.Errorf("corpus: %w", err)
@@ -111,7 +138,7 @@ func WriteHugo(dir string, n int) error {
 			return fmt.Errorf("corpus: %w", err)
 		}
 	}
-	return writeContent(dir, newPlan(n), hugoFrontMatter, hugoHome)
+	return writeContent(dir, newPlan(n), hugoFrontMatter, hugoHome, replies)
 }
 
 // begin checks the arguments and creates dir, refusing to write over
@@ -135,8 +162,10 @@ func begin(dir string, n int) error {
 }
 
 // writeContent writes content/<lang>/ for every language, generating the
-// articles in parallel (each file depends only on n and its index).
-func writeContent(dir string, p *plan, front func(*text) string, home func(*vocab) string) error {
+// articles in parallel (each file depends only on n and its index). more,
+// when not nil, gives further files to write for each article: names
+// relative to dir, and their contents.
+func writeContent(dir string, p *plan, front func(*text) string, home func(*vocab) string, more func(li int, t *text) map[string]string) error {
 	for _, v := range vocabs {
 		d := filepath.Join(dir, "content", v.code)
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -151,19 +180,8 @@ func writeContent(dir string, p *plan, front func(*text) string, home func(*voca
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			var b strings.Builder
 			for i := range next {
-				for li, v := range vocabs {
-					t := p.text(li, p.arts[i])
-					b.Reset()
-					b.WriteString(front(t))
-					b.WriteString(t.body)
-					name := filepath.Join(dir, "content", v.code, t.slug+".md")
-					if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
-						errs[i] = fmt.Errorf("corpus: %w", err)
-						break
-					}
-				}
+				errs[i] = writeArticle(dir, p, i, front, more)
 			}
 		})
 	}
@@ -173,6 +191,25 @@ func writeContent(dir string, p *plan, front func(*text) string, home func(*voca
 	close(next)
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// writeArticle writes article i in every language, and the files more
+// gives for it.
+func writeArticle(dir string, p *plan, i int, front func(*text) string, more func(li int, t *text) map[string]string) error {
+	files := make(map[string]string)
+	for li, v := range vocabs {
+		t := p.text(li, p.arts[i])
+		files[path.Join("content", v.code, t.slug+".md")] = front(t) + t.body
+		if more != nil {
+			maps.Copy(files, more(li, t))
+		}
+	}
+	for rel, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(data), 0o644); err != nil {
+			return fmt.Errorf("corpus: %w", err)
+		}
+	}
+	return nil
 }
 
 // copyTree copies the regular files under src to dst.
@@ -231,11 +268,12 @@ func tactHome(v *vocab) string {
 }
 
 // quote returns s as a TOML basic string. The word lists hold no control
-// characters, so only the backslash and the quote need escaping.
+// characters; reply messages have line breaks.
 func quote(s string) string {
-	s = strings.ReplaceAll(s, `\`, `\\`)
-	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+	return `"` + tomlEscaper.Replace(s) + `"`
 }
+
+var tomlEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 
 func quoteList(list []string) string {
 	q := make([]string, len(list))

@@ -63,7 +63,10 @@ func TestSameNGivesIdenticalFiles(t *testing.T) {
 		if err := corpus.Write(filepath.Join(dir, "tact"), n, corpus.Options{Root: repoRoot}); err != nil {
 			t.Fatal(err)
 		}
-		if err := corpus.WriteHugo(filepath.Join(dir, "hugo"), n); err != nil {
+		if err := corpus.WriteHugo(filepath.Join(dir, "hugo"), n, corpus.HugoOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := corpus.WriteHugo(filepath.Join(dir, "hugo-replies"), n, corpus.HugoOptions{Replies: true}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -208,7 +211,7 @@ func TestHugoBuildsTheCorpus(t *testing.T) {
 	}
 	const n = 3
 	dir, out := t.TempDir(), t.TempDir()
-	if err := corpus.WriteHugo(dir, n); err != nil {
+	if err := corpus.WriteHugo(dir, n, corpus.HugoOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(hugo, "--minify", "--quiet", "-s", dir, "-d", out)
@@ -232,6 +235,59 @@ func TestHugoBuildsTheCorpus(t *testing.T) {
 	}
 }
 
+// TestHugoWithRepliesBuildsTactsReplyPages builds the corpus with Tact and,
+// with HugoOptions.Replies, with Hugo: both write a page at every reply
+// address, each Hugo reply page shows its message and links to its
+// translations, and both have a reply index per language.
+func TestHugoWithRepliesBuildsTactsReplyPages(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		t.Skip("hugo is not installed (apt-get install hugo)")
+	}
+	const n = 3
+	src := t.TempDir()
+	tactOut, hugoOut := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	if err := corpus.Write(filepath.Join(src, "tact"), n, corpus.Options{Root: repoRoot}); err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.WriteHugo(filepath.Join(src, "hugo"), n, corpus.HugoOptions{Replies: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.Build(context.Background(), os.DirFS(filepath.Join(src, "tact")), site.Options{Out: tactOut, Minify: true}); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command(hugo, "--minify", "--quiet", "-s", filepath.Join(src, "hugo"), "-d", hugoOut).CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, msg)
+	}
+	for lang, replies := range map[string]string{"es": "respuestas", "nl": "antwoorden", "it": "risposte", "en": "replies"} {
+		tactPages, _ := filepath.Glob(filepath.Join(tactOut, lang, replies, "*", "index.html"))
+		hugoPages, _ := filepath.Glob(filepath.Join(hugoOut, lang, replies, "*", "index.html"))
+		if len(tactPages) < n || len(hugoPages) != len(tactPages) {
+			t.Errorf("%s: Tact wrote %d reply pages, Hugo %d: want the same, at least %d", lang, len(tactPages), len(hugoPages), n)
+		}
+		for _, p := range tactPages {
+			rel, _ := filepath.Rel(tactOut, p)
+			data, err := os.ReadFile(filepath.Join(hugoOut, rel))
+			if err != nil {
+				t.Errorf("Hugo wrote no %s, which Tact has", rel)
+				continue
+			}
+			page := string(data)
+			if !strings.Contains(page, "<pre class=reply-text>") || !strings.Contains(page, "((") {
+				t.Errorf("%s: no message with its placeholders", rel)
+			}
+			if c := strings.Count(page, "<li><a href=/"); c < len(corpus.Languages)-1 {
+				t.Errorf("%s: %d links to translations, want %d", rel, c, len(corpus.Languages)-1)
+			}
+		}
+		for _, out := range []string{tactOut, hugoOut} {
+			if _, err := os.Stat(filepath.Join(out, lang, replies, "index.html")); err != nil {
+				t.Errorf("no reply index: %v", err)
+			}
+		}
+	}
+}
+
 func TestWriteRefusesANonEmptyDirectory(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644); err != nil {
@@ -240,7 +296,7 @@ func TestWriteRefusesANonEmptyDirectory(t *testing.T) {
 	if err := corpus.Write(dir, 3, corpus.Options{}); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("Write into a non-empty directory: err = %v, want a refusal", err)
 	}
-	if err := corpus.WriteHugo(dir, 3); err == nil {
+	if err := corpus.WriteHugo(dir, 3, corpus.HugoOptions{}); err == nil {
 		t.Error("WriteHugo into a non-empty directory succeeded")
 	}
 	entries, _ := os.ReadDir(dir)

@@ -62,7 +62,35 @@ endLevel = 2
 		"layouts/404.html":               hugo404,
 		"assets/style.css":               hugoStyle,
 		"layouts/partials/switcher.html": hugoSwitcher,
+		"layouts/reply/single.html":      hugoReplySingle,
+		"layouts/reply/list.html":        hugoReplyList,
 	}
+}
+
+// hugoReplyIndex is the front matter of language li's reply index.
+func hugoReplyIndex(li int) string {
+	return "+++\ntitle = " + quote(capitalize(languages[li].replies)) + "\ntype = \"reply\"\ntranslationKey = \"replies\"\n+++\n"
+}
+
+// hugoReplies returns the content files of article t's reply pages in
+// language li: the front matter carries what the layout shows verbatim
+// (subject, message, the link back), the body the scenario's texts, which
+// are Markdown.
+func hugoReplies(li int, t *text) map[string]string {
+	l := languages[li]
+	files := make(map[string]string, len(t.replies))
+	for _, r := range t.replies {
+		var b strings.Builder
+		b.WriteString("+++\n")
+		fmt.Fprintf(&b, "title = %s\nslug = %s\ntype = \"reply\"\ntranslationKey = %s\ndate = %s\ndescription = %s\n",
+			quote(r.title), quote(r.slug), quote("reply-"+r.id), t.date.Format(time.DateOnly), quote(r.situation))
+		fmt.Fprintf(&b, "subject = %s\nmessage = %s\nscenario = %s\narticle = %s\narticleTitle = %s\n",
+			quote(r.subject), quote(r.message), quote(r.scenario), quote("/"+l.code+"/"+t.slug+"/#"+r.anchor), quote(t.title))
+		b.WriteString("+++\n\n")
+		b.WriteString(r.situation + "\n\n" + r.why + "\n")
+		files["content/"+l.code+"/"+l.replies+"/"+r.slug+".md"] = b.String()
+	}
+	return files
 }
 
 func hugoFrontMatter(t *text) string {
@@ -134,8 +162,8 @@ const hugoSingle = `{{ define "main" }}
 </div>
 {{ with .Params.tags }}<ul class="tags">{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
 <nav class="pager">
-{{ with .Next }}<a class="pager-prev" href="{{ .RelPermalink }}" rel="prev">{{ .Title }}</a>{{ end }}
-{{ with .Prev }}<a class="pager-next" href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a class="pager-prev" href="{{ .RelPermalink }}" rel="prev">{{ .Title }}</a>{{ end }}
+{{ with .PrevInSection }}<a class="pager-next" href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a>{{ end }}
 </nav>
 </article>
 {{ end }}
@@ -157,13 +185,42 @@ const hugoIndex = `{{ define "main" }}
 </section>
 <section>
 <ul class="cards">
-{{ range .Site.RegularPages }}<li class="card">
+{{ range where .Site.RegularPages "Type" "!=" "reply" }}<li class="card">
 <h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>
 <p>{{ .Description }}</p>
 </li>
 {{ end }}
 </ul>
 </section>
+</div>
+{{ end }}
+`
+
+const hugoReplySingle = `{{ define "main" }}
+<article class="wrap reply-page">
+<p class="breadcrumb"><a href="{{ .Parent.RelPermalink }}">{{ .Parent.Title }}</a></p>
+<h1>{{ .Title }}</h1>
+<section class="fits">
+<h2>{{ .Params.scenario }}</h2>
+{{ .Content }}
+<p><a href="{{ .Params.article }}">{{ .Params.articleTitle }}</a></p>
+</section>
+<section class="reply-card">
+{{ with .Params.subject }}<p class="reply-subject">{{ . }}</p>{{ end }}
+<pre class="reply-text">{{ .Params.message }}</pre>
+<p><a class="button" href="mailto:?subject={{ .Params.subject | urlquery }}&amp;body={{ .Params.message | urlquery }}">Email</a></p>
+</section>
+<nav class="translations">
+<ul>{{ range .Translations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}"><span lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}: {{ .Title }}</span></a></li>{{ end }}</ul>
+</nav>
+</article>
+{{ end }}
+`
+
+const hugoReplyList = `{{ define "main" }}
+<div class="wrap">
+<h1>{{ .Title }}</h1>
+<ul class="replies">{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>: {{ .Params.scenario }}</li>{{ end }}</ul>
 </div>
 {{ end }}
 `
