@@ -20,10 +20,12 @@
 // size grows only by what rounding to 2 MB adds.
 package hugepages
 
-// Size is how much of the heap Advise prepares: more than a build of a
-// site of 4,000 articles touches (about 95 MB), and address space, not
-// memory, until it is used.
-const Size = 128 << 20
+// Size is how much of the heap Advise prepares: twice the heap a build may
+// grow to before it first collects (the build command's memlimit floor is
+// Size/2; a site of 4,000 articles then peaks near 160 MB resident), and
+// room for larger sites' heaps. It is address space, not memory, until it
+// is used.
+const Size = 256 << 20
 
 // Advise prepares Size bytes of heap backed by huge pages, where the kernel
 // gives them on request only, and reports whether it did. It does nothing

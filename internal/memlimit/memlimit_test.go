@@ -3,6 +3,7 @@ package memlimit
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -26,20 +27,70 @@ func TestRaise(t *testing.T) {
 
 // isolate sets GOMEMLIMIT to nothing and GOGC to gogc for the test, and
 // puts the process's memory limit and GOGC back after it.
+// TestPercentLetsTheHeapReachTheFloor: while the live heap is small, the
+// heap may grow to the floor before the next collection (the goal the
+// runtime computes from GOGC: live + (live + roots) × GOGC/100); once
+// that is less than GOGC=200 allows, GOGC is 200. The runtime's smallest
+// heap, 4 MiB × GOGC/100, never goes past the floor.
+func TestPercentLetsTheHeapReachTheFloor(t *testing.T) {
+	const mib = 1 << 20
+	const floor = 128 * mib
+	goal := func(live, roots int64, p int) int64 { return live + (live+roots)*int64(p)/100 }
+	for _, c := range []struct{ live, roots int64 }{
+		{0, 0}, {mib / 2, mib}, {4 * mib, mib}, {16 * mib, 2 * mib}, {30 * mib, 2 * mib},
+		{40 * mib, 2 * mib}, {100 * mib, 2 * mib}, {1000 * mib, 2 * mib},
+	} {
+		p := percent(floor)(c.live, c.roots)
+		g, smallest := goal(c.live, c.roots, p), 4*mib*int64(p)/100
+		if p < gcPercent {
+			t.Errorf("live %d MiB: GOGC %d, under %d", c.live/mib, p, gcPercent)
+		}
+		if smallest > floor {
+			t.Errorf("live %d MiB: GOGC %d makes the smallest heap %d MiB, past the floor", c.live/mib, p, smallest/mib)
+		}
+		if p > gcPercent && g > floor {
+			t.Errorf("live %d MiB: GOGC %d lets the heap grow to %d MiB, past the floor", c.live/mib, p, g/mib)
+		}
+		if max(g, smallest) < floor*99/100 {
+			t.Errorf("live %d MiB: GOGC %d stops the heap at %d MiB, under the floor", c.live/mib, p, max(g, smallest)/mib)
+		}
+	}
+	for _, live := range []int64{0, mib, 100 * mib} {
+		if p := percent(0)(live, mib); p != gcPercent {
+			t.Errorf("no floor, live %d MiB: GOGC %d, want %d", live/mib, p, gcPercent)
+		}
+	}
+}
+
+// TestStartRaisesTheHeapGoalToTheFloor reads the runtime's own heap goal
+// after Start with a floor far above this test's live heap.
+func TestStartRaisesTheHeapGoalToTheFloor(t *testing.T) {
+	isolate(t, "")
+	runtime.GC()
+	const floor = 96 << 20
+	stop := Start(1<<40, floor)
+	defer stop()
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(s)
+	if goal := s[0].Value.Uint64(); goal < floor*9/10 || goal > floor {
+		t.Errorf("heap goal %d MiB after Start with a floor of %d MiB, want about the floor", goal>>20, floor>>20)
+	}
+}
+
 func isolate(t *testing.T, gogc string) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", gogc)
-	limit, percent := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
-	debug.SetGCPercent(percent)
+	limit, gc := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
+	debug.SetGCPercent(gc)
 	t.Cleanup(func() {
 		debug.SetMemoryLimit(limit)
-		debug.SetGCPercent(percent)
+		debug.SetGCPercent(gc)
 	})
 }
 
 func TestStartSetsAndKeepsTheLimit(t *testing.T) {
 	isolate(t, "")
-	stop := Start(1 << 40)
+	stop := Start(1<<40, 0)
 	stop()
 	if have := debug.SetMemoryLimit(-1); have != 1<<40 {
 		t.Errorf("limit %d after Start(1<<40), want %d", have, int64(1<<40))
@@ -52,7 +103,7 @@ func TestStartSetsAndKeepsTheLimit(t *testing.T) {
 func TestStartLeavesGOGC(t *testing.T) {
 	isolate(t, "50")
 	debug.SetGCPercent(50)
-	Start(1 << 40)()
+	Start(1<<40, 64<<20)()
 	if have := debug.SetGCPercent(50); have != 50 {
 		t.Errorf("GOGC %d with GOGC=50 in the environment, want it left", have)
 	}
@@ -63,7 +114,7 @@ func TestStartLeavesGOGC(t *testing.T) {
 func TestStartRaisesTheLimit(t *testing.T) {
 	isolate(t, "")
 	keep := make([]byte, 8<<20) // live: more than the ceiling
-	stop := Start(4 << 20)
+	stop := Start(4<<20, 0)
 	time.Sleep(10 * interval)
 	stop()
 	if have := debug.SetMemoryLimit(-1); have < 16<<20 {
@@ -76,7 +127,7 @@ func TestStartLeavesGOMEMLIMIT(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "300MiB")
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
-	Start(1 << 40)()
+	Start(1<<40, 0)()
 	if have := debug.SetMemoryLimit(-1); have != old {
 		t.Errorf("limit %d with GOMEMLIMIT set, want it left at %d", have, old)
 	}
