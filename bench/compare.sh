@@ -167,15 +167,18 @@ printf 'n\ttool\trun\twall_s\tcpu_s\trss_kb\tpages\tbytes\n' >"$RESULTS"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in $SIZES; do
 	dir=$OUT/corpus/$n
-	if [[ $(cat "$dir/stamp" 2>/dev/null) != "$stamp" ]]; then
+	# (Written again when it lacks the Hugo site with replies it now needs.)
+	if [[ $(cat "$dir/stamp" 2>/dev/null) != "$stamp" ]] || { with_replies "$n" && [[ ! -e $dir/with-replies ]]; }; then
 		say "N=$n: writing the corpus"
 		rm -rf "$dir"
-		"$BIN/gen" -n "$n" -root "$ROOT" -out "$dir/tact" -hugo "$dir/hugo" -hugo-replies "$dir/hugo-replies"
+		sites=(hugo)
+		with_replies "$n" && sites+=(hugo-replies)
+		"$BIN/gen" -n "$n" -root "$ROOT" -out "$dir/tact" -hugo "$dir/hugo" ${sites[1]:+-hugo-replies "$dir/hugo-replies"}
 		# Hugo writes its resource cache into the site; make it now, untimed.
-		for h in hugo hugo-replies; do
-			with_replies "$n" || [[ $h == hugo ]] || continue
+		for h in "${sites[@]}"; do
 			hugo --minify --quiet -s "$dir/$h" -d "$dir/warm" --cacheDir "$OUT/hugo-cache" >/dev/null && rm -rf "$dir/warm"
 		done
+		with_replies "$n" && touch "$dir/with-replies"
 		echo "$stamp" >"$dir/stamp"
 	fi
 	mkdir -p "$OUT/raw/$n"
