@@ -69,7 +69,8 @@ func Start(ceiling, floor int64) (stop func()) {
 	floor = min(floor, int64(roomShare*float64(ceiling)))
 	gogc := -1 // the percent last set; -1: GOGC is the environment's
 	if os.Getenv("GOGC") == "" {
-		gogc = percent(floor)(read())
+		live, roots := read()
+		gogc = percent(live, roots, floor)
 		debug.SetGCPercent(gogc)
 	}
 	debug.SetMemoryLimit(ceiling)
@@ -89,7 +90,7 @@ func Start(ceiling, floor int64) (stop func()) {
 			live, roots := read()
 			limit = raise(limit, ceiling, live)
 			debug.SetMemoryLimit(limit)
-			if p := percent(floor)(live, roots); gogc >= 0 && p != gogc {
+			if p := percent(live, roots, floor); gogc >= 0 && p != gogc {
 				gogc = p
 				debug.SetGCPercent(p)
 			}
@@ -113,16 +114,14 @@ func raise(limit, ceiling, live int64) int64 {
 	return max(limit, 2*live)
 }
 
-// percent returns the function that gives the GOGC that lets a heap
-// with live bytes live grow to floor bytes before the next collection,
-// and at least to gcPercent's. roots are the stacks and globals, which
-// the collector counts in with the live heap: the heap may grow by
-// (live + roots) × GOGC/100. It is at most what makes the runtime's
-// smallest heap, 4 MiB at GOGC=100 and in proportion, the floor.
-func percent(floor int64) func(live, roots int64) int {
+// percent returns the GOGC that lets a heap with live bytes live grow to
+// floor bytes before the next collection, and at least to gcPercent's.
+// roots are the stacks and globals, which the collector counts in with
+// the live heap: the heap may grow by (live + roots) × GOGC/100. It is at
+// most what makes the runtime's smallest heap, 4 MiB at GOGC=100 and in
+// proportion, the floor.
+func percent(live, roots, floor int64) int {
 	const minHeap = 4 << 20
-	most := floor * 100 / minHeap
-	return func(live, roots int64) int {
-		return int(max(min((floor-live)*100/max(live+roots, 1), most), gcPercent))
-	}
+	p := (floor - live) * 100 / max(live+roots, 1)
+	return int(max(min(p, floor*100/minHeap), gcPercent))
 }

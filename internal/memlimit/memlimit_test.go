@@ -25,8 +25,6 @@ func TestRaise(t *testing.T) {
 	}
 }
 
-// isolate sets GOMEMLIMIT to nothing and GOGC to gogc for the test, and
-// puts the process's memory limit and GOGC back after it.
 // TestPercentLetsTheHeapReachTheFloor: while the live heap is small, the
 // heap may grow to the floor before the next collection (the goal the
 // runtime computes from GOGC: live + (live + roots) × GOGC/100); once
@@ -40,7 +38,7 @@ func TestPercentLetsTheHeapReachTheFloor(t *testing.T) {
 		{0, 0}, {mib / 2, mib}, {4 * mib, mib}, {16 * mib, 2 * mib}, {30 * mib, 2 * mib},
 		{40 * mib, 2 * mib}, {100 * mib, 2 * mib}, {1000 * mib, 2 * mib},
 	} {
-		p := percent(floor)(c.live, c.roots)
+		p := percent(c.live, c.roots, floor)
 		g, smallest := goal(c.live, c.roots, p), 4*mib*int64(p)/100
 		if p < gcPercent {
 			t.Errorf("live %d MiB: GOGC %d, under %d", c.live/mib, p, gcPercent)
@@ -56,7 +54,7 @@ func TestPercentLetsTheHeapReachTheFloor(t *testing.T) {
 		}
 	}
 	for _, live := range []int64{0, mib, 100 * mib} {
-		if p := percent(0)(live, mib); p != gcPercent {
+		if p := percent(live, mib, 0); p != gcPercent {
 			t.Errorf("no floor, live %d MiB: GOGC %d, want %d", live/mib, p, gcPercent)
 		}
 	}
@@ -77,6 +75,8 @@ func TestStartRaisesTheHeapGoalToTheFloor(t *testing.T) {
 	}
 }
 
+// isolate sets GOMEMLIMIT to nothing and GOGC to gogc for the test, and
+// puts the process's memory limit and GOGC back after it.
 func isolate(t *testing.T, gogc string) {
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", gogc)
