@@ -20,15 +20,17 @@
 #             reply pages and indexes (package corpus, HugoOptions.Replies),
 #             so that both write the same pages: adds a "Hugo, same pages"
 #             line per N (default "3 1000"; at 10000, 268,000 pages, Hugo
-#             would need far more memory than this machine has; "" for none)
+#             needs 15 GB of memory and over three minutes a run; "" for none)
 #
 # For each N it
 #   1. writes the corpus as a Tact site and as a Hugo site with bench/gen
-#      (bench/out/corpus/<N>/{tact,hugo,hugo-replies}; reused while the generator and the
-#      repository's layouts/, assets/ and i18n/ are unchanged);
+#      (bench/out/corpus/<N>/{tact,hugo,hugo-replies}; reused while the
+#      generator and the repository's layouts/, assets/ and i18n/ are
+#      unchanged);
 #   2. runs Tact, Hugo and the floors in turn, RUNS rounds: T W H F T W H F
-#      … (T W [B] H [R] F with a baseline and Hugo with replies), so that drift in the machine's load hits them all alike (W, the
-#      write floor, copies the output Tact has just written). Every build
+#      … (T W B H R F with a baseline B and Hugo with replies R), so that
+#      drift in the machine's load hits them all alike (W, the write
+#      floor, copies the output Tact has just written). Every build
 #      writes a new output directory, after `sync`, under /usr/bin/time -v;
 #      the outputs are removed only at the end (OUTDIR). Deleting a tree of
 #      a quarter of a million files between runs made the next run's file

@@ -124,6 +124,8 @@ func WriteHugo(dir string, n int, opts HugoOptions) error {
 	files := hugoFiles()
 	var replies func(li int, t *text) map[string]string
 	if opts.Replies {
+		files["layouts/reply/single.html"] = hugoReplySingle
+		files["layouts/reply/list.html"] = hugoReplyList
 		for li, l := range languages {
 			files["content/"+l.code+"/"+l.replies+"/_index.md"] = hugoReplyIndex(li)
 		}

@@ -62,8 +62,6 @@ endLevel = 2
 		"layouts/404.html":               hugo404,
 		"assets/style.css":               hugoStyle,
 		"layouts/partials/switcher.html": hugoSwitcher,
-		"layouts/reply/single.html":      hugoReplySingle,
-		"layouts/reply/list.html":        hugoReplyList,
 	}
 }
 
