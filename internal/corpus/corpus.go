@@ -39,7 +39,7 @@
 //
 // With HugoOptions.Replies the Hugo site also has the pages Tact makes of
 // the reply templates, so that both build the same number of pages: one
-// content file per reply and language (translationKey: the reply id) under
+// content file per reply and language (translationKey "reply-" + its id) under
 // content/<lang>/<the language's replies word>/, whose page shows the
 // scenario's heading, situation and why, a link to the scenario, the
 // subject and message, a mailto link and the translations, and one index
