@@ -30,8 +30,10 @@ const Size = 256 << 20
 // Advise prepares Size bytes of heap backed by huge pages, where the kernel
 // gives them on request only, and reports whether it did. It does nothing
 // when huge pages are always on (nothing to ask), off or unknown (not
-// Linux), on 32-bit systems (address space is short there), or when
-// GODEBUG has disablethp=1 (the Go runtime's own switch
-// for this). Call it once, before the work that allocates begins: it runs a
-// garbage collection to free what it allocated.
+// Linux), on 32-bit systems (address space is short there), when the
+// address space or data segment is capped (ulimit -v or -d: the Size bytes
+// would count against the cap, and a Go program that reaches it stops), or
+// when GODEBUG has disablethp=1 (the Go runtime's own switch for this).
+// Call it once, before the work that allocates begins: it runs a garbage
+// collection to free what it allocated.
 func Advise() bool { return advise(Size) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"unsafe"
 )
@@ -17,6 +18,38 @@ func TestGODEBUGDisablethpTurnsItOff(t *testing.T) {
 		if have := disabled(godebug); have != want {
 			t.Errorf("disabled(%q) = %v, want %v", godebug, have, want)
 		}
+	}
+}
+
+// With the address space capped (ulimit -v), Advise leaves the heap alone:
+// under a cap of 1 GB the build runs without it and would stop with "out
+// of memory" in it.
+func TestAnAddressSpaceCapTurnsItOff(t *testing.T) {
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &old); err != nil {
+		t.Fatal(err)
+	}
+	if old.Cur != ^uint64(0) {
+		t.Skipf("the address space is already capped (%d bytes)", old.Cur)
+	}
+	if limited() {
+		t.Fatal("limited() with no cap set")
+	}
+	capped := old
+	capped.Cur = 1 << 46 // 64 TiB: a cap, far above what this test uses
+	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &capped); err != nil {
+		t.Skipf("cannot set a cap: %v", err)
+	}
+	defer func() {
+		if err := syscall.Setrlimit(syscall.RLIMIT_AS, &old); err != nil {
+			t.Fatalf("restoring the address-space limit: %v", err)
+		}
+	}()
+	if !limited() {
+		t.Error("limited() = false with the address space capped")
+	}
+	if advise(Size) {
+		t.Error("Advise prepared the heap with the address space capped")
 	}
 }
 
