@@ -24,8 +24,9 @@
 // to a third of the floor). A build's live heap starts at a few megabytes
 // and grows as it loads, so with GOGC alone the collector runs every few
 // megabytes of allocation at first: forty collections for a site of 4,000
-// articles. The build command sets the floor to the memory it has prepared
-// with huge pages (internal/hugepages), where growing the heap is cheap.
+// articles. The build command sets the floor to half the memory it has
+// prepared with huge pages (internal/hugepages), where growing the heap is
+// cheap, and to nothing when it prepared none.
 //
 // GOMEMLIMIT and GOGC in the environment are the user's choice: with
 // GOMEMLIMIT set Start does nothing; with GOGC set it keeps that GOGC and
