@@ -43,9 +43,9 @@ func New(opts Options) *Converter {
 		typo.open, typo.close = []byte(html.EscapeString(opts.Quotes[0])), []byte(html.EscapeString(opts.Quotes[1]))
 	}
 	// Single quotes are paired after parsing (quotes.go).
-	single := singleQuotes{open: "&lsquo;", close: "&rsquo;"}
+	single := singleQuotes{open: []byte("&lsquo;"), close: []byte("&rsquo;")}
 	if opts.Quotes[2] != "" && opts.Quotes[3] != "" {
-		single = singleQuotes{open: html.EscapeString(opts.Quotes[2]), close: html.EscapeString(opts.Quotes[3])}
+		single = singleQuotes{open: []byte(html.EscapeString(opts.Quotes[2])), close: []byte(html.EscapeString(opts.Quotes[3]))}
 	}
 	if opts.Verdict == nil {
 		opts.Verdict = func(v string) (string, string) { return "", v }

@@ -22,7 +22,7 @@ const (
 	apostrophe  = "&rsquo;"
 )
 
-type singleQuotes struct{ open, close string }
+type singleQuotes struct{ open, close []byte } // the language's, HTML-escaped
 
 func (q singleQuotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	open := 0 // left quotes not yet closed in the current block
@@ -41,13 +41,13 @@ func (q singleQuotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Conte
 		switch string(s.Value) {
 		case leftSingle:
 			open++
-			s.Value = []byte(q.open)
+			s.Value = q.open
 		case rightSingle:
 			if open > 0 {
 				open--
-				s.Value = []byte(q.close)
+				s.Value = q.close
 			} else {
-				s.Value = []byte(apostrophe)
+				s.Value = apostropheHTML
 			}
 		}
 		return ast.WalkContinue, nil

@@ -25,12 +25,18 @@ type typographer struct {
 	open, close []byte // the language's double quotation marks, HTML-escaped
 }
 
+// What the typographer writes, shared by every node it makes (nodes' values
+// are replaced, never changed in place).
 var (
 	emDash   = []byte("&mdash;")
 	enDash   = []byte("&ndash;")
 	ellipsis = []byte("&hellip;")
 	laquo    = []byte("&laquo;")
 	raquo    = []byte("&raquo;")
+
+	apostropheHTML   = []byte(apostrophe)
+	leftPlaceholder  = []byte(leftSingle)
+	rightPlaceholder = []byte(rightSingle)
 )
 
 var quoteCountKey = parser.NewContextKey()
@@ -102,7 +108,7 @@ func single(line []byte, block text.Reader) ast.Node {
 	before := block.PrecendingCharacter()
 	next, _ := utf8.DecodeRune(line[1:])
 	if len(line) > 1 && (unicode.IsLetter(before) || unicode.IsDigit(before)) && unicode.IsLetter(next) {
-		return punct(block, 1, []byte(apostrophe))
+		return punct(block, 1, apostropheHTML)
 	}
 	d := parser.ScanDelimiter(line, before, 1, quoteDelimiters{})
 	switch {
@@ -110,11 +116,11 @@ func single(line []byte, block text.Reader) ast.Node {
 		return nil
 	case d.CanOpen && !d.CanClose:
 		if elided(line[1:]) {
-			return punct(block, 1, []byte(apostrophe))
+			return punct(block, 1, apostropheHTML)
 		}
-		return punct(block, 1, []byte(leftSingle))
+		return punct(block, 1, leftPlaceholder)
 	case closes(d, line):
-		return punct(block, 1, []byte(rightSingle))
+		return punct(block, 1, rightPlaceholder)
 	}
 	return nil
 }
