@@ -63,13 +63,8 @@ func renderTableCell(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString("<" + tag)
-	switch n.(*extast.TableCell).Alignment {
-	case extast.AlignLeft:
-		_, _ = w.WriteString(` class="align-left"`)
-	case extast.AlignCenter:
-		_, _ = w.WriteString(` class="align-center"`)
-	case extast.AlignRight:
-		_, _ = w.WriteString(` class="align-right"`)
+	if a := n.(*extast.TableCell).Alignment; a != extast.AlignNone {
+		_, _ = w.WriteString(` class="align-` + a.String() + `"`) // left, center, right
 	}
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
