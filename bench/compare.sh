@@ -169,8 +169,9 @@ printf 'n\ttool\trun\twall_s\tcpu_s\trss_kb\tpages\tbytes\n' >"$RESULTS"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in $SIZES; do
 	dir=$OUT/corpus/$n
-	# (Written again when it lacks the Hugo site with replies it now needs.)
-	if [[ $(cat "$dir/stamp" 2>/dev/null) != "$stamp" ]] || { with_replies "$n" && [[ ! -e $dir/with-replies ]]; }; then
+	# (Written again when it lacks the Hugo site with replies it now needs;
+	# the stamp is written last, so a directory under it is complete.)
+	if [[ $(cat "$dir/stamp" 2>/dev/null) != "$stamp" ]] || { with_replies "$n" && [[ ! -d $dir/hugo-replies ]]; }; then
 		say "N=$n: writing the corpus"
 		rm -rf "$dir"
 		sites=(hugo)
@@ -180,7 +181,6 @@ for n in $SIZES; do
 		for h in "${sites[@]}"; do
 			hugo --minify --quiet -s "$dir/$h" -d "$dir/warm" --cacheDir "$OUT/hugo-cache" >/dev/null && rm -rf "$dir/warm"
 		done
-		with_replies "$n" && touch "$dir/with-replies"
 		echo "$stamp" >"$dir/stamp"
 	fi
 	mkdir -p "$OUT/raw/$n"
