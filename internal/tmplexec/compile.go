@@ -18,9 +18,10 @@ var errUnsupported = errors.New("tmplexec: not supported here")
 // Program is a compiled template set, ready to execute any of its
 // templates. It is safe for concurrent use.
 type Program struct {
-	trees map[string]*tree
-	funcs []*function    // by slot: commands name their function by its slot
-	slots map[string]int // function name → slot
+	trees   map[string]*tree
+	funcs   []*function        // by slot: commands name their function by its slot
+	slots   map[string]int     // function name → slot
+	methods map[uintptr]Method // by code: called without reflection
 }
 
 // tree is one compiled template.
@@ -33,9 +34,13 @@ type tree struct {
 // html/template must already have escaped them: it does so the first time
 // it executes a template. funcs must be the functions set executes with.
 // Compile reports an error for anything it would not execute exactly as
-// html/template does.
-func Compile(set *template.Template, entry string, funcs template.FuncMap) (*Program, error) {
-	p := &Program{trees: map[string]*tree{}, slots: map[string]int{}}
+// html/template does. The program calls methods without reflection
+// (see Direct).
+func Compile(set *template.Template, entry string, funcs template.FuncMap, methods ...Method) (*Program, error) {
+	p := &Program{trees: map[string]*tree{}, slots: map[string]int{}, methods: map[uintptr]Method{}}
+	for _, m := range methods {
+		p.methods[m.code] = m
+	}
 	for _, name := range slices.Sorted(maps.Keys(funcs)) {
 		f, err := newFunction(name, funcs[name])
 		if err != nil {
@@ -80,7 +85,7 @@ func Compile(set *template.Template, entry string, funcs template.FuncMap) (*Pro
 // once serves several sets of functions (one per language, say). Every name
 // in funcs must be one p was compiled with; p itself is unchanged.
 func (p *Program) Bind(funcs template.FuncMap) (*Program, error) {
-	q := &Program{trees: p.trees, funcs: slices.Clone(p.funcs), slots: p.slots}
+	q := &Program{trees: p.trees, funcs: slices.Clone(p.funcs), slots: p.slots, methods: p.methods}
 	for name, fn := range funcs {
 		i, ok := p.slots[name]
 		if !ok {

@@ -16,7 +16,9 @@
 // once per node and type, calls common function shapes directly, and runs
 // the escapers a page uses (HTML text, quoted attributes, URLs) as plain
 // string functions that follow html/template's rules for the values they
-// accept.
+// accept. Methods go through reflection unless the caller lists them for
+// Compile (Direct): a method expression such as (*Page).Canonical is
+// recognised by its code, and called like any Go function.
 //
 // It is deliberately partial. Compile refuses a tree that prints any value
 // without an escaper (an unescaped tree means html/template's own escaping

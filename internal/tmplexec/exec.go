@@ -29,7 +29,7 @@ func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) 
 	dot := reflect.ValueOf(data)
 	s := states.Get().(*state)
 	defer s.release()
-	s.buf, s.funcs = buf, p.funcs
+	s.buf, s.funcs, s.prog = buf, p.funcs, p
 	s.push("$", dot)
 	return s.walk(t.list, dot)
 }
@@ -51,6 +51,7 @@ func (s *state) release() {
 type state struct {
 	buf   *bytes.Buffer
 	funcs []*function     // the Program's
+	prog  *Program        // the one executing
 	vars  []variable      // every template's variables, callers' first
 	args  []reflect.Value // the arguments of the calls being evaluated (evalArgs)
 	base  int             // where the running template's variables start
@@ -386,10 +387,11 @@ type field struct {
 }
 
 type resolved struct {
-	typ    reflect.Type // the receiver's type, pointers and interfaces followed
-	method int          // index in the method set of ptr, or -1
-	viaPtr bool         // the method is on the receiver's address
-	index  []int        // the struct field, when not a method
+	typ    reflect.Type                      // the receiver's type, pointers and interfaces followed
+	method int                               // index in the method set of ptr, or -1
+	viaPtr bool                              // the method is on the receiver's address
+	index  []int                             // the struct field, when not a method
+	call   func(reflect.Value) reflect.Value // the method, when it is one of the Program's Methods
 }
 
 func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
@@ -406,7 +408,7 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 	r := f.cache.Load()
 	if r == nil || r.typ != recv.Type() {
 		var err error
-		if r, err = resolve(recv, f.name); err != nil {
+		if r, err = s.prog.resolve(recv, f.name); err != nil {
 			return reflect.Value{}, err
 		}
 		f.cache.Store(r)
@@ -418,6 +420,9 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 				return reflect.Value{}, errUnsupported
 			}
 			m = recv.Addr()
+		}
+		if r.call != nil && len(args) == 0 && !hasFinal {
+			return r.call(m), nil
 		}
 		in, err := evalArgs(s, dot, args, final, hasFinal)
 		if err != nil {
@@ -440,7 +445,7 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 // resolve finds what .name means for a receiver like recv, as text/template
 // does: a method of the value or its address first, then a struct field.
 // Maps and other receivers are unsupported.
-func resolve(recv reflect.Value, name string) (*resolved, error) {
+func (p *Program) resolve(recv reflect.Value, name string) (*resolved, error) {
 	typ := recv.Type()
 	base, isNil := indirect(recv)
 	if isNil || base.Kind() == reflect.Interface {
@@ -448,12 +453,13 @@ func resolve(recv reflect.Value, name string) (*resolved, error) {
 	}
 	r := &resolved{typ: typ, method: -1}
 	if m, ok := base.Type().MethodByName(name); ok {
-		r.method = m.Index
+		r.method, r.call = m.Index, p.direct(base.Type(), m)
 		return r, nil
 	}
 	if base.Kind() != reflect.Pointer {
-		if m, ok := reflect.PointerTo(base.Type()).MethodByName(name); ok {
-			r.method, r.viaPtr = m.Index, true
+		pt := reflect.PointerTo(base.Type())
+		if m, ok := pt.MethodByName(name); ok {
+			r.method, r.viaPtr, r.call = m.Index, true, p.direct(pt, m)
 			return r, nil
 		}
 	}

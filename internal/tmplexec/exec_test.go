@@ -26,6 +26,11 @@ type result struct {
 // with data, which escapes the set, then compiles it with Compile and
 // executes the Program with the same data.
 func execBoth(t testing.TB, funcs template.FuncMap, data any, srcs ...string) result {
+	return execBothWith(t, funcs, nil, data, srcs...)
+}
+
+// execBothWith is execBoth with methods for Compile.
+func execBothWith(t testing.TB, funcs template.FuncMap, methods []Method, data any, srcs ...string) result {
 	t.Helper()
 	set := template.New("page").Funcs(funcs)
 	for _, src := range srcs {
@@ -37,7 +42,7 @@ func execBoth(t testing.TB, funcs template.FuncMap, data any, srcs ...string) re
 	var want bytes.Buffer
 	r.wantErr = set.ExecuteTemplate(&want, "page", data)
 	r.want = want.String()
-	p, err := Compile(set, "page", funcs)
+	p, err := Compile(set, "page", funcs, methods...)
 	if err != nil {
 		r.compileErr = err
 		return r
@@ -108,6 +113,9 @@ type Tag struct {
 	Slug string
 }
 
+// Loud has a pointer receiver.
+func (t *Tag) Loud() string { return strings.ToUpper(t.Name) }
+
 type Page struct {
 	*Meta
 	Title   string
@@ -125,6 +133,17 @@ type Page struct {
 }
 
 func (p *Page) Permalink() string { return "https://example.org" + p.Path }
+
+// Extras returns an interface, nil when Extra is.
+func (p *Page) Extras() any { return p.Extra }
+
+// FirstTag returns a struct value, which is not addressable.
+func (p *Page) FirstTag() Tag {
+	if len(p.Tags) == 0 {
+		return Tag{}
+	}
+	return p.Tags[0]
+}
 
 func (p Page) Excerpt(n int) string {
 	if len(p.Title) <= n {
@@ -246,6 +265,12 @@ var execTests = []struct {
 	{name: "missing field", srcs: []string{`{{.Nope}}`}, data: samplePage(), mayFallBack: true},
 	{name: "interface field", srcs: []string{`{{.Extra.Name}}`}, data: samplePage(), want: `extra`},
 	{name: "Stringer field", srcs: []string{`{{.Counter}}`}, data: samplePage(), mayFallBack: true},
+	{name: "method returning an interface", srcs: []string{`{{.Extras.Name}}`}, data: samplePage(), want: `extra`},
+	{name: "method returning a nil interface", srcs: []string{`[{{.Extras}}]`}, data: &Page{}, mayFallBack: true},
+	{name: "field of a method's struct result", srcs: []string{`{{.FirstTag.Name}}`}, data: samplePage(), want: `Math &amp; Logic`},
+	{name: "pointer method of a method's struct result", srcs: []string{`{{.FirstTag.Loud}}`}, data: samplePage(), mayFallBack: true},
+	{name: "pointer method of an addressable element", srcs: []string{`{{range .Tags}}{{.Loud}};{{end}}`}, data: samplePage(), want: `MATH &amp; LOGIC;HISTORY;C&#43;&#43;;ÜNÏCODE;`},
+	{name: "arguments to a method without parameters", srcs: []string{`{{.Permalink 1}}`}, data: samplePage(), mayFallBack: true},
 	{name: "arguments to a field", srcs: []string{`{{.Title 1}}`}, data: samplePage(), mayFallBack: true},
 
 	// Slices and ranges.
@@ -369,19 +394,91 @@ func (s summaryFirst) A() string       { return "A" }
 func (s summaryFirst) B() string       { return "B" }
 func (s summaryFirst) Summary() string { return s.s }
 
+// testMethods are every method of the test data that Direct takes (no
+// arguments, one result), and a method that only looks like one of them.
+var testMethods = []Method{
+	Direct(Author.Initials),
+	Direct((*Meta).KeywordList),
+	Direct(Meta.Summary),
+	Direct((*Page).Permalink),
+	Direct((*Page).Extras),
+	Direct((*Page).FirstTag),
+	Direct((*Tag).Loud),
+	Direct(Count.String),
+	Direct(Slug.String),
+	Direct((*Label).String),
+	Direct(summaryFirst.A),
+	Direct(summaryFirst.B),
+	Direct(summaryFirst.Summary),
+	Direct(func(*Page) string { return "not a method" }),
+}
+
+// TestExecute runs every test with the methods called through reflection,
+// then called directly (Direct).
 func TestExecute(t *testing.T) {
 	for _, tt := range execTests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := execBoth(t, testFuncs, tt.data, tt.srcs...)
-			src := strings.Join(tt.srcs, " + ")
-			r.check(t, src, tt.data, !tt.mayFallBack && r.wantErr == nil)
-			if tt.want != "" && r.want != tt.want {
-				t.Errorf("template %q: html/template wrote %q, test wants %q", src, r.want, tt.want)
+		for _, direct := range []bool{false, true} {
+			name := tt.name
+			var methods []Method
+			if direct {
+				name, methods = name+"/direct", testMethods
 			}
-			if tt.want == "" && !tt.mayFallBack && r.wantErr == nil {
-				t.Errorf("template %q: html/template did not fail; the test should set want or mayFallBack", src)
+			t.Run(name, func(t *testing.T) {
+				tt := tt
+				r := execBothWith(t, testFuncs, methods, tt.data, tt.srcs...)
+				src := strings.Join(tt.srcs, " + ")
+				r.check(t, src, tt.data, !tt.mayFallBack && r.wantErr == nil)
+				if tt.want != "" && r.want != tt.want {
+					t.Errorf("template %q: html/template wrote %q, test wants %q", src, r.want, tt.want)
+				}
+				if tt.want == "" && !tt.mayFallBack && r.wantErr == nil {
+					t.Errorf("template %q: html/template did not fail; the test should set want or mayFallBack", src)
+				}
+			})
+		}
+	}
+}
+
+// TestDirectMethodsSkipReflection checks that methods given to Compile
+// are called without reflection, which allocates, and that a function that
+// merely has a method's type is not taken for it.
+func TestDirectMethodsSkipReflection(t *testing.T) {
+	src := `<a href="{{.Permalink}}">{{.Author.Initials}}</a>{{range .Tags}}{{.Loud}}{{end}}{{.Summary}}`
+	set := template.Must(template.New("page").Parse(src))
+	data := samplePage()
+	var want bytes.Buffer
+	if err := set.Execute(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	allocs := func(methods ...Method) float64 {
+		p, err := Compile(set, "page", nil, methods...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		n := testing.AllocsPerRun(20, func() {
+			buf.Reset()
+			if err := p.Execute(&buf, "page", data); err != nil {
+				t.Fatal(err)
 			}
 		})
+		if buf.String() != want.String() {
+			t.Errorf("have %q\nwant %q", buf.String(), want.String())
+		}
+		return n
+	}
+	reflected := allocs()
+	lookalike := allocs(Direct(func(*Page) string { return "not a method" }))
+	direct := allocs(testMethods...)
+	t.Logf("allocations per execution: %v through reflection, %v direct", reflected, direct)
+	if lookalike != reflected {
+		t.Errorf("a function of a method's type changed the calls: %v allocations, %v without it", lookalike, reflected)
+	}
+	// Seven method calls, each of which allocates through reflection; six
+	// are of Direct methods (Summary is promoted from Meta: Page's is a
+	// wrapper of its own, so it still goes through reflection).
+	if direct > reflected-6 {
+		t.Errorf("%v allocations with Direct methods, %v without: want at least one fewer per call", direct, reflected)
 	}
 }
 
