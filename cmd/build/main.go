@@ -26,6 +26,7 @@ import (
 	"syscall"
 	"time"
 
+	"tact/internal/cgroupmem"
 	"tact/internal/devserver"
 	"tact/internal/hugepages"
 	"tact/internal/memlimit"
@@ -93,6 +94,15 @@ func main() {
 		floor = hugepages.Size / 2
 	}
 
+	// A container's memory (or a service's MemoryMax): past it the kernel
+	// kills the process, so Go's memory limit stays under it, in watch mode
+	// too (GOMEMLIMIT overrides). A fifth is left for what that limit does
+	// not count: the program's code, the kernel's share of the output.
+	var hard int64
+	if l, ok := cgroupmem.Limit(); ok {
+		hard = l / 5 * 4
+	}
+
 	fsys := os.DirFS(*root)
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
 
@@ -101,6 +111,7 @@ func main() {
 			<-ctx.Done()
 			stop() // from now on a second Ctrl-C kills at once
 		}()
+		memlimit.Bound(hard)
 		// One Builder for the whole session: each save rebuilds only what
 		// the changed files affect.
 		builder := site.NewBuilder(fsys, opts)
@@ -123,10 +134,10 @@ func main() {
 	}
 
 	// Peak memory stays under 512 MiB for sites whose live data allows it
-	// at little cost (internal/memlimit; GOMEMLIMIT overrides). Not in
-	// watch mode, which keeps every page's state and idles between builds
-	// (nor the floor, then: Go's defaults).
-	defer memlimit.Start(448<<20, floor)()
+	// at little cost (internal/memlimit; GOMEMLIMIT overrides), and under
+	// hard in any case. Not in watch mode, which keeps every page's state
+	// and idles between builds (nor the floor, then: Go's defaults).
+	defer memlimit.Start(memlimit.Limits{Ceiling: 448 << 20, Floor: floor, Max: hard})()
 
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {

@@ -28,12 +28,17 @@
 // prepared with huge pages (internal/hugepages), where growing the heap is
 // cheap, and to nothing when it prepared none.
 //
+// A hard bound (Limits.Max), such as a container's memory, caps both: the
+// ceiling, and the limit as it rises. Past it the collector runs often
+// rather than the kernel killing the process.
+//
 // GOMEMLIMIT and GOGC in the environment are the user's choice: with
 // GOMEMLIMIT set Start does nothing; with GOGC set it keeps that GOGC and
 // has no floor.
 package memlimit
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -51,12 +56,41 @@ const interval = 20 * time.Millisecond
 // gcPercent is the GOGC that Start sets, above the floor.
 const gcPercent = 200
 
-// Start sets a memory limit of ceiling bytes and keeps raising it while the
+// Bound sets a memory limit of bound bytes, and nothing else: a hard bound
+// for a process that Start does not suit. It does nothing when bound is 0
+// or GOMEMLIMIT is set.
+func Bound(bound int64) {
+	if bound > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(bound)
+	}
+}
+
+// Limits are what Start keeps the process to, in bytes.
+type Limits struct {
+	// Ceiling is the soft ceiling: the memory limit while the live heap
+	// is under roomShare of it.
+	Ceiling int64
+	// Floor is the heap the collector waits for while the live heap is
+	// small (0: none; at most roomShare of the ceiling).
+	Floor int64
+	// Max, when not 0, is a hard bound: the memory a container or service
+	// may use, say. The ceiling is at most Max, and the limit never rises
+	// past it: the collector then works harder rather than the process
+	// being killed for its memory.
+	Max int64
+}
+
+// Start sets a memory limit of l.Ceiling and keeps raising it while the
 // live heap would make it costly, until the returned stop is called (stop
 // leaves the last limit in place). It sets GOGC to 200, or higher while
-// the heap that allows is under floor bytes (0: no floor; at most
-// roomShare of the ceiling).
-func Start(ceiling, floor int64) (stop func()) {
+// the heap that allows is under l.Floor.
+func Start(l Limits) (stop func()) {
+	ceiling, floor, hard := l.Ceiling, l.Floor, l.Max
+	if hard > 0 {
+		ceiling = min(ceiling, hard)
+	} else {
+		hard = math.MaxInt64
+	}
 	if os.Getenv("GOMEMLIMIT") != "" || ceiling <= 0 {
 		return func() {}
 	}
@@ -89,7 +123,7 @@ func Start(ceiling, floor int64) (stop func()) {
 			case <-tick.C:
 			}
 			live, roots := read()
-			limit = raise(limit, ceiling, live)
+			limit = min(raise(limit, ceiling, live), hard)
 			debug.SetMemoryLimit(limit)
 			if p := percent(live, roots, floor); gogc >= 0 && p != gogc {
 				gogc = p

@@ -66,7 +66,7 @@ func TestStartRaisesTheHeapGoalToTheFloor(t *testing.T) {
 	isolate(t, "")
 	runtime.GC()
 	const floor = 96 << 20
-	stop := Start(1<<40, floor)
+	stop := Start(Limits{Ceiling: 1 << 40, Floor: floor})
 	defer stop()
 	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
 	metrics.Read(s)
@@ -90,7 +90,7 @@ func isolate(t *testing.T, gogc string) {
 
 func TestStartSetsAndKeepsTheLimit(t *testing.T) {
 	isolate(t, "")
-	stop := Start(1<<40, 0)
+	stop := Start(Limits{Ceiling: 1 << 40})
 	stop()
 	if have := debug.SetMemoryLimit(-1); have != 1<<40 {
 		t.Errorf("limit %d after Start(1<<40), want %d", have, int64(1<<40))
@@ -103,7 +103,7 @@ func TestStartSetsAndKeepsTheLimit(t *testing.T) {
 func TestStartLeavesGOGC(t *testing.T) {
 	isolate(t, "50")
 	debug.SetGCPercent(50)
-	Start(1<<40, 64<<20)()
+	Start(Limits{Ceiling: 1 << 40, Floor: 64 << 20})()
 	if have := debug.SetGCPercent(50); have != 50 {
 		t.Errorf("GOGC %d with GOGC=50 in the environment, want it left", have)
 	}
@@ -114,7 +114,7 @@ func TestStartLeavesGOGC(t *testing.T) {
 func TestStartRaisesTheLimit(t *testing.T) {
 	isolate(t, "")
 	keep := make([]byte, 8<<20) // live: more than the ceiling
-	stop := Start(4<<20, 0)
+	stop := Start(Limits{Ceiling: 4 << 20})
 	time.Sleep(10 * interval)
 	stop()
 	if have := debug.SetMemoryLimit(-1); have < 16<<20 {
@@ -123,12 +123,48 @@ func TestStartRaisesTheLimit(t *testing.T) {
 	runtime.KeepAlive(keep)
 }
 
+// A hard bound caps the ceiling, and the limit does not rise past it
+// however much is live.
+func TestStartKeepsUnderMax(t *testing.T) {
+	isolate(t, "")
+	Start(Limits{Ceiling: 1 << 40, Max: 64 << 20})()
+	if have := debug.SetMemoryLimit(-1); have != 64<<20 {
+		t.Errorf("limit %d MiB with a ceiling of 1 TiB and Max 64 MiB, want 64", have>>20)
+	}
+	keep := make([]byte, 8<<20)
+	stop := Start(Limits{Ceiling: 4 << 20, Max: 12 << 20})
+	time.Sleep(10 * interval)
+	stop()
+	if have := debug.SetMemoryLimit(-1); have != 12<<20 {
+		t.Errorf("limit %d MiB with 8 MiB live and Max 12 MiB, want 12", have>>20)
+	}
+	runtime.KeepAlive(keep)
+}
+
 func TestStartLeavesGOMEMLIMIT(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "300MiB")
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
-	Start(1<<40, 0)()
+	Start(Limits{Ceiling: 1 << 40})()
 	if have := debug.SetMemoryLimit(-1); have != old {
 		t.Errorf("limit %d with GOMEMLIMIT set, want it left at %d", have, old)
+	}
+}
+
+func TestBound(t *testing.T) {
+	isolate(t, "")
+	debug.SetMemoryLimit(1 << 40)
+	Bound(0)
+	if have := debug.SetMemoryLimit(-1); have != 1<<40 {
+		t.Errorf("limit %d after Bound(0), want it left", have)
+	}
+	Bound(64 << 20)
+	if have := debug.SetMemoryLimit(-1); have != 64<<20 {
+		t.Errorf("limit %d MiB after Bound(64 MiB), want 64", have>>20)
+	}
+	t.Setenv("GOMEMLIMIT", "300MiB")
+	Bound(32 << 20)
+	if have := debug.SetMemoryLimit(-1); have != 64<<20 {
+		t.Errorf("limit %d MiB after Bound with GOMEMLIMIT set, want it left at 64", have>>20)
 	}
 }
