@@ -5,7 +5,9 @@ import "tact/internal/tmplexec"
 // templateMethods are the methods of the page model that layouts call
 // without arguments: the compiled templates call them directly instead of
 // through reflection (tmplexec.Direct). A method missing here still works,
-// only more slowly; one with arguments cannot be listed.
+// only more slowly; one with arguments cannot be listed. A method promoted
+// from an embedded field is a method of the embedding type (ReplyCard's
+// MailtoURL, from *Reply), listed as such.
 var templateMethods = []tmplexec.Method{
 	tmplexec.Direct((*Page).Canonical),
 	tmplexec.Direct((*Page).StructuredData),
@@ -24,6 +26,6 @@ var templateMethods = []tmplexec.Method{
 	tmplexec.Direct((*Reply).URL),
 	tmplexec.Direct((*Reply).Article),
 	tmplexec.Direct((*Reply).MailtoURL),
-	tmplexec.Direct(ReplyCard.MailtoURL), // promoted: a method of its own
+	tmplexec.Direct(ReplyCard.MailtoURL),
 	tmplexec.Direct((*QuizNode).IsOutcome),
 }

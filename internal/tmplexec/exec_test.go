@@ -424,7 +424,6 @@ func TestExecute(t *testing.T) {
 				name, methods = name+"/direct", testMethods
 			}
 			t.Run(name, func(t *testing.T) {
-				tt := tt
 				r := execBothWith(t, testFuncs, methods, tt.data, tt.srcs...)
 				src := strings.Join(tt.srcs, " + ")
 				r.check(t, src, tt.data, !tt.mayFallBack && r.wantErr == nil)
