@@ -82,6 +82,14 @@ func main() {
 		return
 	}
 
+	// The memory limit of the process's cgroup (below), read while huge
+	// pages are prepared: its few files take up to a millisecond.
+	cgroupLimit := make(chan int64, 1)
+	go func() {
+		l, _ := cgroupmem.Limit()
+		cgroupLimit <- l
+	}()
+
 	// A build's time is largely page faults on the machines it is measured
 	// on; huge pages take most of them away (internal/hugepages). Only
 	// builds: not a usage error, --help or --mark-translated. The heap may
@@ -98,10 +106,7 @@ func main() {
 	// kills the process, so Go's memory limit stays under it, in watch mode
 	// too (GOMEMLIMIT overrides). A fifth is left for what that limit does
 	// not count: the program's code, the kernel's share of the output.
-	var hard int64
-	if l, ok := cgroupmem.Limit(); ok {
-		hard = l / 5 * 4
-	}
+	hard := <-cgroupLimit / 5 * 4
 
 	fsys := os.DirFS(*root)
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
