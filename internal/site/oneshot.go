@@ -80,7 +80,8 @@ type once struct {
 	later    []fragmentLink  // links to elements of pages not rendered yet (file: "", to: set)
 	errs     diag.List
 	failed   renderFailures
-	files    int // files written
+	files    int            // files written
+	large    map[string]int // page kind → the size of its last page larger than a pooled buffer
 }
 
 func (o *once) run(ctx context.Context) (*Report, error) {
@@ -263,11 +264,26 @@ func (o *once) render(u unit, writer *fileWriter) {
 // renderPage renders page p, index i in Site.pages.
 func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
 	buf := getBuf()
+	// One language's index pages are about as large as another's: up to
+	// megabytes, which a buffer reaches by doubling, allocating (and
+	// clearing) twice the page.
+	o.mu.Lock()
+	size := o.large[p.Kind]
+	o.mu.Unlock()
+	buf.Grow(size)
 	out, err := renderPage(buf, o.e.templates, p)
 	if err != nil {
 		putBuf(buf)
 		o.failed.add(p, err)
 		return
+	}
+	if len(out) > maxPooledBuf {
+		o.mu.Lock()
+		if o.large == nil {
+			o.large = map[string]int{}
+		}
+		o.large[p.Kind] = len(out) + len(out)/8
+		o.mu.Unlock()
 	}
 	sc := scans.Get().(*scan)
 	defer scans.Put(sc)
