@@ -46,7 +46,8 @@
 #      and Tact/floor, and Tact against the sum of both floors (parsing the
 #      Markdown and writing the output: what no builder of this site can
 #      go below). With N = 1000 and 10000 both measured it also prints
-#      the cost per page at each size (linearity).
+#      the cost per page at each size (linearity). With a BASELINE, the
+#      ratio to it of each round's pair of runs as well.
 #
 # Raw measurements go to bench/out/ (git-ignored): results.tsv (one line per
 # run), raw/<N>/<tool>-<run>.{time,log}, and summary.txt (what is printed).
@@ -214,6 +215,14 @@ function median(key,   n, i, j, t, v) {
 }
 function add(key, x) { vals[key] = vals[key] (vals[key] == "" ? "" : " ") x }
 function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
+# paired: the ratio of the values of keys a and b run by run (the runs
+# alternate, so each pair ran under about the same load), then their median.
+function paired(a, b,   n, i, x, y, out) {
+	n = split(vals[a], x, " "); split(vals[b], y, " ")
+	delete vals["paired"]
+	for (i = 1; i <= n; i++) if (y[i] > 0) { out = out " " sprintf("%.2f", x[i] / y[i]); add("paired", x[i] / y[i]) }
+	return substr(out, 2) "; median " sprintf("%.2f", median("paired"))
+}
 NR == 1 { next }
 {
 	if (!($1 in seen)) { seen[$1] = 1; order[++sizes] = $1 }
@@ -251,6 +260,8 @@ END {
 		if ((n SUBSEP "base" SUBSEP "wall") in vals) {
 			bw = median(n SUBSEP "base" SUBSEP "wall"); bc = median(n SUBSEP "base" SUBSEP "cpu"); br = median(n SUBSEP "base" SUBSEP "rss") / 1024
 			printf "  baseline (%s): wall %.3f s, CPU %.3f s, RSS %.1f MiB; Tact/baseline: wall %s, CPU %s, RSS %s\n", base, bw, bc, br, ratio(w["tact"], bw), ratio(c["tact"], bc), ratio(r["tact"], br)
+			printf "    Tact/baseline run by run, wall: %s\n", paired(n SUBSEP "tact" SUBSEP "wall", n SUBSEP "base" SUBSEP "wall")
+			printf "    Tact/baseline run by run, CPU:  %s\n", paired(n SUBSEP "tact" SUBSEP "cpu", n SUBSEP "base" SUBSEP "cpu")
 		}
 		if ((n SUBSEP "hugor" SUBSEP "wall") in vals) {
 			hw = median(n SUBSEP "hugor" SUBSEP "wall"); hc = median(n SUBSEP "hugor" SUBSEP "cpu"); hr = median(n SUBSEP "hugor" SUBSEP "rss") / 1024
