@@ -109,7 +109,7 @@ func (l *layoutSet) compile(kinds, cached []string, funcs template.FuncMap) map[
 	}
 	progs := make([]*tmplexec.Program, len(names))
 	_ = parallel(context.Background(), len(names), func(i int) {
-		progs[i], _ = tmplexec.Compile(l.set, names[i], funcs, templateMethods...)
+		progs[i], _ = tmplexec.Compile(l.set, names[i], funcs, templateSignatures...)
 	})
 	compiled := map[string]*tmplexec.Program{}
 	for i, p := range progs {

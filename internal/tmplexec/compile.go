@@ -18,10 +18,10 @@ var errUnsupported = errors.New("tmplexec: not supported here")
 // Program is a compiled template set, ready to execute any of its
 // templates. It is safe for concurrent use.
 type Program struct {
-	trees   map[string]*tree
-	funcs   []*function        // by slot: commands name their function by its slot
-	slots   map[string]int     // function name → slot
-	methods map[uintptr]Method // by code: called without reflection
+	trees map[string]*tree
+	funcs []*function                // by slot: commands name their function by its slot
+	slots map[string]int             // function name → slot
+	sigs  map[reflect.Type]Signature // function types called without reflection
 }
 
 // tree is one compiled template.
@@ -34,15 +34,17 @@ type tree struct {
 // html/template must already have escaped them: it does so the first time
 // it executes a template. funcs must be the functions set executes with.
 // Compile reports an error for anything it would not execute exactly as
-// html/template does. The program calls methods without reflection
-// (see Direct).
-func Compile(set *template.Template, entry string, funcs template.FuncMap, methods ...Method) (*Program, error) {
-	p := &Program{trees: map[string]*tree{}, slots: map[string]int{}, methods: map[uintptr]Method{}}
-	for _, m := range methods {
-		p.methods[m.code] = m
+// html/template does. The program calls the functions and methods of the
+// given signatures, and of the default ones, without reflection.
+func Compile(set *template.Template, entry string, funcs template.FuncMap, sigs ...Signature) (*Program, error) {
+	p := &Program{trees: map[string]*tree{}, slots: map[string]int{}, sigs: map[reflect.Type]Signature{}}
+	for _, sig := range slices.Concat(defaultSignatures, sigs) {
+		if sig.typ != nil {
+			p.sigs[sig.typ] = sig
+		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(funcs)) {
-		f, err := newFunction(name, funcs[name])
+		f, err := newFunction(name, funcs[name], p.sigs)
 		if err != nil {
 			return nil, err
 		}
@@ -85,13 +87,13 @@ func Compile(set *template.Template, entry string, funcs template.FuncMap, metho
 // once serves several sets of functions (one per language, say). Every name
 // in funcs must be one p was compiled with; p itself is unchanged.
 func (p *Program) Bind(funcs template.FuncMap) (*Program, error) {
-	q := &Program{trees: p.trees, funcs: slices.Clone(p.funcs), slots: p.slots, methods: p.methods}
+	q := &Program{trees: p.trees, funcs: slices.Clone(p.funcs), slots: p.slots, sigs: p.sigs}
 	for name, fn := range funcs {
 		i, ok := p.slots[name]
 		if !ok {
 			return nil, fmt.Errorf("bind function %q: not one the program was compiled with", name)
 		}
-		f, err := newFunction(name, fn)
+		f, err := newFunction(name, fn, p.sigs)
 		if err != nil {
 			return nil, err
 		}

@@ -13,12 +13,12 @@
 // in package site, the rest being the site's own functions.)
 //
 // A Program runs the same escaped tree. It resolves each field or method
-// once per node and type, calls common function shapes directly, and runs
-// the escapers a page uses (HTML text, quoted attributes, URLs) as plain
-// string functions that follow html/template's rules for the values they
-// accept. Methods go through reflection unless the caller lists them for
-// Compile (Direct): a method expression such as (*Page).Canonical is
-// recognised by its code, and called like any Go function.
+// once per node and type, and runs the escapers a page uses (HTML text,
+// quoted attributes, URLs) as plain string functions that follow
+// html/template's rules for the values they accept. It calls functions and
+// methods as Go calls them when Compile knows their type (a Signature:
+// func(*Page) string covers every method of *Page of that type, receiver
+// first, and every function), through reflection otherwise.
 //
 // It is deliberately partial. Compile refuses a tree that prints any value
 // without an escaper (an unescaped tree means html/template's own escaping

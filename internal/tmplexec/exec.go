@@ -387,11 +387,11 @@ type field struct {
 }
 
 type resolved struct {
-	typ    reflect.Type                      // the receiver's type, pointers and interfaces followed
-	method int                               // index in the method set of ptr, or -1
-	viaPtr bool                              // the method is on the receiver's address
-	index  []int                             // the struct field, when not a method
-	call   func(reflect.Value) reflect.Value // the method, when it is one of the Program's Methods
+	typ    reflect.Type // the receiver's type, pointers and interfaces followed
+	method int          // index in the method set of ptr, or -1
+	viaPtr bool         // the method is on the receiver's address
+	index  []int        // the struct field, when not a method
+	call   caller       // the method, when the Program knows its signature
 }
 
 func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final reflect.Value, hasFinal bool) (reflect.Value, error) {
@@ -421,15 +421,23 @@ func (f *field) get(s *state, dot, recv reflect.Value, args []*operand, final re
 			}
 			m = recv.Addr()
 		}
-		if r.call != nil && len(args) == 0 && !hasFinal {
-			return r.call(m), nil
-		}
+		// The receiver goes first on the argument stack: a method
+		// expression takes it as its first argument.
+		s.args = append(s.args, m)
 		in, err := evalArgs(s, dot, args, final, hasFinal)
 		if err != nil {
+			s.done(s.args[len(s.args)-1:])
 			return reflect.Value{}, err
 		}
-		v, err := callFunc(m.Method(r.method), in)
-		s.done(in)
+		all := s.args[len(s.args)-len(in)-1:]
+		v, ok := reflect.Value{}, false
+		if r.call != nil {
+			v, err, ok = r.call(all)
+		}
+		if !ok {
+			v, err = callFunc(m.Method(r.method), in)
+		}
+		s.done(all)
 		return v, err
 	}
 	if len(args) > 0 || hasFinal {
@@ -453,13 +461,12 @@ func (p *Program) resolve(recv reflect.Value, name string) (*resolved, error) {
 	}
 	r := &resolved{typ: typ, method: -1}
 	if m, ok := base.Type().MethodByName(name); ok {
-		r.method, r.call = m.Index, p.direct(base.Type(), m)
+		r.method, r.call = m.Index, p.method(m)
 		return r, nil
 	}
 	if base.Kind() != reflect.Pointer {
-		pt := reflect.PointerTo(base.Type())
-		if m, ok := pt.MethodByName(name); ok {
-			r.method, r.viaPtr, r.call = m.Index, true, p.direct(pt, m)
+		if m, ok := reflect.PointerTo(base.Type()).MethodByName(name); ok {
+			r.method, r.viaPtr, r.call = m.Index, true, p.method(m)
 			return r, nil
 		}
 	}
@@ -473,6 +480,16 @@ func (p *Program) resolve(recv reflect.Value, name string) (*resolved, error) {
 	}
 	r.index = sf.Index
 	return r, nil
+}
+
+// method returns a caller of m's method expression (its receiver first),
+// when p knows its signature.
+func (p *Program) method(m reflect.Method) caller {
+	sig, ok := p.sigs[m.Func.Type()]
+	if !ok {
+		return nil
+	}
+	return sig.bind(m.Func.Interface())
 }
 
 // indirect follows pointers to what they point to, stopping at nil.

@@ -29,8 +29,8 @@ func execBoth(t testing.TB, funcs template.FuncMap, data any, srcs ...string) re
 	return execBothWith(t, funcs, nil, data, srcs...)
 }
 
-// execBothWith is execBoth with methods for Compile.
-func execBothWith(t testing.TB, funcs template.FuncMap, methods []Method, data any, srcs ...string) result {
+// execBothWith is execBoth with signatures for Compile.
+func execBothWith(t testing.TB, funcs template.FuncMap, sigs []Signature, data any, srcs ...string) result {
 	t.Helper()
 	set := template.New("page").Funcs(funcs)
 	for _, src := range srcs {
@@ -42,7 +42,7 @@ func execBothWith(t testing.TB, funcs template.FuncMap, methods []Method, data a
 	var want bytes.Buffer
 	r.wantErr = set.ExecuteTemplate(&want, "page", data)
 	r.want = want.String()
-	p, err := Compile(set, "page", funcs, methods...)
+	p, err := Compile(set, "page", funcs, sigs...)
 	if err != nil {
 		r.compileErr = err
 		return r
@@ -226,6 +226,7 @@ var testFuncs = template.FuncMap{
 		panic("explode: " + s)
 	},
 	"reflectValue": func(b bool) reflect.Value { return reflect.ValueOf(b) },
+	"describe":     func(x any) string { return fmt.Sprint(x) },
 }
 
 // execTests are executed with html/template and a Program, with the same
@@ -357,6 +358,8 @@ var execTests = []struct {
 	{name: "function argument conversion", srcs: []string{`{{add 1 .Counter}}`}, data: samplePage(), mayFallBack: true},
 	{name: "function that panics", srcs: []string{`a{{explode "x"}}b`}, data: nil},
 	{name: "promoted method through nil embedded pointer panics", srcs: []string{`a{{.Summary}}b`}, data: Page{}},
+	{name: "function taking any", srcs: []string{`{{describe .Words}} {{describe .Author.Name}}`}, data: samplePage(), want: `1234 Ada Lovelace`},
+	{name: "function taking any, given a nil interface", srcs: []string{`{{describe .Extra}}`}, data: &Page{}, want: `&lt;nil&gt;`},
 	{name: "function returning reflect.Value", srcs: []string{`{{if reflectValue false}}true{{else}}false{{end}}`}, data: nil, mayFallBack: true},
 
 	// Template calls, blocks and overrides.
@@ -394,37 +397,46 @@ func (s summaryFirst) A() string       { return "A" }
 func (s summaryFirst) B() string       { return "B" }
 func (s summaryFirst) Summary() string { return s.s }
 
-// testMethods are every method of the test data that Direct takes (no
-// arguments, one result), and a method that only looks like one of them.
-var testMethods = []Method{
-	Direct(Author.Initials),
-	Direct((*Meta).KeywordList),
-	Direct(Meta.Summary),
-	Direct((*Page).Permalink),
-	Direct((*Page).Extras),
-	Direct((*Page).FirstTag),
-	Direct((*Tag).Loud),
-	Direct(Count.String),
-	Direct(Slug.String),
-	Direct((*Label).String),
-	Direct(summaryFirst.A),
-	Direct(summaryFirst.B),
-	Direct(summaryFirst.Summary),
-	Direct(func(*Page) string { return "not a method" }),
+// testSignatures are the signatures of every method and function of the
+// test data and testFuncs that a Signature can describe.
+var testSignatures = []Signature{
+	Func1[Author, string](),               // Initials
+	Func2[*Author, string, string](),      // Link
+	Func1[*Meta, string](),                // KeywordList, Summary through a pointer
+	Func1[Meta, string](),                 // Summary
+	Func1[*Page, string](),                // Permalink, and KeywordList and Summary promoted
+	Func1[Page, string](),                 // Summary promoted
+	Func2[Page, int, string](),            // Excerpt
+	Func2[*Page, int, string](),           // Excerpt through a pointer
+	Func1E[*Page, string](),               // Render
+	Func2E[*Page, int, int](),             // ReadingTime
+	Func1[*Page, any](),                   // Extras
+	Func1[*Page, Tag](),                   // FirstTag
+	Func1[*Tag, string](),                 // Loud
+	Func1[Count, string](),                // String
+	Func1[Slug, string](),                 // String
+	Func1[*Label, string](),               // String
+	Func1[summaryFirst, string](),         // A, B, Summary
+	Func1[string, template.HTML](),        // safe
+	Func1[template.HTML, template.HTML](), // bold
+	Func2[[]string, string, string](),     // join
+	Func2[int, int, int](),                // add
+	Func1[any, string](),                  // describe
+	Func1[bool, reflect.Value](),          // reflectValue: refused, as callFunc refuses it
 }
 
-// TestExecute runs every test with the methods called through reflection,
-// then called directly (Direct).
+// TestExecute runs every test with the functions and methods called
+// through reflection (but for the default signatures), then directly.
 func TestExecute(t *testing.T) {
 	for _, tt := range execTests {
 		for _, direct := range []bool{false, true} {
 			name := tt.name
-			var methods []Method
+			var sigs []Signature
 			if direct {
-				name, methods = name+"/direct", testMethods
+				name, sigs = name+"/direct", testSignatures
 			}
 			t.Run(name, func(t *testing.T) {
-				r := execBothWith(t, testFuncs, methods, tt.data, tt.srcs...)
+				r := execBothWith(t, testFuncs, sigs, tt.data, tt.srcs...)
 				src := strings.Join(tt.srcs, " + ")
 				r.check(t, src, tt.data, !tt.mayFallBack && r.wantErr == nil)
 				if tt.want != "" && r.want != tt.want {
@@ -438,19 +450,19 @@ func TestExecute(t *testing.T) {
 	}
 }
 
-// TestDirectMethodsSkipReflection checks that methods given to Compile
-// are called without reflection, which allocates, and that a function that
-// merely has a method's type is not taken for it.
-func TestDirectMethodsSkipReflection(t *testing.T) {
-	src := `<a href="{{.Permalink}}">{{.Author.Initials}}</a>{{range .Tags}}{{.Loud}}{{end}}{{.Summary}}`
-	set := template.Must(template.New("page").Parse(src))
+// TestSignaturesSkipReflection checks that the functions and methods of
+// the signatures given to Compile are called without reflection, which
+// allocates.
+func TestSignaturesSkipReflection(t *testing.T) {
+	src := `<a href="{{.Permalink}}">{{.Author.Initials}}</a>{{range .Tags}}{{.Loud}}{{end}}{{.Summary}}{{add 1 2}}{{join .Keywords ","}}{{.Excerpt 3}}`
+	set := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
 	data := samplePage()
 	var want bytes.Buffer
 	if err := set.Execute(&want, data); err != nil {
 		t.Fatal(err)
 	}
-	allocs := func(methods ...Method) float64 {
-		p, err := Compile(set, "page", nil, methods...)
+	allocs := func(sigs ...Signature) float64 {
+		p, err := Compile(set, "page", testFuncs, sigs...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -466,18 +478,11 @@ func TestDirectMethodsSkipReflection(t *testing.T) {
 		}
 		return n
 	}
-	reflected := allocs()
-	lookalike := allocs(Direct(func(*Page) string { return "not a method" }))
-	direct := allocs(testMethods...)
+	reflected, direct := allocs(), allocs(testSignatures...)
 	t.Logf("allocations per execution: %v through reflection, %v direct", reflected, direct)
-	if lookalike != reflected {
-		t.Errorf("a function of a method's type changed the calls: %v allocations, %v without it", lookalike, reflected)
-	}
-	// Seven method calls, each of which allocates through reflection; six
-	// are of Direct methods (Summary is promoted from Meta: Page's is a
-	// wrapper of its own, so it still goes through reflection).
-	if direct > reflected-6 {
-		t.Errorf("%v allocations with Direct methods, %v without: want at least one fewer per call", direct, reflected)
+	// Ten calls, each of which allocates through reflection.
+	if direct > reflected-10 {
+		t.Errorf("%v allocations with the signatures, %v without: want at least one fewer per call", direct, reflected)
 	}
 }
 

@@ -5,19 +5,17 @@ import (
 	"reflect"
 )
 
-// function is a template function, with direct calls for the common
-// shapes (a message lookup, an asset's address) and reflection for the rest.
+// function is a template function: called directly when the Program
+// knows its signature, through reflection otherwise.
 type function struct {
-	name string
-	v    reflect.Value
-	s2s  func(string) string
-	s2se func(string) (string, error)
-	v2s  func() string
+	name   string
+	v      reflect.Value
+	direct caller // nil: no Signature of its type
 }
 
 var reflectErrorType = reflect.TypeFor[error]()
 
-func newFunction(name string, fn any) (*function, error) {
+func newFunction(name string, fn any, sigs map[reflect.Type]Signature) (*function, error) {
 	f := &function{name: name, v: reflect.ValueOf(fn)}
 	if f.v.Kind() != reflect.Func {
 		return nil, fmt.Errorf("function %s is a %s", name, f.v.Kind())
@@ -26,35 +24,19 @@ func newFunction(name string, fn any) (*function, error) {
 	if t.NumOut() == 0 || t.NumOut() > 2 || t.NumOut() == 2 && t.Out(1) != reflectErrorType {
 		return nil, fmt.Errorf("function %s: %w", name, errUnsupported)
 	}
-	switch fn := fn.(type) {
-	case func(string) string:
-		f.s2s = fn
-	case func(string) (string, error):
-		f.s2se = fn
-	case func() string:
-		f.v2s = fn
+	if sig, ok := sigs[t]; ok {
+		f.direct = sig.bind(fn)
 	}
 	return f, nil
 }
 
 func (f *function) call(args []reflect.Value) (reflect.Value, error) {
-	switch {
-	case f.s2s != nil && len(args) == 1 && isString(args[0]):
-		return reflect.ValueOf(f.s2s(args[0].String())), nil
-	case f.s2se != nil && len(args) == 1 && isString(args[0]):
-		s, err := f.s2se(args[0].String())
-		if err != nil {
-			return reflect.Value{}, err
+	if f.direct != nil {
+		if v, err, ok := f.direct(args); ok {
+			return v, err
 		}
-		return reflect.ValueOf(s), nil
-	case f.v2s != nil && len(args) == 0:
-		return reflect.ValueOf(f.v2s()), nil
 	}
 	return callFunc(f.v, args)
-}
-
-func isString(v reflect.Value) bool {
-	return v.IsValid() && v.Kind() == reflect.String && v.Type() == reflect.TypeFor[string]()
 }
 
 // callFunc calls fn (a function or a method value) through reflection. Its
