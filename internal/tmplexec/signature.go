@@ -27,7 +27,7 @@ type caller func(args []reflect.Value) (v reflect.Value, err error, ok bool)
 
 // Func0 is the signature func() R.
 func Func0[R any]() Signature {
-	return signature[func() R](func(fn func() R) caller {
+	return signature(func(fn func() R) caller {
 		return func(args []reflect.Value) (reflect.Value, error, bool) {
 			if len(args) != 0 {
 				return reflect.Value{}, nil, false
@@ -39,12 +39,9 @@ func Func0[R any]() Signature {
 
 // Func1 is the signature func(A) R.
 func Func1[A, R any]() Signature {
-	return signature[func(A) R](func(fn func(A) R) caller {
+	return signature(func(fn func(A) R) caller {
 		return func(args []reflect.Value) (reflect.Value, error, bool) {
-			if len(args) != 1 {
-				return reflect.Value{}, nil, false
-			}
-			a, ok := arg[A](args[0])
+			a, ok := args1[A](args)
 			if !ok {
 				return reflect.Value{}, nil, false
 			}
@@ -55,34 +52,23 @@ func Func1[A, R any]() Signature {
 
 // Func1E is the signature func(A) (R, error).
 func Func1E[A, R any]() Signature {
-	return signature[func(A) (R, error)](func(fn func(A) (R, error)) caller {
+	return signature(func(fn func(A) (R, error)) caller {
 		return func(args []reflect.Value) (reflect.Value, error, bool) {
-			if len(args) != 1 {
-				return reflect.Value{}, nil, false
-			}
-			a, ok := arg[A](args[0])
+			a, ok := args1[A](args)
 			if !ok {
 				return reflect.Value{}, nil, false
 			}
-			r, err := fn(a)
-			if err != nil {
-				return reflect.Value{}, err, true
-			}
-			return resultOf(r), nil, true
+			return resultE(fn(a))
 		}
 	})
 }
 
 // Func2 is the signature func(A, B) R.
 func Func2[A, B, R any]() Signature {
-	return signature[func(A, B) R](func(fn func(A, B) R) caller {
+	return signature(func(fn func(A, B) R) caller {
 		return func(args []reflect.Value) (reflect.Value, error, bool) {
-			if len(args) != 2 {
-				return reflect.Value{}, nil, false
-			}
-			a, ok1 := arg[A](args[0])
-			b, ok2 := arg[B](args[1])
-			if !ok1 || !ok2 {
+			a, b, ok := args2[A, B](args)
+			if !ok {
 				return reflect.Value{}, nil, false
 			}
 			return resultOf(fn(a, b)), nil, true
@@ -92,23 +78,33 @@ func Func2[A, B, R any]() Signature {
 
 // Func2E is the signature func(A, B) (R, error).
 func Func2E[A, B, R any]() Signature {
-	return signature[func(A, B) (R, error)](func(fn func(A, B) (R, error)) caller {
+	return signature(func(fn func(A, B) (R, error)) caller {
 		return func(args []reflect.Value) (reflect.Value, error, bool) {
-			if len(args) != 2 {
+			a, b, ok := args2[A, B](args)
+			if !ok {
 				return reflect.Value{}, nil, false
 			}
-			a, ok1 := arg[A](args[0])
-			b, ok2 := arg[B](args[1])
-			if !ok1 || !ok2 {
-				return reflect.Value{}, nil, false
-			}
-			r, err := fn(a, b)
-			if err != nil {
-				return reflect.Value{}, err, true
-			}
-			return resultOf(r), nil, true
+			return resultE(fn(a, b))
 		}
 	})
+}
+
+// args1 and args2 return the arguments of a call, when there are as many
+// as the function takes and each is of its parameter's type.
+func args1[A any](args []reflect.Value) (a A, ok bool) {
+	if len(args) != 1 {
+		return a, false
+	}
+	return arg[A](args[0])
+}
+
+func args2[A, B any](args []reflect.Value) (a A, b B, ok bool) {
+	if len(args) != 2 {
+		return a, b, false
+	}
+	a, ok1 := arg[A](args[0])
+	b, ok2 := arg[B](args[1])
+	return a, b, ok1 && ok2
 }
 
 // signature makes the Signature of the function type F from bind, which
@@ -152,6 +148,14 @@ func resultOf[R any](r R) reflect.Value {
 		return v
 	}
 	return reflect.Zero(reflect.TypeFor[R]())
+}
+
+// resultE is resultOf for a function that also returns an error.
+func resultE[R any](r R, err error) (reflect.Value, error, bool) {
+	if err != nil {
+		return reflect.Value{}, err, true
+	}
+	return resultOf(r), nil, true
 }
 
 // defaultSignatures are the signatures every Program knows.
