@@ -119,13 +119,11 @@ func signature[F any](bind func(F) caller) Signature {
 	return Signature{typ: t, bind: func(fn any) caller { return bind(fn.(F)) }}
 }
 
-var stringType = reflect.TypeFor[string]()
-
 // arg returns v as an argument of type A, when v is of that type (or, for
 // an interface type A, implements it).
 func arg[A any](v reflect.Value) (A, bool) {
 	var a A
-	if !v.IsValid() {
+	if !v.IsValid() || !v.CanInterface() {
 		return a, false
 	}
 	t := reflect.TypeFor[A]()
