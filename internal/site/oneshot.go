@@ -52,7 +52,7 @@ func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &once{e: e, s: s, sink: stage.WriteFile, create: stage.Create, warnings: map[int][]error{}}
+	o := &once{e: e, s: s, sink: stage.WriteFile, create: stage.Create, warnings: map[int][]error{}, large: map[string]int{}}
 	rep, err := o.run(ctx)
 	if err == nil {
 		err = stage.Commit()
@@ -81,7 +81,7 @@ type once struct {
 	errs     diag.List
 	failed   renderFailures
 	files    int            // files written
-	large    map[string]int // page kind → the size of its last page larger than a pooled buffer
+	large    map[string]int // page kind → the buffer for its pages of their own, when the last was larger than a pooled one
 }
 
 func (o *once) run(ctx context.Context) (*Report, error) {
@@ -243,7 +243,19 @@ func (s *Site) units(root []*Page) []unit {
 // writer.
 func (o *once) render(u unit, writer *fileWriter) {
 	if u.page != nil {
-		o.renderPage(u.page, u.index, writer)
+		// A page of its own may be large (an index page: megabytes at
+		// N = 10,000), and one language's is about as large as another's:
+		// its buffer starts at that size instead of reaching it by
+		// doubling, which allocates (and clears) twice the page.
+		kind := u.page.Kind
+		o.mu.Lock()
+		hint := o.large[kind]
+		o.mu.Unlock()
+		if size := o.renderPage(u.page, u.index, writer, hint); size > maxPooledBuf {
+			o.mu.Lock()
+			o.large[kind] = size + size/8
+			o.mu.Unlock()
+		}
 		return
 	}
 	full, err := u.article.withDetail()
@@ -251,39 +263,26 @@ func (o *once) render(u unit, writer *fileWriter) {
 		o.fail(err)
 		return
 	}
-	o.renderPage(o.s.articlePage(full), u.index, writer)
+	o.renderPage(o.s.articlePage(full), u.index, writer, 0)
 	i := u.replies
 	for _, sc := range full.Scenarios {
 		for _, r := range sc.Replies {
-			o.renderPage(o.s.replyPage(r), i, writer)
+			o.renderPage(o.s.replyPage(r), i, writer, 0)
 			i++
 		}
 	}
 }
 
-// renderPage renders page p, index i in Site.pages.
-func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
+// renderPage renders page p, index i in Site.pages, into a buffer with
+// room for at least size bytes, and returns the page's size.
+func (o *once) renderPage(p *Page, i int, writer *fileWriter, size int) int {
 	buf := getBuf()
-	// One language's index pages are about as large as another's: up to
-	// megabytes, which a buffer reaches by doubling, allocating (and
-	// clearing) twice the page.
-	o.mu.Lock()
-	size := o.large[p.Kind]
-	o.mu.Unlock()
 	buf.Grow(size)
 	out, err := renderPage(buf, o.e.templates, p)
 	if err != nil {
 		putBuf(buf)
 		o.failed.add(p, err)
-		return
-	}
-	if len(out) > maxPooledBuf {
-		o.mu.Lock()
-		if o.large == nil {
-			o.large = map[string]int{}
-		}
-		o.large[p.Kind] = len(out) + len(out)/8
-		o.mu.Unlock()
+		return 0
 	}
 	sc := scans.Get().(*scan)
 	defer scans.Put(sc)
@@ -311,7 +310,9 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter) {
 		}
 	}
 	o.mu.Unlock()
+	n := len(out)
 	writer.add(p.Path, buf)
+	return n
 }
 
 // scans holds the scans of pages being checked, for their slices' reuse.
