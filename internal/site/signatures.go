@@ -16,17 +16,14 @@ import (
 var templateSignatures = []tmplexec.Signature{
 	tmplexec.Func1[*Page, string](),                  // Canonical
 	tmplexec.Func1[*Page, template.JS](),             // StructuredData
-	tmplexec.Func1[*Page, []Crumb](),                 // Breadcrumbs
 	tmplexec.Func1[*Site, string](),                  // XDefault
 	tmplexec.Func2[*Site, string, string](),          // AbsURL
-	tmplexec.Func1[*Site, []StatusRow](),             // TranslationStatus
-	tmplexec.Func1[*Lang, string](),                  // URL, RepliesURL, FeedURL, EmbedCodeURL, ShareImageURL
+	tmplexec.Func1[*Lang, string](),                  // URL, RepliesURL, FeedURL, ShareImageURL
 	tmplexec.Func2[*Lang, string, string](),          // QuizURL
 	tmplexec.Func1[Alternate, string](),              // AbsURL
 	tmplexec.Func1[*Article, string](),               // URL
 	tmplexec.Func1[*Article, int](),                  // ReplyCount
 	tmplexec.Func1E[*Article, template.HTML](),       // Body
-	tmplexec.Func2[*Article, string, *Scenario](),    // Scenario
 	tmplexec.Func1[*Scenario, string](),              // URL
 	tmplexec.Func1[*Reply, string](),                 // URL, MailtoURL
 	tmplexec.Func1[*Reply, *Article](),               // Article
