@@ -106,7 +106,7 @@ func main() {
 	// kills the process, so Go's memory limit stays under it, in watch mode
 	// too (GOMEMLIMIT overrides). A fifth is left for what that limit does
 	// not count: the program's code, the kernel's share of the output.
-	hard := <-cgroupLimit / 5 * 4
+	hard := (<-cgroupLimit) / 5 * 4
 
 	fsys := os.DirFS(*root)
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
