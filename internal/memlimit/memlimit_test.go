@@ -114,8 +114,9 @@ func TestStartLeavesGOGC(t *testing.T) {
 func TestStartRaisesTheLimit(t *testing.T) {
 	isolate(t, "")
 	keep := make([]byte, 8<<20) // live: more than the ceiling
+	runtime.GC()                // the live heap is measured by the last collection
 	stop := Start(Limits{Ceiling: 4 << 20})
-	time.Sleep(10 * interval)
+	awaitLimit(func(l int64) bool { return l >= 16<<20 })
 	stop()
 	if have := debug.SetMemoryLimit(-1); have < 16<<20 {
 		t.Errorf("limit %d with 8 MiB live and a 4 MiB ceiling, want at least twice the live heap", have)
@@ -132,8 +133,10 @@ func TestStartKeepsUnderMax(t *testing.T) {
 		t.Errorf("limit %d MiB with a ceiling of 1 TiB and Max 64 MiB, want 64", have>>20)
 	}
 	keep := make([]byte, 8<<20)
+	runtime.GC() // the live heap is measured by the last collection
 	stop := Start(Limits{Ceiling: 4 << 20, Max: 12 << 20})
-	time.Sleep(10 * interval)
+	awaitLimit(func(l int64) bool { return l != 4<<20 })
+	time.Sleep(5 * interval) // (a few more looks at the live heap)
 	stop()
 	if have := debug.SetMemoryLimit(-1); have != 12<<20 {
 		t.Errorf("limit %d MiB with 8 MiB live and Max 12 MiB, want 12", have>>20)
@@ -166,5 +169,16 @@ func TestBound(t *testing.T) {
 	Bound(32 << 20)
 	if have := debug.SetMemoryLimit(-1); have != 64<<20 {
 		t.Errorf("limit %d MiB after Bound with GOMEMLIMIT set, want it left at 64", have>>20)
+	}
+}
+
+// awaitLimit waits, up to five seconds, for the memory limit to satisfy
+// done: Start's monitor looks at the live heap every interval, later when
+// the machine is busy.
+func awaitLimit(done func(limit int64) bool) {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(interval) {
+		if done(debug.SetMemoryLimit(-1)) {
+			return
+		}
 	}
 }
