@@ -84,15 +84,22 @@ type Result struct {
 // Convert parses and renders src. Problems in the Markdown are reported in
 // Result.Problems; the error is for failures of the renderer itself.
 func (c *Converter) Convert(src []byte) (*Result, error) {
+	return c.ConvertTo(new(bytes.Buffer), src)
+}
+
+// ConvertTo is Convert rendering into buf, after what buf holds: a caller
+// converting many documents reuses one buffer. Result.HTML is then buf's
+// bytes, valid until buf is next changed.
+func (c *Converter) ConvertTo(buf *bytes.Buffer, src []byte) (*Result, error) {
 	pc := parser.NewContext()
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var buf bytes.Buffer
+	start := buf.Len()
 	buf.Grow(len(src) + len(src)/2)
-	if err := c.md.Renderer().Render(reply.BufWriter{Buffer: &buf}, src, doc); err != nil {
+	if err := c.md.Renderer().Render(reply.BufWriter{Buffer: buf}, src, doc); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
 	st := state(pc)
-	res := &Result{HTML: buf.Bytes(), Scenarios: st.scenarios, Problems: st.problems}
+	res := &Result{HTML: buf.Bytes()[start:], Scenarios: st.scenarios, Problems: st.problems}
 	for _, e := range reply.Errors(pc) {
 		res.Problems = append(res.Problems, Problem{Offset: e.Offset, Msg: e.Msg})
 	}

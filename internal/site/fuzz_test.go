@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -82,7 +83,7 @@ func FuzzArticle(f *testing.F) {
 		if len(src) > MaxFileSize {
 			return
 		}
-		a, err := parseArticle(conv, lang, "content/en/fuzz.md", normalize(src))
+		a, err := parseArticle(conv, lang, "content/en/fuzz.md", normalize(src), new(bytes.Buffer))
 		if err != nil {
 			checkPositioned(t, src, err)
 			return

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -8,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
@@ -195,11 +197,21 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 		}
 		return h, err
 	}
-	a, err := parseArticle(conv, j.lang, j.file, src)
+	bufs := bodyBufs.Get().(*[2]bytes.Buffer)
+	defer putBodyBufs(bufs)
+	html, min := &bufs[0], &bufs[1]
+	html.Reset()
+	a, err := parseArticle(conv, j.lang, j.file, src, html)
 	if a == nil {
 		return nil, err
 	}
-	body := l.minifyBody(a.body)
+	body := html.Bytes()
+	if l.min != nil {
+		min.Reset()
+		if l.min.Minify(min, "text/html", body) == nil {
+			body = min.Bytes()
+		}
+	}
 	if l.spill == nil {
 		a.body = template.HTML(body)
 		return a, err
@@ -208,6 +220,20 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 		return nil, serr
 	}
 	return a, err
+}
+
+// bodyBufs holds the buffers an article's body is rendered and minified
+// into while it is parsed.
+var bodyBufs = sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
+
+// maxBodyBuf is the largest body buffer kept: articles are kilobytes, and
+// one exceptional file should not pin its buffers for the rest of a build.
+const maxBodyBuf = 1 << 20
+
+func putBodyBufs(b *[2]bytes.Buffer) {
+	if b[0].Cap() <= maxBodyBuf && b[1].Cap() <= maxBodyBuf {
+		bodyBufs.Put(b)
+	}
 }
 
 // newConverters builds one Markdown converter per language.
