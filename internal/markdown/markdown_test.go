@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"regexp"
@@ -438,4 +439,26 @@ func fingerprint(res *markdown.Result) string {
 		fmt.Fprintf(&b, "|%d %s", p.Offset, p.Msg)
 	}
 	return b.String()
+}
+
+// TestConvertToReusesTheBuffer: a buffer converted into again (as the
+// loader does for every article) gives each document only its own HTML,
+// whatever it held before.
+func TestConvertToReusesTheBuffer(t *testing.T) {
+	c := newConverter(quotesEN)
+	docs := []string{
+		"# First\n\nA long paragraph that leaves more bytes in the buffer than the next one.\n",
+		"Short *one*.\n",
+	}
+	var buf bytes.Buffer
+	buf.WriteString("<p>left over</p>")
+	for _, d := range docs {
+		res, err := c.ConvertTo(&buf, []byte(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := string(res.HTML), string(convert(t, c, d).HTML); got != want {
+			t.Errorf("ConvertTo(%q) = %q, want %q (as Convert)", d, got, want)
+		}
+	}
 }
