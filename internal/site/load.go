@@ -193,7 +193,7 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 	if path.Base(j.file) == HomeFile {
 		h, err := parseHome(conv, j.lang.Quotes, j.file, src)
 		if h != nil {
-			h.Body = template.HTML(l.minifyBody(h.Body))
+			h.Body = template.HTML(l.minifyBody(new(bytes.Buffer), []byte(h.Body)))
 		}
 		return h, err
 	}
@@ -205,13 +205,7 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 	if a == nil {
 		return nil, err
 	}
-	body := html.Bytes()
-	if l.min != nil {
-		min.Reset()
-		if l.min.Minify(min, "text/html", body) == nil {
-			body = min.Bytes()
-		}
-	}
+	body := l.minifyBody(min, html.Bytes())
 	if l.spill == nil {
 		a.body = template.HTML(body)
 		return a, err
@@ -263,16 +257,17 @@ func replySlug(r *reply.Reply) string {
 	return slug.Make(r.Title)
 }
 
-// minifyBody minifies a rendered Markdown body; on failure it keeps the body.
-func (l *loader) minifyBody(h template.HTML) []byte {
-	if l.min == nil {
-		return []byte(h)
+// minifyBody minifies a rendered Markdown body into dst and returns it; on
+// failure it returns the body as it is.
+func (l *loader) minifyBody(dst *bytes.Buffer, h []byte) []byte {
+	if l.min == nil || !l.min.On() {
+		return h
 	}
-	b, err := l.min.Bytes("text/html", []byte(h))
-	if err != nil {
-		return []byte(h)
+	dst.Reset()
+	if err := l.min.Minify(dst, "text/html", h); err != nil {
+		return h
 	}
-	return b
+	return dst.Bytes()
 }
 
 // isChanged reports whether file, or a directory holding it, is among the
