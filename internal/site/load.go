@@ -9,7 +9,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
@@ -197,10 +196,9 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 		}
 		return h, err
 	}
-	bufs := bodyBufs.Get().(*[2]bytes.Buffer)
-	defer putBodyBufs(bufs)
-	html, min := &bufs[0], &bufs[1]
-	html.Reset()
+	html, min := getBuf(), getBuf()
+	defer putBuf(html)
+	defer putBuf(min)
 	a, err := parseArticle(conv, j.lang, j.file, src, html)
 	if a == nil {
 		return nil, err
@@ -214,20 +212,6 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 		return nil, serr
 	}
 	return a, err
-}
-
-// bodyBufs holds the buffers an article's body is rendered and minified
-// into while it is parsed.
-var bodyBufs = sync.Pool{New: func() any { return new([2]bytes.Buffer) }}
-
-// maxBodyBuf is the largest body buffer kept: articles are kilobytes, and
-// one exceptional file should not pin its buffers for the rest of a build.
-const maxBodyBuf = 1 << 20
-
-func putBodyBufs(b *[2]bytes.Buffer) {
-	if b[0].Cap() <= maxBodyBuf && b[1].Cap() <= maxBodyBuf {
-		bodyBufs.Put(b)
-	}
 }
 
 // newConverters builds one Markdown converter per language.
