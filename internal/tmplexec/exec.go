@@ -29,7 +29,7 @@ func (p *Program) Execute(buf *bytes.Buffer, name string, data any) (err error) 
 	dot := reflect.ValueOf(data)
 	s := states.Get().(*state)
 	defer s.release()
-	s.buf, s.funcs, s.prog = buf, p.funcs, p
+	s.buf, s.prog = buf, p
 	s.push("$", dot)
 	return s.walk(t.list, dot)
 }
@@ -50,8 +50,7 @@ func (s *state) release() {
 
 type state struct {
 	buf   *bytes.Buffer
-	funcs []*function     // the Program's
-	prog  *Program        // the one executing
+	prog  *Program        // the one executing: its functions, its signatures
 	vars  []variable      // every template's variables, callers' first
 	args  []reflect.Value // the arguments of the calls being evaluated (evalArgs)
 	base  int             // where the running template's variables start
@@ -296,7 +295,7 @@ func (p *pipeline) eval(s *state, dot reflect.Value) (reflect.Value, error) {
 type command struct {
 	escaper escaper
 	builtin builtin
-	fn      int // slot of the function called in state.funcs, or -1
+	fn      int // slot of the function called in the Program's funcs, or -1
 	args    []*operand
 }
 
@@ -315,7 +314,7 @@ func (c *command) eval(s *state, dot, final reflect.Value, hasFinal bool) (refle
 		if err != nil {
 			return reflect.Value{}, err
 		}
-		v, err := s.funcs[c.fn].call(args)
+		v, err := s.prog.funcs[c.fn].call(args)
 		s.done(args)
 		return v, err
 	}
