@@ -33,7 +33,7 @@
       var n = data.nodes[node], next = null;
       if (!n || !n.o) break;
       for (var j = 0; j < n.o.length; j++) if (n.o[j][0] === steps[i]) next = n.o[j][2];
-      if (!next) break;
+      if (!next || !data.nodes[next]) break;
       path.push(steps[i]);
       node = next;
     }
@@ -88,8 +88,16 @@
       heading = el("h2", { id: "quiz-heading", tabindex: "-1" }, n.q);
       var list = el("ul", { "class": "options" });
       n.o.forEach(function (o) {
-        var b = el("button", { type: "button", "class": "option", "data-option": o[0], "data-next": o[2] }, o[1]);
-        b.addEventListener("click", function () { go(st.path.concat(o[0])); });
+        var b;
+        if (o[3]) {
+          // An answer that leaves the quiz ("none of these") is a plain link.
+          b = link(o[3], o[1]);
+          b.className = "option";
+          b.setAttribute("data-option", o[0]);
+        } else {
+          b = el("button", { type: "button", "class": "option", "data-option": o[0], "data-next": o[2] }, o[1]);
+          b.addEventListener("click", function () { go(st.path.concat(o[0])); });
+        }
         var li = el("li");
         li.appendChild(b);
         list.appendChild(li);

@@ -29,6 +29,7 @@
     var link = card.querySelector("[data-mailto]");
     var copyButton = card.querySelector("[data-copy]");
     var status = card.querySelector("[data-status]");
+    var count = card.querySelector("[data-count]");
 
     function values() {
       var v = {};
@@ -48,6 +49,14 @@
         marks[i].classList.toggle("filled", !!filled);
       }
       if (link) link.href = mailto(subject ? subject.textContent : "", body.textContent);
+      if (count) {
+        // Characters as the channel counts them (code points), of the
+        // message as it stands, unfilled placeholders included.
+        var n = Array.from(body.textContent).length;
+        var max = +count.getAttribute("data-limit");
+        count.textContent = count.getAttribute("data-count-text").replace("{n}", n).replace("{max}", max);
+        count.classList.toggle("over", n > max);
+      }
       if (status) status.textContent = "";
     }
 

@@ -45,6 +45,8 @@ func (c *checker) checkNodes() {
 			return false
 		case !slug.Valid(r.id):
 			c.errs.Add(def.errorf(c.at(r), "%s id %q is not valid: use lowercase letters, digits and single hyphens", r.kind, r.id))
+		case r.id == Articles:
+			c.errs.Add(def.errorf(c.at(r), "%s id %q is reserved: next = %q leads to the list of articles; choose another id", r.kind, r.id, Articles))
 		}
 		if prev, ok := seen[r.id]; ok {
 			c.errs.Add(def.errorf(c.at(r), "id %q is already used by the %s on line %d: every question and outcome needs its own id", r.id, prev.kind, def.line(c.at(prev))))
@@ -106,6 +108,7 @@ func (c *checker) checkOptions(r ref, qu *Question) {
 		switch {
 		case o.Next == "":
 			c.errs.Add(def.errorf(def.key(path), "%s of %s has no next: add next = \"<id of a question or outcome>\"", name, r))
+		case o.Next == Articles:
 		case q.questions[o.Next] == nil && q.outcomes[o.Next] == nil:
 			c.errs.Add(def.errorf(def.val(path+".next"), "%s of %s leads to %q, which is neither a question nor an outcome", name, r, o.Next))
 		}

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"os"
+	"slices"
 	"path"
 	"testing"
 )
@@ -33,6 +34,13 @@ func TestContent(t *testing.T) {
 	for _, p := range q.Paths() {
 		_, o := q.Node(p.Outcome)
 		reached[ScenarioRef{o.Article, o.Scenario}] = true
+		if len(p.Steps) > 4 {
+			t.Errorf("outcome %q is %d answers from the start (%v): a reader should reach every scenario in at most four", p.Outcome, len(p.Steps), p.Steps)
+		}
+	}
+	start, _ := q.Node(q.Start)
+	if i := slices.IndexFunc(start.Options, func(o *Option) bool { return o.Next == Articles }); i < 0 {
+		t.Errorf("the first question has no \"none of these\" answer leading to the articles (next = %q)", Articles)
 	}
 	for _, s := range site.Scenarios() {
 		if !reached[s] {

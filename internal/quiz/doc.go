@@ -39,7 +39,10 @@
 //	[[question]] id        the question's id
 //	[[question]] options   its answers, in the order shown; at least two
 //	  id                   the option's id, unique within the question
-//	  next                 the id of the question or outcome it leads to
+//	  next                 the id of the question or outcome it leads to,
+//	                       or "articles": the language's list of articles,
+//	                       for a "none of these" answer (so no node may
+//	                       have the id "articles")
 //	[[outcome]] id         the outcome's id; by convention the scenario's id
 //	[[outcome]] article    the key of the article (its front matter "key")
 //	[[outcome]] scenario   the id of the scenario in that article ({#id …})

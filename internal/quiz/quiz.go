@@ -25,10 +25,14 @@ type Question struct {
 	Options []*Option `toml:"options"` // in the order they are shown
 }
 
+// Articles is the next of an option that leaves the quiz for the language's
+// list of articles ("none of these").
+const Articles = "articles"
+
 // Option is one answer to a question.
 type Option struct {
 	ID   string `toml:"id"`   // unique within its question
-	Next string `toml:"next"` // id of the question or outcome it leads to
+	Next string `toml:"next"` // id of the question or outcome it leads to, or Articles
 }
 
 // Outcome is a leaf: the scenario of an article that answers the reader's

@@ -146,6 +146,8 @@ type Reply struct {
 	ID       string // shared by all languages
 	Title    string
 	Slug     string // URL segment
+	Channel  string // reply attribute channel: "" (email), "linkedin", "chat"
+	Limit    int    // most characters a message on Channel may have; 0 for none
 	*Message
 	slots     int32 // len(Placeholders), kept while the message is on disk
 	line, col int32
@@ -161,13 +163,16 @@ type Message struct {
 	Placeholders []string // distinct, in order of appearance
 }
 
+// Email reports whether the reply is written for email, the default channel.
+func (r *Reply) Email() bool { return r.Channel == "" || r.Channel == "email" }
+
 // seg returns the reply's URL path under its language: <replies>/<slug>.
 func (r *Reply) seg() string {
 	return r.url[len(r.Scenario.Article.Lang.URL()) : len(r.url)-1]
 }
 
 // Verdicts is the fixed set of verdicts, in the order the docs list them.
-var Verdicts = []string{"accept", "decline", "redirect", "offer", "rephrase", "thank", "ask", "wait", "prepare"}
+var Verdicts = []string{"accept", "decline", "redirect", "offer", "rephrase", "thank", "ask", "wait", "prepare", "close"}
 
 // Article returns the article with key in language lang, or nil.
 func (s *Site) Article(key, lang string) *Article {

@@ -98,6 +98,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 			names := r.Placeholders()
 			sc.Replies = append(sc.Replies, &Reply{
 				Scenario: sc, ID: r.ID, Title: smartQuotes(r.Title, lang.Quotes), Slug: rs,
+				Channel: r.Channel, Limit: r.Limit(),
 				Message: &Message{Subject: r.Subject, Body: r.Body, Placeholders: names},
 				slots:   int32(len(names)), line: int32(rl), col: int32(rc),
 			})

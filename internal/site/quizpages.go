@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+
+	"tact/internal/quiz"
 )
 
 // QuizURL returns the address of a quiz node's static page: the start
@@ -50,7 +52,7 @@ func (s *Site) quizPages(lang *Lang) []*Page {
 	for _, qu := range q.Questions {
 		n := &QuizNode{ID: qu.ID, Number: q.Depth(qu.ID), Question: q.Text(lang.Code, qu.ID)}
 		for _, o := range qu.Options {
-			n.Options = append(n.Options, QuizOption{ID: o.ID, Text: q.OptionText(lang.Code, qu.ID, o.ID), Next: o.Next, URL: lang.QuizURL(o.Next)})
+			n.Options = append(n.Options, QuizOption{ID: o.ID, Text: q.OptionText(lang.Code, qu.ID, o.ID), Next: o.Next, URL: quizOptionURL(lang, o)})
 		}
 		p := &Page{Site: s, Lang: lang, Kind: KindQuiz, URL: lang.QuizURL(qu.ID), Title: title, Description: T("quizIntro"), QuizNode: n}
 		if qu.ID == q.Start {
@@ -109,7 +111,7 @@ type QuizData struct {
 type QuizJSON struct {
 	Q       string     `json:"q,omitempty"`       // question text
 	N       int        `json:"n,omitempty"`       // question number
-	Options [][]string `json:"o,omitempty"`       // [option id, text, next node]
+	Options [][]string `json:"o,omitempty"`       // [option id, text, next node], and a URL when it leaves the quiz
 	Title   string     `json:"title,omitempty"`   // outcome: scenario title
 	Verdict string     `json:"v,omitempty"`       // outcome: verdict id
 	Label   string     `json:"label,omitempty"`   // outcome: verdict label
@@ -126,7 +128,11 @@ func (s *Site) quizData(lang *Lang) *QuizData {
 	for _, qu := range q.Questions {
 		j := QuizJSON{Q: q.Text(lang.Code, qu.ID), N: q.Depth(qu.ID), Page: lang.QuizURL(qu.ID)}
 		for _, o := range qu.Options {
-			j.Options = append(j.Options, []string{o.ID, q.OptionText(lang.Code, qu.ID, o.ID), o.Next})
+			opt := []string{o.ID, q.OptionText(lang.Code, qu.ID, o.ID), o.Next}
+			if o.Next == quiz.Articles {
+				opt = append(opt, quizOptionURL(lang, o))
+			}
+			j.Options = append(j.Options, opt)
 		}
 		d.Nodes[qu.ID] = j
 	}
@@ -135,4 +141,13 @@ func (s *Site) quizData(lang *Lang) *QuizData {
 		d.Nodes[o.ID] = QuizJSON{Title: sc.Title, Verdict: sc.Verdict, Label: T("verdict_" + sc.Verdict), Why: sc.WhyText, URL: sc.URL(), Page: lang.QuizURL(o.ID), Replies: len(o.Replies)}
 	}
 	return d
+}
+
+// quizOptionURL returns the address an option leads to: its node's page, or
+// the language's list of articles on its home page.
+func quizOptionURL(lang *Lang, o *quiz.Option) string {
+	if o.Next == quiz.Articles {
+		return lang.URL() + "#articles-title"
+	}
+	return lang.QuizURL(o.Next)
 }

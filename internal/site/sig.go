@@ -108,7 +108,7 @@ func (a *Article) listing() uint64 {
 	for _, sc := range a.Scenarios {
 		h.str(sc.ID).str(sc.Title).str(sc.Verdict)
 		for _, r := range sc.Replies {
-			h.str(r.ID).str(r.Title).str(r.Slug)
+			h.str(r.ID).str(r.Title).str(r.Slug).str(r.Channel)
 		}
 	}
 	a.listSig = h.sum()

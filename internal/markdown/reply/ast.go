@@ -16,6 +16,7 @@ type Reply struct {
 	ID      string    // id attribute, always valid
 	Title   string    // title attribute, never empty
 	Slug    string    // slug attribute, "" when absent
+	Channel string    // channel attribute (a key of Channels), "" when absent: an email
 	Subject []Segment // subject attribute; nil when absent
 	Body    []Segment // the block's text
 	Offset  int       // byte offset in the document source of the opening fence's info string
@@ -42,6 +43,9 @@ func (n *Reply) Dump(source []byte, level int) {
 	}
 	if n.Slug != "" {
 		kv["Slug"] = n.Slug
+	}
+	if n.Channel != "" {
+		kv["Channel"] = n.Channel
 	}
 	if n.Subject != nil {
 		kv["Subject"] = strconv.Quote(Plain(n.Subject, nil))

@@ -10,7 +10,8 @@ import (
 // header is what a reply's info string says.
 type header struct {
 	id, title, slug string
-	subject         *attr // nil when absent
+	channel         string // "" when absent: email
+	subject         *attr  // nil when absent
 }
 
 // attr is one key=value of an info string.
@@ -80,6 +81,12 @@ func parseHeader(info string) (header, []error) {
 			h.slug = a.val
 		case "subject":
 			h.subject = a
+		case "channel":
+			if _, ok := Channels[a.val]; !ok {
+				errs = append(errs, fmt.Errorf("unknown channel %q: use %s", a.val, channelList()))
+				continue
+			}
+			h.channel = a.val
 		default:
 			errs = append(errs, fmt.Errorf("unknown attribute %q", a.key))
 			continue

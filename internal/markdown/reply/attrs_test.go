@@ -81,6 +81,7 @@ func TestParseHeaderErrors(t *testing.T) {
 		{`reply title=b`, []string{"missing id"}},
 		{`reply id=a`, []string{"missing title"}},
 		{`reply id=a title=b color=red`, []string{`unknown attribute "color"`}},
+		{`reply id=a title=b channel=fax`, []string{`unknown channel "fax": use chat, email, linkedin`}},
 		{`reply id=a title=b ID=c`, []string{`unknown attribute "ID"`}},
 		{`reply id=a id=b title=c`, []string{"duplicate attribute id"}},
 		{`reply id=a title=b title=b`, []string{"duplicate attribute title"}},

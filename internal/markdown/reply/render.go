@@ -2,6 +2,7 @@ package reply
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -27,6 +28,14 @@ func (r *htmlRenderer) renderReply(w util.BufWriter, _ []byte, node ast.Node, en
 	writeEscaped(w, n.ID)
 	_, _ = w.WriteString(`" data-reply="`)
 	writeEscaped(w, n.ID)
+	if n.Channel != "" {
+		_, _ = w.WriteString(`" data-channel="`)
+		writeEscaped(w, n.Channel)
+		if limit := n.Limit(); limit > 0 {
+			_, _ = w.WriteString(`" data-limit="`)
+			_, _ = w.WriteString(strconv.Itoa(limit))
+		}
+	}
 	_, _ = w.WriteString("\">\n<figcaption>")
 	var url string
 	if r.url != nil {

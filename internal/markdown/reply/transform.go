@@ -2,6 +2,7 @@ package reply
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -54,7 +55,7 @@ func newReplyFrom(b *ast.FencedCodeBlock, source []byte, pc parser.Context) *Rep
 	}
 
 	r := NewReply()
-	r.ID, r.Title, r.Slug = h.id, h.title, h.slug
+	r.ID, r.Title, r.Slug, r.Channel = h.id, h.title, h.slug, h.channel
 	r.Offset = infoStart
 	r.SetPos(b.Pos())
 	r.SetLines(b.Lines())
@@ -76,6 +77,9 @@ func newReplyFrom(b *ast.FencedCodeBlock, source []byte, pc parser.Context) *Rep
 		segs = []Segment{{Text: body.text}}
 	}
 	r.Body = segs
+	if limit, n := r.Limit(), r.FixedLength(); limit > 0 && n > limit {
+		addError(pc, infoStart, fmt.Sprintf("%s: its text alone is %d characters, over the %d a %s message allows: shorten it, leaving room for what the placeholders add", prefix, n, limit, r.Channel))
+	}
 	return r
 }
 

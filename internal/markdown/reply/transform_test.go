@@ -124,6 +124,8 @@ func TestErrorOffsets(t *testing.T) {
 			"(( ))", "reply a: empty placeholder"},
 		{"subject", "```reply id=a title=b subject=\"\\\"Re\\\" ((x\"\n```\n",
 			"((x\"", "reply a: unclosed placeholder"},
+		{"over the channel's limit", "```reply id=a title=b channel=linkedin\n" + strings.Repeat("word ", 61) + "((name))\n```\n",
+			"reply id=a", "reply a: its text alone is 305 characters, over the 300 a linkedin message allows: shorten it, leaving room for what the placeholders add"},
 		{"subject after escapes", "```reply id=a subject=\"\\\\ \\\\ x))\" title=b\n```\n",
 			"))\" title", "reply a: stray '))'"},
 	}
@@ -185,4 +187,26 @@ func TestConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// A LinkedIn note whose fixed text fits is a reply like any other, marked
+// with its channel and limit for the page's character count; placeholders
+// do not count against the limit until they are filled.
+func TestChannelWithinLimit(t *testing.T) {
+	md := newMarkdown()
+	src := "```reply id=a title=b channel=linkedin\n" + strings.Repeat("x", 290) + " ((a very long placeholder name))\n```\n"
+	doc, errs := parse(t, md, src)
+	if len(errs) != 0 {
+		t.Fatalf("input %q: errors %v, want none", src, errs)
+	}
+	var r *Reply
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n, ok := n.(*Reply); ok {
+			r = n
+		}
+		return ast.WalkContinue, nil
+	})
+	if r == nil || r.Channel != "linkedin" || r.Limit() != 300 || r.FixedLength() != 291 {
+		t.Fatalf("reply = %+v, want channel linkedin, limit 300, fixed length 291", r)
+	}
 }
