@@ -2,8 +2,8 @@ package quiz
 
 import (
 	"os"
-	"slices"
 	"path"
+	"slices"
 	"testing"
 )
 
