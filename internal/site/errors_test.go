@@ -142,7 +142,7 @@ func TestBuildErrors(t *testing.T) {
 
 		// Scenarios and replies.
 		{"unknown verdict", []edit{bad("verdict=accept", "verdict=maybe")},
-			[]string{`content/en/bad.md:11:4: unknown verdict "maybe": use one of [accept decline redirect offer rephrase thank ask wait prepare]`}},
+			[]string{`content/en/bad.md:11:4: unknown verdict "maybe": use one of [accept decline redirect offer rephrase thank ask wait prepare close]`}},
 		{"scenario without id", []edit{bad("{#bad-scenario verdict=accept}", "{verdict=accept}")},
 			[]string{"content/en/bad.md:11:4: a scenario heading needs an id shared by every language: write {#some-id verdict=…}"}},
 		{"scenario without its why paragraph", []edit{bad("Why.\n\n", "")},
