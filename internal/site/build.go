@@ -115,21 +115,8 @@ func basePathOf(base string) (string, error) {
 // renderPage executes the page's template into buf and returns buf's bytes:
 // a caller that keeps them copies them. Layouts and Markdown bodies were
 // minified when they were loaded, so the result needs no further pass.
-// The compiled template runs first; html/template runs when it cannot
-// (package tmplexec), with the same result.
 func renderPage(buf *bytes.Buffer, t *templates, p *Page) ([]byte, error) {
-	lt, name := t.byLang[p.Lang.Code], t.layouts.name(p.Kind, "base")
-	if fast := lt.progs[name]; fast != nil {
-		if err := fast.Execute(buf, name, p); err == nil {
-			return buf.Bytes(), nil
-		}
-		buf.Reset()
-	}
-	tmpl, err := lt.html()
-	if err != nil {
-		return nil, err
-	}
-	if err := tmpl.ExecuteTemplate(buf, name, p); err != nil {
+	if err := t.execute(buf, p); err != nil {
 		return nil, err // (renderFailures says which page)
 	}
 	return buf.Bytes(), nil

@@ -405,11 +405,3 @@ func TestRelatedDraftIsLeftOutWithoutDrafts(t *testing.T) {
 	}
 }
 
-// A partial that defines a template under the name a kind's own template
-// gets in the one set of layouts ("home/main") is reported where it is
-// defined, rather than silently replaced.
-func TestPartialNamedLikeAKindsTemplate(t *testing.T) {
-	fsys := apply(t, fixture(t), put("layouts/partials/extra.html", "<p>extra</p>\n{{define \"home/main\"}}x{{end}}\n"))
-	_, err := build(t, fsys, site.Options{Minify: true})
-	wantErrors(t, err, []string{`layouts/partials/extra.html:2:10: template "home/main" has the name Tact gives the home pages' own "main": rename it`})
-}

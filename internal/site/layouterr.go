@@ -122,9 +122,6 @@ func (f *renderFailures) errors(t *templates) []error {
 				err = rerr
 			}
 		}
-		if msg := t.layouts.unscope(err.Error()); msg != err.Error() {
-			err = errors.New(msg) // (names templates as the layouts do)
-		}
 		err = layoutError(err, t.files)
 		pages := fmt.Sprintf("rendering %s", r.page.Path)
 		if r.pages > 1 {

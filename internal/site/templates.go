@@ -2,22 +2,17 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
-	"maps"
 	"path"
-	"slices"
 	"strings"
 	"sync"
-	"text/template/parse"
 	"time"
 
 	"tact/internal/assets"
 	"tact/internal/locale"
-	"tact/internal/tmplexec"
 )
 
 // LayoutDir holds the templates: base.html, one file per page kind, and
@@ -25,16 +20,14 @@ import (
 const LayoutDir = "layouts"
 
 // templates holds the page templates of every page kind in each language,
-// built once per build. html/template escapes the layouts once (a
-// layoutSet); package tmplexec compiles the escaped trees once, and each
-// language binds its own T to the compiled programs; a language's
-// html/template set is made only when a page needs it (a page tmplexec
-// cannot render, an error to report).
+// built once per build. base.html and the partials are parsed once; each
+// kind's set is a clone of them with the kind's file parsed on top (it
+// redefines "main", "head" and the other blocks of base), and each language
+// clones the kind's sets again to bind its own T and friends. html/template
+// escapes each set when it first executes.
 type templates struct {
-	layouts     *layoutSet
-	byLang      map[string]*langTemplates // lang → its templates
-	files       map[string]layoutFile     // template name → layout file
-	cachedNames []string                  // the parts pages render with {{cached}}
+	byLang map[string]map[string]*template.Template // lang → kind → its set, entered at "base"
+	files  map[string]layoutFile                    // template name → layout file
 
 	// unminified returns the same templates parsed from the layouts as
 	// written, for errors to name places in them (layouterr.go); t itself
@@ -47,13 +40,14 @@ var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound
 func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*templates, error) {
 	funcs := template.FuncMap{
 		// Bound per language below: T "id" (a plain message), Tn "id" count
-		// (a plural), Tf "id" "Key" value… (a message with data), verdict v.
+		// (a plural), Tf "id" "Key" value… (a message with data), verdict v,
+		// cached "name" page, localDate t.
 		"T":         func(string) string { return "" },
 		"Tn":        func(string, int) string { return "" },
 		"Tf":        func(string, ...any) string { return "" },
 		"verdict":   func(string) string { return "" },
-		"cached":    func(string, *Page) (template.HTML, error) { return "", nil }, // bound per template set below
-		"localDate": func(time.Time) string { return "" },                          // bound per language below
+		"cached":    func(string, *Page) (template.HTML, error) { return "", nil },
+		"localDate": func(time.Time) string { return "" },
 		"asset": func(name string) (string, error) {
 			a, ok := set[name]
 			if !ok {
@@ -69,98 +63,58 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"lower":     strings.ToLower,
 	}
-	// Every layout file is minified (actions intact) before it is parsed, so
-	// pages come out minified without a pass over each page.
-	names := map[string]layoutFile{} // template name → layout file
-	read := func(f string) (name string, src []byte, err error) {
+	files := map[string]layoutFile{} // template name → layout file
+	// parse reads a layout file, minifies it (actions intact, so pages come
+	// out minified without a pass over each page) and parses it into t
+	// under its base name.
+	parse := func(t *template.Template, f string) error {
 		orig, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return "", nil, fmt.Errorf("parse layouts: %w", err)
+			return fmt.Errorf("parse layouts: %w", err)
 		}
-		if src, err = min.Template(orig); err != nil {
-			return "", nil, fmt.Errorf("parse layouts: %s: %w", f, err)
+		src, err := min.Template(orig)
+		if err != nil {
+			return fmt.Errorf("parse layouts: %s: %w", f, err)
 		}
-		name = path.Base(f)
-		names[name] = layoutFile{f, orig}
-		return name, src, nil
-	}
-	parse := func(t *template.Template, name string, src []byte) error {
-		target := t
-		if t.Name() != name {
-			// (New with the name of t itself would replace t and lose its functions.)
-			target = t.New(name)
-		}
-		if _, err := target.Parse(string(src)); err != nil {
+		name := path.Base(f)
+		files[name] = layoutFile{f, orig}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
 			// Report the mistake where it is in the file as written.
-			lf := names[name]
-			if _, serr := template.New(name).Funcs(funcs).Parse(string(lf.src)); serr != nil {
+			if _, serr := template.New(name).Funcs(funcs).Parse(string(orig)); serr != nil {
 				err = serr
 			}
-			return layoutError(err, map[string]layoutFile{name: lf})
+			return layoutError(err, map[string]layoutFile{name: files[name]})
 		}
 		return nil
 	}
-	// The layouts are read and minified once; parseAll parses them into a
-	// layoutSet, the one the pages render with and, anew, a language's
-	// html/template set when one is needed.
-	type source struct {
-		name string
-		src  []byte
-	}
-	var shared, kindSrc []source
+	root := template.New("base").Funcs(funcs)
 	partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html"))
 	for _, f := range append([]string{path.Join(LayoutDir, "base.html")}, partials...) {
-		name, src, err := read(f)
-		if err != nil {
+		if err := parse(root, f); err != nil {
 			return nil, err
 		}
-		shared = append(shared, source{name, src})
 	}
+	byKind := map[string]*template.Template{}
 	for _, kind := range kinds {
-		name, src, err := read(path.Join(LayoutDir, kind+".html"))
+		kt, err := root.Clone()
 		if err != nil {
+			return nil, fmt.Errorf("parse layouts: %w", err)
+		}
+		if err := parse(kt, path.Join(LayoutDir, kind+".html")); err != nil {
 			return nil, err
 		}
-		kindSrc = append(kindSrc, source{name, src})
+		byKind[kind] = kt
 	}
-	parseAll := func() (*layoutSet, error) {
-		set := template.New("base.html").Funcs(funcs)
-		for _, f := range shared {
-			if err := parse(set, f.name, f.src); err != nil {
-				return nil, err
-			}
-		}
-		l := newLayoutSet(set)
-		for i, kind := range kinds {
-			kt := template.New(kindSrc[i].name).Funcs(funcs)
-			if err := parse(kt, kindSrc[i].name, kindSrc[i].src); err != nil {
-				return nil, err
-			}
-			if err := l.add(kind, kt); err != nil {
-				if nc, ok := errors.AsType[*nameClash](err); ok {
-					return nil, nc.at(names[nc.file])
-				}
-				return nil, err
-			}
-		}
-		return l, nil
-	}
-	l, err := parseAll()
-	if err != nil {
-		return nil, err
-	}
-	t := &templates{layouts: l, byLang: map[string]*langTemplates{}, files: names, cachedNames: cachedNames(l.set)}
+	t := &templates{byLang: map[string]map[string]*template.Template{}, files: files}
 	t.unminified = sync.OnceValues(func() (*templates, error) {
 		if !min.On() {
 			return t, nil
 		}
 		return loadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
 	})
-	progs := l.compile(kinds, t.cachedNames, funcs)
 	for _, lang := range langs {
 		T := cat.T(lang.Code)
-		lt := &langTemplates{progs: map[string]*tmplexec.Program{}}
-		c := &cache{layouts: l, lang: lt, done: map[cacheKey]template.HTML{}}
+		c := &cache{done: map[cacheKey]template.HTML{}}
 		own := template.FuncMap{
 			"T":         func(id string) string { return T(id) },
 			"Tn":        func(id string, n int) string { return T(id, n) },
@@ -169,39 +123,27 @@ func loadTemplates(fsys fs.FS, langs []*Lang, cat *locale.Catalog, set assets.Se
 			"localDate": dateFormatter(T),
 			"cached":    c.render,
 		}
-		lt.html = sync.OnceValues(func() (*template.Template, error) {
-			l, err := parseAll()
-			if err != nil {
-				return nil, err
-			}
-			return l.set.Funcs(own), nil
-		})
-		for name, p := range progs {
-			p, err := p.Bind(own)
+		lt := map[string]*template.Template{}
+		for _, kind := range kinds {
+			kt, err := byKind[kind].Clone()
 			if err != nil {
 				return nil, fmt.Errorf("parse layouts: %w", err)
 			}
-			lt.progs[name] = p
+			lt[kind] = kt.Funcs(own)
 		}
+		c.sets = lt
 		t.byLang[lang.Code] = lt
 	}
 	return t, nil
 }
 
-// langTemplates are the templates of one language.
-type langTemplates struct {
-	progs map[string]*tmplexec.Program       // entry's name in the layoutSet → compiled; missing: not compilable (html/template renders)
-	html  func() (*template.Template, error) // the html/template set, made on first use
+// execute renders page p with its language's and kind's templates.
+func (t *templates) execute(w io.Writer, p *Page) error {
+	return t.byLang[p.Lang.Code][p.Kind].ExecuteTemplate(w, "base", p)
 }
 
-// render executes p's template with html/template, for its error.
-func (t *templates) render(p *Page) error {
-	l, err := t.byLang[p.Lang.Code].html()
-	if err != nil {
-		return err
-	}
-	return l.ExecuteTemplate(io.Discard, t.layouts.name(p.Kind, "base"), p)
-}
+// render executes p's template for its error only.
+func (t *templates) render(p *Page) error { return t.execute(io.Discard, p) }
 
 // dateFormatter formats dates with the language's month names and pattern,
 // from the messages monthNames (twelve names separated by spaces) and
@@ -218,15 +160,15 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 }
 
 // cache is the {{cached "name" .}} function of one language's templates:
-// it renders template name, as the page's kind sees it, with the page's
+// it renders template name, as the page's kind defines it, with the page's
 // Chrome (site, language, kind, root) once, and then returns the same HTML
-// for every page of that kind. Only parts that depend on nothing else may
-// be cached; Chrome lets them see nothing else.
+// for every page of that kind: the header, the footer and the static head
+// are the same on thousands of pages. Only parts that depend on nothing
+// else may be cached; Chrome lets them see nothing else.
 type cache struct {
-	layouts *layoutSet
-	lang    *langTemplates // the templates it renders
-	mu      sync.Mutex
-	done    map[cacheKey]template.HTML
+	sets map[string]*template.Template // kind → its set in this language
+	mu   sync.Mutex
+	done map[cacheKey]template.HTML
 }
 
 // cacheKey is what a cached part depends on besides the language.
@@ -238,77 +180,18 @@ type cacheKey struct {
 func (c *cache) render(name string, p *Page) (template.HTML, error) {
 	key := cacheKey{p.Kind, name, p.Root}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if h, ok := c.done[key]; ok {
+	h, ok := c.done[key]
+	c.mu.Unlock()
+	if ok {
 		return h, nil
 	}
-	data := Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}
-	name = c.layouts.name(p.Kind, name)
 	var b bytes.Buffer
-	if prog := c.lang.progs[name]; prog == nil || prog.Execute(&b, name, data) != nil {
-		b.Reset()
-		l, err := c.lang.html()
-		if err != nil {
-			return "", err
-		}
-		if err := l.ExecuteTemplate(&b, name, data); err != nil {
-			return "", err
-		}
+	if err := c.sets[p.Kind].ExecuteTemplate(&b, name, Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}); err != nil {
+		return "", err
 	}
-	c.done[key] = template.HTML(b.String())
-	return c.done[key], nil
-}
-
-// cachedNames returns the names that the templates of set pass to
-// {{cached}} as a literal string, sorted.
-func cachedNames(set *template.Template) []string {
-	names := map[string]bool{}
-	var walk func(n parse.Node)
-	branch := func(b *parse.BranchNode) {
-		walk(b.Pipe)
-		walk(b.List)
-		walk(b.ElseList)
-	}
-	walk = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.TemplateNode:
-			walk(n.Pipe)
-		case *parse.IfNode:
-			branch(&n.BranchNode)
-		case *parse.RangeNode:
-			branch(&n.BranchNode)
-		case *parse.WithNode:
-			branch(&n.BranchNode)
-		case *parse.PipeNode:
-			if n == nil {
-				return
-			}
-			for _, cmd := range n.Cmds {
-				if len(cmd.Args) >= 2 {
-					if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
-						if s, ok := cmd.Args[1].(*parse.StringNode); ok {
-							names[s.Text] = true
-						}
-					}
-				}
-				for _, a := range cmd.Args {
-					walk(a)
-				}
-			}
-		}
-	}
-	for _, t := range set.Templates() {
-		if t.Tree != nil {
-			walk(t.Tree.Root)
-		}
-	}
-	return slices.Sorted(maps.Keys(names))
+	h = template.HTML(b.String())
+	c.mu.Lock()
+	c.done[key] = h
+	c.mu.Unlock()
+	return h, nil
 }
