@@ -17,7 +17,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -26,10 +25,7 @@ import (
 	"syscall"
 	"time"
 
-	"tact/internal/cgroupmem"
 	"tact/internal/devserver"
-	"tact/internal/hugepages"
-	"tact/internal/memlimit"
 	"tact/internal/site"
 )
 
@@ -48,144 +44,50 @@ func main() {
 	pollInterval := flag.Duration("poll-interval", 500*time.Millisecond, "with --poll: time between scans")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memProfile := flag.String("memprofile", "", "write an allocation profile of the build to this file (go tool pprof)")
-	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: build [flags]\n\nBuilds the Tact site into the output directory.\n\n")
-		flag.PrintDefaults()
-	}
+	flag.Usage = usage
 	flag.Parse()
-	if flag.NArg() > 0 && !*mark || *mark && flag.NArg() == 0 {
-		flag.Usage()
-		os.Exit(2)
-	}
-	if !*watch {
-		for _, name := range []string{"serve", "port", "poll", "poll-interval"} {
-			if isSet(name) {
-				fmt.Fprintf(os.Stderr, "build: --%s needs --watch\n", name)
-				os.Exit(2)
-			}
-		}
-	}
+	checkUsage(*mark, *watch)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-
 	outDir := *out
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(*root, outDir)
 	}
-	if *mark {
-		if err := site.MarkTranslated(ctx, *root, flag.Args()); err != nil {
-			report(err)
-			os.Exit(1)
-		}
-		fmt.Printf("marked %d file(s) as translated from the current source\n", flag.NArg())
-		return
-	}
-
-	// The memory limit of the process's cgroup (below), read while huge
-	// pages are prepared: its few files take up to a millisecond.
-	cgroupLimit := make(chan int64, 1)
-	go func() {
-		l, _ := cgroupmem.Limit()
-		cgroupLimit <- l
-	}()
-
-	// A build's time is largely page faults on the machines it is measured
-	// on; huge pages take most of them away (internal/hugepages). Only
-	// builds: not a usage error, --help or --mark-translated. The heap may
-	// grow to half that memory before the collector runs (the floor of
-	// internal/memlimit, below): a small site is then built with one or no
-	// collection, a site of 4,000 articles with 11 instead of about 40. Half:
-	// the heap's own bookkeeping and fragmentation use more than the goal.
-	var floor int64
-	if hugepages.Advise() {
-		floor = hugepages.Size / 2
-	}
-
-	// A container's memory (or a service's MemoryMax): past it the kernel
-	// kills the process, so Go's memory limit stays under it, in watch mode
-	// too (GOMEMLIMIT overrides). A fifth is left for what that limit does
-	// not count: the program's code, the kernel's share of the output.
-	hard := (<-cgroupLimit) / 5 * 4
-
 	fsys := os.DirFS(*root)
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
+	setMemoryLimit(*watch)
 
-	if *watch {
+	var err error
+	switch {
+	case *mark:
+		if err = site.MarkTranslated(ctx, *root, flag.Args()); err == nil {
+			fmt.Printf("marked %d file(s) as translated from the current source\n", flag.NArg())
+		}
+	case *watch:
 		go func() {
 			<-ctx.Done()
 			stop() // from now on a second Ctrl-C kills at once
 		}()
-		memlimit.Bound(hard)
-		// One Builder for the whole session: each save rebuilds only what
-		// the changed files affect.
-		builder := site.NewBuilder(fsys, opts)
-		build := func(ctx context.Context, changed []string) (devserver.Result, error) {
-			rep, err := builder.Build(ctx, changed)
-			if err != nil {
-				return devserver.Result{}, err
-			}
-			return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings, BasePath: rep.BasePath}, nil
-		}
-		// The first build reports a broken tact.toml; until then, serve at
-		// the root.
+		// The first build reports a broken tact.toml; until then, serve at the root.
 		basePath, _ := site.BasePath(fsys, opts)
 		dopts := devserver.Options{Root: *root, Out: outDir, BasePath: basePath, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
-		if err := devserver.Run(ctx, dopts, build, os.Stdout); err != nil {
+		if err := devserver.Run(ctx, dopts, watchBuild(fsys, opts), os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "build:", err)
 			os.Exit(1)
 		}
 		return
+	default:
+		var stopProfiles func()
+		if stopProfiles, err = startProfiles(*cpuProfile, *memProfile); err == nil {
+			var rep *site.Report
+			rep, err = site.Build(ctx, fsys, opts)
+			stopProfiles()
+			printReport(rep, err)
+		}
 	}
-
-	// Peak memory stays under 512 MiB for sites whose live data allows it
-	// at little cost (internal/memlimit; GOMEMLIMIT overrides), and under
-	// hard in any case. Not in watch mode, which keeps every page's state
-	// and idles between builds (nor the floor, then: Go's defaults).
-	defer memlimit.Start(memlimit.Limits{Ceiling: 448 << 20, Floor: floor, Max: hard})()
-
-	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "build:", err)
-		os.Exit(1)
-	}
-	rep, err := site.Build(ctx, fsys, opts)
-	stopProfiles()
 	if err != nil {
 		report(err)
 		os.Exit(1)
 	}
-	for _, w := range rep.Warnings {
-		fmt.Fprintln(os.Stderr, "warning:", w)
-	}
-	if rep.TranslationsBehind() {
-		fmt.Print("translations behind their source (details at /status/):\n", site.StatusTable(rep.Translations))
-	}
-	fmt.Println(rep)
-}
-
-// isSet reports whether the flag name was given on the command line.
-func isSet(name string) bool {
-	set := false
-	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
-	return set
-}
-
-// report prints each joined error on its own line.
-func report(err error) {
-	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(os.Stderr, "build interrupted; the previous output is unchanged")
-		return
-	}
-	var j interface{ Unwrap() []error }
-	if errors.As(err, &j) {
-		errs := j.Unwrap()
-		for _, e := range errs {
-			fmt.Fprintln(os.Stderr, e)
-		}
-		fmt.Fprintf(os.Stderr, "build failed: %d problem(s); the previous output is unchanged\n", len(errs))
-		return
-	}
-	fmt.Fprintln(os.Stderr, err)
-	fmt.Fprintln(os.Stderr, "build failed; the previous output is unchanged")
 }

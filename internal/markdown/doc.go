@@ -5,11 +5,13 @@
 //
 // # What a converter does
 //
-//   - CommonMark plus GitHub's tables and strikethrough (table.go,
-//     tablehtml.go, strike.go). A column's alignment is a class, since the
+//   - CommonMark plus GitHub's tables and strikethrough, goldmark's own
+//     extensions. A column's alignment is a class (align.go), since the
 //     pages' Content-Security-Policy blocks style attributes.
-//   - A typographer (typography.go, quotes.go): the language's quotation
-//     marks, apostrophes, dashes, ellipses.
+//   - goldmark's typographer with the language's quotation marks, dashes,
+//     ellipses and guillemets; single quotes are paired by quotes.go, so
+//     that an apostrophe ending a word (Italian po') is never taken for
+//     the language's closing quote.
 //   - Raw HTML is shown as text, never interpreted; links with dangerous
 //     schemes (javascript:, vbscript:, data:) lose their href.
 //   - Heading ids: explicit ids from goldmark's attribute syntax
@@ -22,11 +24,6 @@
 //     is the situation and its second the why (see Scenario).
 //   - Reply templates: fenced blocks with the info string `reply`, handled by
 //     package reply.
-//
-// The tables, strikethrough and typographer are Tact's own, on goldmark's
-// parser API and nodes: goldmark's extension package compiles regular
-// expressions for link detection, which Tact does not use, at every start
-// of the process, about 6 ms of a build of the whole site.
 //
 // Problems in a document (a heading attribute that is not allowed, a scenario
 // without an id, a malformed reply) are returned as Problems with byte offsets

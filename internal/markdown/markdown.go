@@ -10,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -38,26 +39,34 @@ type Converter struct {
 
 // New builds the converter of one language. Build it once and share it.
 func New(opts Options) *Converter {
-	typo := typographer{open: []byte("&ldquo;"), close: []byte("&rdquo;")}
-	if opts.Quotes[0] != "" && opts.Quotes[1] != "" {
-		typo.open, typo.close = []byte(html.EscapeString(opts.Quotes[0])), []byte(html.EscapeString(opts.Quotes[1]))
-	}
-	// Single quotes are paired after parsing (quotes.go).
-	single := singleQuotes{open: []byte("&lsquo;"), close: []byte("&rsquo;")}
-	if opts.Quotes[2] != "" && opts.Quotes[3] != "" {
-		single = singleQuotes{open: []byte(html.EscapeString(opts.Quotes[2])), close: []byte(html.EscapeString(opts.Quotes[3]))}
+	quote := func(i int, def string) []byte {
+		if opts.Quotes[i] == "" {
+			return []byte(def)
+		}
+		return []byte(html.EscapeString(opts.Quotes[i]))
 	}
 	if opts.Verdict == nil {
 		opts.Verdict = func(v string) (string, string) { return "", v }
 	}
+	single := singleQuotes{open: quote(2, "&lsquo;"), close: quote(3, "&rsquo;")}
 	md := goldmark.New(
-		goldmark.WithExtensions(&reply.Extender{URL: opts.ReplyURL}),
+		goldmark.WithExtensions(
+			&reply.Extender{URL: opts.ReplyURL},
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			// Single quotes are written as placeholders that singleQuotes
+			// pairs once the block is parsed (quotes.go).
+			extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+				extension.LeftDoubleQuote:  quote(0, "&ldquo;"),
+				extension.RightDoubleQuote: quote(1, "&rdquo;"),
+				extension.LeftSingleQuote:  []byte(leftSingle),
+				extension.RightSingleQuote: []byte(rightSingle),
+			})),
+		),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
-			parser.WithParagraphTransformers(util.Prioritized(tableParagraphs{}, 200)),
-			parser.WithInlineParsers(util.Prioritized(strikeParser{}, 500), util.Prioritized(typo, 9999)),
 			parser.WithASTTransformers(
-				util.Prioritized(tablePipes{}, 0),
+				util.Prioritized(alignClasses{}, 0),
 				util.Prioritized(single, 5000),
 				util.Prioritized(structure{}, 10000),
 			),
@@ -66,8 +75,6 @@ func New(opts Options) *Converter {
 			renderer.WithNodeRenderers(
 				util.Prioritized(escapedHTML{}, 10),
 				util.Prioritized(&sectionRenderer{verdict: opts.Verdict}, 10),
-				util.Prioritized(tableRenderer{}, 500),
-				util.Prioritized(strikeRenderer{}, 500),
 			),
 		),
 	)

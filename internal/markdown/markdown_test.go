@@ -74,7 +74,7 @@ func TestTypographerUsesTheLanguagesQuotationMarks(t *testing.T) {
 		{"a decade", quotesEN, "Since the '90s.", "<p>Since the &rsquo;90s.</p>\n"},
 		{"dashes and an ellipsis", quotesEN, "Wait -- or rather --- wait...", "<p>Wait &ndash; or rather &mdash; wait&hellip;</p>\n"},
 		{"guillemets typed as << and >>", quotesEN, "<<Hola>>", "<p>&laquo;Hola&raquo;</p>\n"},
-		{"a straight quote between spaces stays straight", quotesEN, "5 ' 6", "<p>5 ' 6</p>\n"},
+		{"a quote between spaces is an apostrophe", quotesEN, "5 ' 6", "<p>5 &rsquo; 6</p>\n"},
 		{"a closing double quote with nothing open stays straight", quotesEN, `12" wide`, "<p>12&quot; wide</p>\n"},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"tact/internal/devserver"
+	"tact/internal/site"
+)
+
+// usage prints the command's flags.
+func usage() {
+	fmt.Fprintf(flag.CommandLine.Output(), "usage: build [flags]\n\nBuilds the Tact site into the output directory.\n\n")
+	flag.PrintDefaults()
+}
+
+// checkUsage exits with status 2 on arguments without --mark-translated (or
+// none with it), and on preview flags without --watch.
+func checkUsage(mark, watch bool) {
+	if flag.NArg() > 0 && !mark || mark && flag.NArg() == 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	for _, name := range []string{"serve", "port", "poll", "poll-interval"} {
+		if isSet(name) && !watch {
+			fmt.Fprintf(os.Stderr, "build: --%s needs --watch\n", name)
+			os.Exit(2)
+		}
+	}
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// watchBuild returns the build the preview runs on every change: one
+// Builder for the whole session, so that each save rebuilds only what the
+// changed files affect.
+func watchBuild(fsys fs.FS, opts site.Options) devserver.BuildFunc {
+	builder := site.NewBuilder(fsys, opts)
+	return func(ctx context.Context, changed []string) (devserver.Result, error) {
+		rep, err := builder.Build(ctx, changed)
+		if err != nil {
+			return devserver.Result{}, err
+		}
+		return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings, BasePath: rep.BasePath}, nil
+	}
+}
+
+// printReport prints a successful build's warnings, the translations that
+// are behind and the summary line.
+func printReport(rep *site.Report, err error) {
+	if err != nil {
+		return
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(os.Stderr, "warning:", w)
+	}
+	if rep.TranslationsBehind() {
+		fmt.Print("translations behind their source (details at /status/):\n", site.StatusTable(rep.Translations))
+	}
+	fmt.Println(rep)
+}
+
+// report prints each joined error on its own line.
+func report(err error) {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(os.Stderr, "build interrupted; the previous output is unchanged")
+		return
+	}
+	var j interface{ Unwrap() []error }
+	if errors.As(err, &j) {
+		errs := j.Unwrap()
+		for _, e := range errs {
+			fmt.Fprintln(os.Stderr, e)
+		}
+		fmt.Fprintf(os.Stderr, "build failed: %d problem(s); the previous output is unchanged\n", len(errs))
+		return
+	}
+	fmt.Fprintln(os.Stderr, err)
+	fmt.Fprintln(os.Stderr, "build failed; the previous output is unchanged")
+}
