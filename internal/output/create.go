@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 )
 
 // Create creates the file rel (slash-separated) in the staging directory,
@@ -32,14 +31,9 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", rel, err)
 	}
-	w := fileBufs.Get().(*bufio.Writer)
-	w.Reset(f)
+	w := bufio.NewWriterSize(f, 64<<10)
 	return &stagedFile{s: s, rel: rel, dst: dst, f: f, w: w}, nil
 }
-
-// fileBufs holds the buffers of files being created, between files: a
-// build writes its sitemaps and feeds one after another.
-var fileBufs = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 type stagedFile struct {
 	s        *Staging
@@ -60,8 +54,6 @@ func (f *stagedFile) Close() error {
 		return fmt.Errorf("write %s: %w", f.rel, fs.ErrClosed)
 	}
 	err := f.w.Flush()
-	f.w.Reset(nil)
-	fileBufs.Put(f.w)
 	f.w = nil
 	if cerr := f.f.Close(); err == nil {
 		err = cerr

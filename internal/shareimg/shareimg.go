@@ -77,15 +77,12 @@ func blend(c color.RGBA, level int) color.RGBA {
 
 // Render returns the PNG for a site name and a tagline.
 func Render(name, tagline string) ([]byte, error) {
-	faces, err := getFaces()
+	faces, err := newFaces()
 	if err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
-	defer faceSets.Put(faces)
 	title, text := faces.title, faces.text
-	img := canvases.Get().(*image.Paletted)
-	defer canvases.Put(img)
-	clear(img.Pix)
+	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette)
 	// The accent bar on the left: full-strength accent is index shades.
 	for y := 0; y < Height; y++ {
 		row := img.Pix[y*img.Stride:]
@@ -100,7 +97,7 @@ func Render(name, tagline string) ([]byte, error) {
 		y += 72
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoders}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
@@ -160,21 +157,11 @@ func paintGlyph(img *image.Paletted, dr image.Rectangle, mask image.Image, maskp
 	}
 }
 
-// faceSets, canvases and encoders keep between renders the faces (with
-// their glyph rasterizers' buffers), the image and the PNG encoder's
-// compression state: over 1.2 MB of memory to zero and, in a new process,
-// to fault in page by page (22 µs a page on a virtual machine, measured).
-// Images drawn one after another share one of each.
-var faceSets sync.Pool
-
 // faceSet is the two faces Render draws with; a face is not safe for
 // concurrent use.
 type faceSet struct{ title, text font.Face }
 
-func getFaces() (*faceSet, error) {
-	if f, ok := faceSets.Get().(*faceSet); ok {
-		return f, nil
-	}
+func newFaces() (*faceSet, error) {
 	bold, err := fonts()
 	if err != nil {
 		return nil, err
@@ -193,19 +180,6 @@ func getFaces() (*faceSet, error) {
 	}
 	return &faceSet{title: title, text: text}, nil
 }
-
-var canvases = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
-
-var encoders = &encoderPool{}
-
-type encoderPool struct{ p sync.Pool }
-
-func (e *encoderPool) Get() *png.EncoderBuffer {
-	b, _ := e.p.Get().(*png.EncoderBuffer)
-	return b
-}
-
-func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // wrap breaks s into at most max lines no wider than width pixels.
 func wrap(face font.Face, s string, width, max int) []string {

@@ -79,7 +79,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	s, _, err := e.loadSite(ctx, nil, nil, nil)
+	s, _, err := e.loadSite(ctx, nil, nil, false)
 	if err := joinErrs(err, e.waitTemplates()); err != nil {
 		return nil, nil, nil, err
 	}

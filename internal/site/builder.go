@@ -88,7 +88,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			changedSet[path.Clean(c)] = true
 		}
 	}
-	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet, nil)
+	s, parsed, err := b.env.loadSite(ctx, b.cache, changedSet, false)
 	if parsed != nil {
 		// Failed files are cached too: an unchanged broken file stays broken.
 		b.cache = parsed

@@ -121,9 +121,9 @@ func (e *env) hashInputs() (uint64, error) {
 // not in changed (nil: any file may have changed). It returns the site and
 // this build's parse results, for the next build's cache.
 // Article bodies go to bodies when it is not nil.
-func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map[string]bool, spill *spillFile) (*Site, map[string]parsed, error) {
+func (e *env) loadSite(ctx context.Context, cache map[string]parsed, changed map[string]bool, lean bool) (*Site, map[string]parsed, error) {
 	l := *e.loader
-	l.cache, l.changed, l.spill = cache, changed, spill
+	l.cache, l.changed, l.lean = cache, changed, lean
 	var errs diag.List
 	s, err := l.load(ctx)
 	errs.Add(err)

@@ -404,4 +404,3 @@ func TestRelatedDraftIsLeftOutWithoutDrafts(t *testing.T) {
 		t.Errorf("with Drafts, RelatedArticles = %s, want en/favours en/bad", have)
 	}
 }
-

@@ -175,7 +175,7 @@ func sameShape(old, na *Article) bool {
 // takeProse copies into a what an edit changed that stays within its own
 // pages.
 func (a *Article) takeProse(na *Article) {
-	a.body, a.spilled, a.spillRef, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.body, na.spilled, na.spillRef, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
+	a.body, a.reload, a.dropped, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.body, na.reload, na.dropped, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
 	a.fields = na.fields
 	for i, sc := range a.Scenarios {
 		ns := na.Scenarios[i]

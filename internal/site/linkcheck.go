@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"tact/internal/diag"
@@ -147,11 +146,7 @@ type fragmentLink struct {
 func (s *Site) checkLinks(p *Page, i int, sc scan, exists func(name []byte) bool) ([]error, []fragmentLink) {
 	var errs []error
 	var later []fragmentLink
-	seen := seenPool.Get().(map[string]bool)
-	defer func() {
-		clear(seen)
-		seenPool.Put(seen)
-	}()
+	seen := map[string]bool{}
 	var buf [256]byte
 	name := buf[:0] // the target's output file, built without allocating
 	for _, link := range sc.links {
@@ -194,9 +189,6 @@ func (s *Site) checkLinks(p *Page, i int, sc scan, exists func(name []byte) bool
 func inSet(files map[string]bool) func([]byte) bool {
 	return func(name []byte) bool { return files[string(name)] }
 }
-
-// seenPool holds the sets checkLinks uses, emptied.
-var seenPool = sync.Pool{New: func() any { return map[string]bool{} }}
 
 func brokenFragment(page, link, target, frag string) error {
 	return &diag.Error{File: page, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)}

@@ -34,7 +34,7 @@ type loader struct {
 	drafts     bool
 	converters map[string]*markdown.Converter
 	min        *assets.Minifier // minifies bodies once, as they are parsed
-	spill      *spillFile       // one-shot builds: where article details wait for rendering
+	lean       bool             // one-shot builds: drop each article's detail until its pages render
 
 	// Between the builds of a Builder: what the previous build parsed, and
 	// which files changed since (nil: any file may have).
@@ -196,21 +196,27 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 		}
 		return h, err
 	}
-	html, min := getBuf(), getBuf()
-	defer putBuf(html)
-	defer putBuf(min)
-	a, err := parseArticle(conv, j.lang, j.file, src, html)
+	a, err := l.parseArticle(j, src)
+	if a != nil && l.lean {
+		a.dropDetail(func() (*Article, error) {
+			src, err := readSource(l.fsys, j.file)
+			if err != nil {
+				return nil, err
+			}
+			return l.parseArticle(j, src)
+		})
+	}
+	return a, err
+}
+
+// parseArticle parses an article and renders and minifies its body.
+func (l *loader) parseArticle(j job, src []byte) (*Article, error) {
+	var html, min bytes.Buffer
+	a, err := parseArticle(l.converters[j.lang.Code], j.lang, j.file, src, &html)
 	if a == nil {
 		return nil, err
 	}
-	body := l.minifyBody(min, html.Bytes())
-	if l.spill == nil {
-		a.body = template.HTML(body)
-		return a, err
-	}
-	if serr := a.spill(l.spill, body); serr != nil {
-		return nil, serr
-	}
+	a.body = template.HTML(l.minifyBody(&min, html.Bytes()))
 	return a, err
 }
 

@@ -75,10 +75,10 @@ type Article struct {
 	TranslatedFrom string // front matter: the source's SourceHash when this was translated
 	SourceHash     string // of this file's body: what a translation of it records
 
-	body      template.HTML // rendered Markdown (see Body)
-	spilled   *spillFile    // where the detail is when a one-shot build spilled it (detail.go)
-	spillRef  spillRef
-	Scenarios []*Scenario // in document order
+	body      template.HTML            // rendered Markdown (see Body)
+	reload    func() (*Article, error) // one-shot builds: converts the file again, for the detail (detail.go)
+	dropped   bool                     // the detail is not in the model: reload gives it
+	Scenarios []*Scenario              // in document order
 
 	Prev, Next      *Article   // neighbours in Lang.Articles (Prev is newer)
 	RelatedArticles []*Article // Related resolved in this language

@@ -23,10 +23,10 @@ import (
 // as it can at any time, so that memory does not grow with everything a
 // large site renders:
 //
-//   - each article's detail (body, scenario texts, messages) goes to a
-//     temporary file when it is parsed, and is read back into a copy of the
-//     article while that article's page and its reply pages are made and
-//     rendered, together (detail.go);
+//   - each article's detail (body, scenario texts, messages) is dropped
+//     when it is parsed, and converted again from the file into a copy of
+//     the article while that article's page and its reply pages are made
+//     and rendered, together (detail.go);
 //   - there is no page list: pages are made when they are rendered, and
 //     made again one at a time, in order, for the sitemaps (written
 //     straight to disk) and the hreflang check (which keeps two sums);
@@ -38,13 +38,7 @@ func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var spill *spillFile
-	// Without a usable temporary directory the details stay in memory.
-	if f, err := newSpillFile(); err == nil {
-		spill = f
-		defer spill.close()
-	}
-	s, _, err := e.loadSite(ctx, nil, nil, spill)
+	s, _, err := e.loadSite(ctx, nil, nil, true)
 	if err := joinErrs(err, e.waitTemplates()); err != nil {
 		return nil, err
 	}
@@ -203,7 +197,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 
 // unit is what one worker renders at a time: a page that is neither an
 // article's nor a reply's, or an article, whose page and reply pages are
-// made when it is rendered, from the article with its detail read back.
+// made when it is rendered, from the article with its detail converted again.
 type unit struct {
 	page    *Page
 	article *Article
@@ -284,13 +278,11 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter, size int) int {
 		o.failed.add(p, err)
 		return 0
 	}
-	sc := scans.Get().(*scan)
-	defer scans.Put(sc)
+	sc := new(scan)
 	sc.read(out, true) // (out is not reused before the page is queued)
 	warnings, frags := o.s.checkLinks(p, i, *sc, o.exists)
 	// Kept until the end: a copy of exactly the ids' size, never nil.
 	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
-	clear(sc.links)
 	o.mu.Lock()
 	o.ids[i] = ids
 	if len(warnings) > 0 {
@@ -314,9 +306,6 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter, size int) int {
 	writer.add(p.Path, buf)
 	return n
 }
-
-// scans holds the scans of pages being checked, for their slices' reuse.
-var scans = sync.Pool{New: func() any { return new(scan) }}
 
 // exists is checkLinks's: whether the build writes the file name.
 func (o *once) exists(name []byte) bool {

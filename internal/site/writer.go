@@ -2,9 +2,8 @@ package site
 
 import "bytes"
 
-// freeBufs holds the buffers pages are rendered into, between pages (and,
-// while the content loads, those articles' bodies are rendered and
-// minified into). It is a fixed list rather than a sync.Pool, which is
+// freeBufs holds the buffers pages are rendered into, between pages: the
+// build's one pool of buffers. It is a fixed list rather than a sync.Pool, which is
 // emptied at every garbage collection: at hundreds of thousands of pages,
 // buffers grown again after each collection are a good part of what a
 // build allocates. A build has at most a few dozen pages in flight
