@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"tact/internal/site"
@@ -79,11 +80,9 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// newBrowser starts a headless Chromium for the test and returns a tab's
-// context. Options adjust the allocator (for example to disable JavaScript).
-func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
-	t.Helper()
-	all := append([]chromedp.ExecAllocatorOption{
+// browserFlags are the options every test's Chromium runs with.
+func browserFlags(t *testing.T, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -98,19 +97,72 @@ func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Cont
 		// back/forward cache, leaving a page froze and kept it, 0.45 s a
 		// time against 0.06 s. No test goes back across documents.
 		chromedp.Flag("disable-features", "BackForwardCache"),
-		chromedp.UserDataDir(profileDir(t)),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1024, 900),
-	}, opts...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), all...)
+	}
+}
+
+// browser is the one Chromium the package's tests open their tabs in,
+// started by the first test that needs it and stopped by TestMain.
+var sharedBrowser struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel func()
+	err    error
+}
+
+// newBrowser returns a new tab's context, closed when the test ends: a tab
+// of the package's one browser, or, when the test needs browser options of
+// its own (command-line flags), a browser of its own.
+func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	var parent context.Context
+	if len(opts) == 0 {
+		chromiumPath(t) // (skips, or fails under CI, without a browser)
+		sharedBrowser.once.Do(func() {
+			profile, err := os.MkdirTemp("", "tact-chromium-")
+			if err != nil {
+				sharedBrowser.err = err
+				return
+			}
+			actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(t, profile)...)
+			bctx, cancelBrowser := chromedp.NewContext(actx)
+			sharedBrowser.ctx = bctx
+			sharedBrowser.cancel = func() {
+				cancelBrowser()
+				cancelAlloc()
+				_ = os.RemoveAll(profile)
+			}
+			sharedBrowser.err = chromedp.Run(bctx) // starts it, with a first tab no test uses
+		})
+		if sharedBrowser.err != nil {
+			t.Fatalf("start chromium: %v", sharedBrowser.err)
+		}
+		parent = sharedBrowser.ctx
+	} else {
+		actx, cancel := chromedp.NewExecAllocator(context.Background(), append(browserFlags(t, profileDir(t)), opts...)...)
+		t.Cleanup(cancel)
+		parent = actx
+	}
+	ctx, cancel := chromedp.NewContext(parent)
 	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
+	ctx, cancel2 := context.WithTimeout(ctx, 3*time.Minute) // generous: CI machines are busy
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 3*time.Minute) // generous: CI machines are busy
-	t.Cleanup(cancel3)
-	if err := chromedp.Run(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
+	// In front: a page in a background tab has no focus, and the clipboard
+	// API refuses it.
+	if err := chromedp.Run(ctx, page.BringToFront()); err != nil {
+		t.Fatalf("open a tab: %v", err)
 	}
 	return ctx
+}
+
+// TestMain stops the shared browser after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedBrowser.cancel != nil {
+		sharedBrowser.cancel()
+	}
+	os.Exit(code)
 }
 
 // profileDir returns a fresh browser profile directory, removed after the
