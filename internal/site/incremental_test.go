@@ -117,6 +117,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			s = strings.Replace(s, `slug = "`, `slug = "`+key+`-`, 1)
 			s = strings.ReplaceAll(s, "```reply id=", "```reply id="+key+"-")
 			s = strings.ReplaceAll(s, `title="`, `title="`+key+` `)
+			s = strings.ReplaceAll(s, ` slug="`, ` slug="`+key+`-`)
 			f := "content/" + lang + "/" + key + ".md"
 			write(f, s)
 			return []string{f}

@@ -49,8 +49,9 @@ func TestTranslationStatus(t *testing.T) {
 	nlSrc, _ := os.ReadFile(nl)
 	os.WriteFile(nl, []byte(strings.Replace(string(nlSrc), "translatedFrom", "# translatedFrom", 1)), 0o644)
 	// A new article, not yet translated (nor in the quiz: a warning).
-	os.WriteFile(filepath.Join(root, "content", "en", "new.md"), []byte(strings.Replace(strings.Replace(strings.ReplaceAll(strings.ReplaceAll(string(b), `title="`, `title="New `),
-		"```reply id=", "```reply id=new-"), `key = "networking-with-friends"`, `key = "new-article"`, 1), `slug = "networking-with-friends"`, `slug = "new-article"`, 1)), 0o644)
+	newSrc := strings.NewReplacer(`title="`, `title="New `, "```reply id=", "```reply id=new-", ` slug="`, ` slug="new-`).Replace(string(b))
+	newSrc = strings.Replace(strings.Replace(newSrc, `key = "networking-with-friends"`, `key = "new-article"`, 1), `slug = "networking-with-friends"`, `slug = "new-article"`, 1)
+	os.WriteFile(filepath.Join(root, "content", "en", "new.md"), []byte(newSrc), 0o644)
 	quiz := filepath.Join(root, "content", "en", "quiz.toml")
 	q, _ := os.ReadFile(quiz)
 	os.WriteFile(quiz, []byte(strings.Replace(string(q), "[start]", "[start]\n# edited", 1)), 0o644)
