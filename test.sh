@@ -4,9 +4,10 @@
 # available); outside CI a missing tool makes those tests skip with the
 # command that installs it, under CI=true it fails them.
 #
-# The race detector runs on every package but the browser tests (e2e),
-# whose goroutines are Chromium's; the two runs go side by side, each with
-# an explicit timeout, and the slowest packages are listed at the end.
+# The race detector runs on the packages whose goroutines share state (the
+# engine, the preview server, the output writer, the string catalogue); the
+# others and the browser tests (e2e) run without it, beside them. Each run
+# has an explicit timeout, and the slowest packages are listed at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ ! -d web/node_modules ] && command -v npm >/dev/null 2>&1; then
@@ -14,15 +15,16 @@ if [ ! -d web/node_modules ] && command -v npm >/dev/null 2>&1; then
 fi
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
-pkgs=$(go list ./... | grep -v '/e2e$')
+race="./internal/site ./internal/devserver ./internal/output ./internal/locale"
+rest=$(go list ./... | grep -v -e '/internal/site$' -e '/internal/devserver$' -e '/internal/output$' -e '/internal/locale$')
 status=0
-go test -race -count=1 -timeout 8m $pkgs "$@" >"$log/unit" 2>&1 &
-unit=$!
-go test -count=1 -timeout 8m ./e2e "$@" >"$log/e2e" 2>&1 &
-e2e=$!
-wait $unit || status=1
-wait $e2e || status=1
-cat "$log/unit" "$log/e2e"
+go test -race -count=1 -timeout 8m $race "$@" >"$log/race" 2>&1 &
+race_pid=$!
+go test -count=1 -timeout 8m $rest "$@" >"$log/rest" 2>&1 &
+rest_pid=$!
+wait $race_pid || status=1
+wait $rest_pid || status=1
+cat "$log/race" "$log/rest"
 echo "== slowest packages"
-awk -F'\t' '/^(ok|FAIL)\t/ { t = $3; sub(/s.*$/, "", t); printf "%8.1fs  %s\n", t, $2 }' "$log/unit" "$log/e2e" | sort -rn | head -5
+awk -F'\t' '/^(ok|FAIL)[ \t]/ { t = $3; sub(/s.*$/, "", t); printf "%8.1fs  %s\n", t, $2 }' "$log/race" "$log/rest" | sort -rn | head -5
 exit $status

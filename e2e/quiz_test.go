@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -51,8 +52,13 @@ func TestQuizEveryPathByClicking(t *testing.T) {
 	for _, lang := range s.Languages {
 		t.Run(lang.Code, func(t *testing.T) {
 			ctx := newBrowser(t)
+			if err := chromedp.Run(ctx, chromedp.Navigate(base+lang.QuizURL("")), waitNode(q.Start)); err != nil {
+				t.Fatal(err)
+			}
 			for _, p := range q.Paths() {
-				if err := chromedp.Run(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base+lang.QuizURL("")), waitNode(q.Start)); err != nil {
+				// Back to the first question as a reader would by removing
+				// the answers from the address.
+				if err := chromedp.Run(ctx, chromedp.Evaluate(`location.hash = ""`, nil), waitNode(q.Start)); err != nil {
 					t.Fatal(err)
 				}
 				for _, st := range p.Steps {
@@ -221,39 +227,76 @@ func TestQuizScriptedAndStaticAgree(t *testing.T) {
 			}
 		}
 	}
-	// The two browsers work at the same time, each through every choice.
+	// The two tabs work at the same time, each through every choice.
 	scripted := newBrowser(t)
 	static := newBrowser(t)
 	if err := chromedp.Run(static, emulation.SetScriptExecutionDisabled(true)); err != nil {
 		t.Fatal(err)
 	}
+	// reached waits for the node an option leads to: a quiz node, or for
+	// "none of these" the language's list of articles on its home page.
+	reached := func(c choice) chromedp.Action {
+		if c.next == quiz.Articles {
+			return chromedp.WaitVisible(`#articles-title`, chromedp.ByQuery)
+		}
+		return waitNode(c.next)
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
+		// The scripted quiz is reached at each question by its address's
+		// answers, without loading the page again.
+		loaded := "" // the language whose quiz page the tab shows
 		for _, c := range choices {
-			if err := chromedp.Run(scripted,
-				chromedp.Navigate("about:blank"),
-				chromedp.Navigate(c.url),
-				waitNode(c.question),
-				chromedp.Click(`button.option[data-option="`+c.option+`"]`, chromedp.ByQuery),
-				waitNode(c.next),
-			); err != nil {
+			var steps chromedp.Tasks
+			if loaded != c.lang {
+				steps = append(steps, chromedp.Navigate(c.url))
+			} else {
+				steps = append(steps, chromedp.Evaluate(`location.hash = `+strconv.Quote(c.url[strings.Index(c.url, "#"):]), nil))
+			}
+			loaded = c.lang
+			if c.next == quiz.Articles {
+				loaded = "" // (the answer leaves the quiz)
+			}
+			// Answers that leave the quiz are links; the others buttons.
+			steps = append(steps, waitNode(c.question), chromedp.Click(`.option[data-option="`+c.option+`"]`, chromedp.ByQuery), reached(c))
+			if err := chromedp.Run(scripted, steps); err != nil {
 				t.Errorf("%s: scripted quiz did not reach %s: %v", c.name, c.next, err)
+				loaded = ""
 			}
 		}
 	})
 	wg.Go(func() {
-		for _, c := range choices {
-			if err := chromedp.Run(static,
-				chromedp.Navigate(base+s.Lang(c.lang).QuizURL(c.question)),
-				chromedp.Click(`a.option[data-option="`+c.option+`"]`, chromedp.ByQuery),
-				waitNode(c.next),
-			); err != nil {
-				t.Errorf("%s: static pages did not reach %s: %v", c.name, c.next, err)
-				continue
+		// Without JavaScript the options are links: each question's page
+		// links every option to the page of the node it leads to, and each
+		// node's page shows that node.
+		for _, lang := range s.Languages {
+			for _, qu := range q.Questions {
+				var links map[string]string
+				if err := chromedp.Run(static,
+					chromedp.Navigate(base+lang.QuizURL(qu.ID)),
+					waitNode(qu.ID),
+					chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll('a.option')].map(a => [a.dataset.option, a.href]))`, &links),
+				); err != nil {
+					t.Errorf("%s/%s: static page: %v", lang.Code, qu.ID, err)
+					continue
+				}
+				for _, o := range qu.Options {
+					want := base + lang.QuizURL(o.Next)
+					if o.Next == quiz.Articles {
+						want = base + lang.URL() + "#articles-title"
+					}
+					if links[o.ID] != want {
+						t.Errorf("%s/%s/%s: static link to %q, want %q", lang.Code, qu.ID, o.ID, links[o.ID], want)
+					}
+				}
 			}
-			got, err := currentNode(static)
-			if err != nil || got != c.next {
-				t.Errorf("%s: static page shows %q, want %q (%v)", c.name, got, c.next, err)
+			for _, o := range q.Outcomes {
+				if err := chromedp.Run(static, chromedp.Navigate(base+lang.QuizURL(o.ID)), waitNode(o.ID)); err != nil {
+					t.Errorf("%s/%s: static outcome page: %v", lang.Code, o.ID, err)
+				}
+			}
+			if err := chromedp.Run(static, chromedp.Navigate(base+lang.URL()), chromedp.WaitVisible(`#articles-title`, chromedp.ByQuery)); err != nil {
+				t.Errorf("%s: the list of articles: %v", lang.Code, err)
 			}
 		}
 	})

@@ -98,7 +98,7 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 	roots := map[string]string{"old": rootA, "new": rootB}
 	other := map[string]string{"old": "new", "new": "old"}
 	kills, swaps := 0, 0
-	for i := range 20 {
+	for i := range 12 {
 		target := other[state]
 		cmd := buildCmd(roots[target], out)
 		if err := cmd.Start(); err != nil {

@@ -40,13 +40,10 @@
 //
 // Site.pages lists every output file as a Page (Kind, Lang, URL, Path,
 // Alternates, and the Article or Reply it shows). A page is rendered by
-// executing "base" from layouts/base.html plus layouts/<Kind>.html. All
-// layouts are parsed once into one set (layoutSet: a kind's own templates
-// under kind/name), which html/template escapes once; package tmplexec
-// compiles each kind's entry from it once, and each language binds its own
-// T to the compiled programs.
-// Pages are executed by tmplexec, and by html/template itself when tmplexec
-// cannot (same bytes either way). Template functions:
+// executing "base" with html/template: layouts/base.html and the partials,
+// cloned for each kind with layouts/<Kind>.html parsed on top (it redefines
+// base's blocks), and cloned again for each language to bind its T.
+// Template functions:
 //
 //	T "id"                    the interface string in the page's language
 //	Tn "id" count             a plural interface string ({{.Count}} is count)
@@ -75,6 +72,6 @@
 //
 // Build (one-shot) and Builder (watch mode) give the same output: Builder
 // keeps everything for the next build; Build keeps nothing and streams,
-// with each article's detail in a temporary file until its pages are
-// rendered (docs/architecture.md, "One-shot builds").
+// converting each article again when its pages are rendered
+// (docs/architecture.md, "One-shot builds").
 package site

@@ -171,7 +171,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			return []string{f}
 		}},
 	}
-	for step := range 40 {
+	for step := range 24 {
 		e := edits[rng.IntN(len(edits))]
 		changed := e.apply()
 		if changed == nil {
