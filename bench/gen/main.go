@@ -15,7 +15,7 @@ import (
 	"fmt"
 	"os"
 
-	"tact/internal/corpus"
+	"tact/bench/corpus"
 )
 
 func main() {

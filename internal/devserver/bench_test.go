@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/corpus"
+	"tact/bench/corpus"
 	"tact/internal/devserver"
 	"tact/internal/site"
 	"tact/internal/sitetest"

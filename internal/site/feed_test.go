@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"tact/internal/corpus"
+	"tact/bench/corpus"
 )
 
 // A feed holds the newest articles, newest first, and no more than

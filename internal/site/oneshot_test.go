@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/corpus"
+	"tact/bench/corpus"
 	"tact/internal/site"
 )
 
