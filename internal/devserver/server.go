@@ -46,6 +46,12 @@ func (s *server) basePath() string { return *s.base.Load() }
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if !localHost(r) {
+		// A page on another site the writer visits could otherwise point a
+		// name of its own at 127.0.0.1 (DNS rebinding) and read the preview.
+		http.Error(w, "the preview answers only requests for 127.0.0.1 or localhost at its own port", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -81,6 +87,23 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer root.Close()
 	s.serveFile(w, r, root, name)
+}
+
+// localHost reports whether the request names the preview itself in its
+// Host header: 127.0.0.1, localhost or [::1], at the port it came in on.
+func localHost(r *http.Request) bool {
+	host, port, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host, port = r.Host, "80" // (a browser leaves out the default port)
+	}
+	if host != "127.0.0.1" && host != "localhost" && host != "::1" {
+		return false
+	}
+	if addr, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		_, own, err := net.SplitHostPort(addr.String())
+		return err == nil && own == port
+	}
+	return true
 }
 
 // underBase returns the request's path below the site's base path. A site

@@ -2,6 +2,7 @@ package devserver
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -66,7 +67,7 @@ func rawGet(t *testing.T, addr, target string) (int, string) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", target)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, addr)
 	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatalf("GET %s: %v", target, err)
@@ -101,8 +102,9 @@ func TestServerRefusesPathsOutside(t *testing.T) {
 		"/secret.txt%00.html",
 	} {
 		status, body := rawGet(t, addr, target)
-		if status != http.StatusBadRequest && status != http.StatusNotFound {
-			t.Errorf("GET %s: status %d, want 400 or 404", target, status)
+		// (An absolute target names its own host: refused as another host's.)
+		if status != http.StatusBadRequest && status != http.StatusNotFound && status != http.StatusMisdirectedRequest {
+			t.Errorf("GET %s: status %d, want 400, 404 or 421", target, status)
 		}
 		if strings.Contains(body, "SECRET") {
 			t.Errorf("GET %s: served the file outside the output directory", target)
@@ -316,7 +318,7 @@ func TestServerUnderBasePath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", tt.target)
+		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", tt.target, addr)
 		res, err := http.ReadResponse(bufio.NewReader(conn), nil)
 		if err != nil {
 			t.Fatalf("GET %s: %v", tt.target, err)
@@ -381,5 +383,50 @@ func TestServerFollowsTheBasePathOfTheLastBuild(t *testing.T) {
 	}
 	if code, _ := get("/guide/"); code != 200 {
 		t.Errorf("GET /guide/: %d, want 200", code)
+	}
+}
+
+// The preview answers only requests that name it: 127.0.0.1, localhost or
+// [::1] at its own port. A web page the writer visits could otherwise point
+// a host name of its own at 127.0.0.1 (DNS rebinding) and read the preview
+// and its event stream.
+func TestServerAnswersOnlyItsOwnHost(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(filepath.Join(out, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "en", "index.html"), []byte("<p>secret draft</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(newServer(out, "", newHub()))
+	defer ts.Close()
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(ts.URL, "http://"))
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port:        200,
+		"localhost:" + port:        200,
+		"[::1]:" + port:            200,
+		"evil.example:" + port:     http.StatusMisdirectedRequest,
+		"evil.example":             http.StatusMisdirectedRequest,
+		"127.0.0.1":                http.StatusMisdirectedRequest,
+		"localhost:1":              http.StatusMisdirectedRequest,
+		"127.0.0.1.nip.io:" + port: http.StatusMisdirectedRequest,
+	} {
+		for _, p := range []string{"/en/", liveEvents} {
+			req, _ := http.NewRequest("GET", ts.URL+p, nil)
+			req.Host = host
+			if p == liveEvents {
+				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+				defer cancel()
+				req = req.WithContext(ctx)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatalf("GET %s with Host %s: %v", p, host, err)
+			}
+			res.Body.Close()
+			if p == "/en/" && res.StatusCode != want || p == liveEvents && (want == 200) != (res.StatusCode == 200) {
+				t.Errorf("GET %s with Host %q: %d, want %d", p, host, res.StatusCode, want)
+			}
+		}
 	}
 }

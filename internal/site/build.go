@@ -105,11 +105,39 @@ func basePathOf(base string) (string, error) {
 	if base == "" {
 		return "", nil
 	}
-	u, err := url.Parse(base)
-	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
-		return "", fmt.Errorf("base URL %q is not an absolute http(s) URL such as https://example.org/", base)
+	if msg := badBaseURL(base); msg != "" {
+		return "", fmt.Errorf("base URL %q %s", base, msg)
 	}
+	u, _ := url.Parse(base)
 	return strings.TrimSuffix(u.Path, "/"), nil
+}
+
+// badBaseURL says what is wrong with an absolute URL the site is served
+// from, or returns "". Its path reaches _headers, sitemaps, feeds and every
+// page's links, so only a plain path is accepted: no query, fragment, user
+// name, dot segments, spaces, quotes or control characters, even encoded.
+func badBaseURL(base string) string {
+	u, err := url.Parse(base)
+	switch {
+	case err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.Opaque != "":
+		return "is not an absolute http(s) URL such as https://example.org/"
+	case u.User != nil:
+		return "must not hold a user name or password"
+	case u.RawQuery != "" || u.ForceQuery:
+		return "must not have a query (?…)"
+	case u.Fragment != "" || strings.Contains(base, "#"):
+		return "must not have a fragment (#…)"
+	case strings.ContainsFunc(base+u.Path, func(r rune) bool { return r <= ' ' || r == 0x7f || strings.ContainsRune("\"'<>`\\", r) }):
+		return "must not contain spaces, quotes or control characters (even percent-encoded)"
+	case u.Port() != "" && strings.Trim(u.Port(), "0123456789") != "":
+		return "has a port that is not a number"
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return "must not have . or .. segments in its path"
+		}
+	}
+	return ""
 }
 
 // renderPage executes the page's template into buf and returns buf's bytes:
