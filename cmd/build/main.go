@@ -54,11 +54,15 @@ func main() {
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(*root, outDir)
 	}
-	fsys := os.DirFS(*root)
+	// The site is read through an os.Root: no path or link leaves it.
+	fsys, outDir, err := openSite(*root, outDir, *mark)
+	if err != nil {
+		report(err)
+		os.Exit(1)
+	}
 	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
 	setMemoryLimit(*watch)
 
-	var err error
 	switch {
 	case *mark:
 		if err = site.MarkTranslated(ctx, *root, flag.Args()); err == nil {

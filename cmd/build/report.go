@@ -33,6 +33,21 @@ func checkUsage(mark, watch bool) {
 	}
 }
 
+// openSite opens the site root as an os.Root and checks the output
+// directory (site.OutputDir), returning where to publish; with
+// --mark-translated there is no output to check.
+func openSite(root, out string, mark bool) (fs.FS, string, error) {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, "", fmt.Errorf("open the site: %w (run the build from the site's root or pass --content)", err)
+	}
+	if mark {
+		return r.FS(), out, nil
+	}
+	out, err = site.OutputDir(root, out)
+	return r.FS(), out, err
+}
+
 // isSet reports whether the flag name was given on the command line.
 func isSet(name string) bool {
 	set := false

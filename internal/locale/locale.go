@@ -52,6 +52,10 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 	for _, lang := range langs {
 		file := path.Join(dir, lang+".toml")
 		data, err := fs.ReadFile(fsys, file)
+		if d := (*diag.Error)(nil); errors.As(err, &d) {
+			errs.Add(d) // (already says what is wrong with the file: a link outside the site)
+			continue
+		}
 		if err != nil {
 			errs.Addf(file, 0, 0, "cannot read the interface strings of %q: %v (create it, with the same message ids as the other languages)", lang, unwrapPath(err))
 			continue

@@ -70,11 +70,13 @@ func (r *Report) String() string {
 // assets/ and i18n/) and writes it to opts.Out. On any error the previous
 // output is left untouched and every problem found is returned, joined.
 func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
+	fsys = guard(fsys)
 	return buildOnce(ctx, fsys, opts)
 }
 
 // Load reads, checks and links the site without writing anything.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, assets.Set, error) {
+	fsys = guard(fsys)
 	e, err := loadEnv(fsys, opts)
 	if err != nil {
 		return nil, nil, nil, err
@@ -90,6 +92,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, *templates, ass
 // (opts.BaseURL), or else of tact.toml's baseURL; "" for the root. The
 // preview server serves the site there, so that its links work.
 func BasePath(fsys fs.FS, opts Options) (string, error) {
+	fsys = guard(fsys)
 	base := opts.BaseURL
 	if base == "" {
 		cfg, err := loadConfig(fsys)

@@ -60,7 +60,7 @@ type published struct {
 
 // NewBuilder returns a Builder of the site in fsys with the given options.
 func NewBuilder(fsys fs.FS, opts Options) *Builder {
-	return &Builder{fsys: fsys, opts: opts}
+	return &Builder{fsys: guard(fsys), opts: opts}
 }
 
 // Build builds the site. changed lists the files (relative to the site

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -42,6 +43,9 @@ var reservedCodes = []string{"assets", "status"}
 
 func loadConfig(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, ConfigFile)
+	if d := (*diag.Error)(nil); errors.As(err, &d) {
+		return nil, d
+	}
 	if err != nil {
 		return nil, &diag.Error{File: ConfigFile, Msg: fmt.Sprintf("cannot read the site configuration: %v (run the build from the site's root or pass --content)", unwrapPath(err))}
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -55,7 +56,7 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	var set assets.Set
 	var setErr error
 	var loading sync.WaitGroup
-	loading.Go(func() { set, setErr = assets.Load(fsys, "assets", min) })
+	loading.Go(func() { set, setErr = assets.Load(fsys, "assets", min); setErr = plainDiag(setErr) })
 	cat, err := locale.Load(fsys, I18nDir, codes)
 	if err == nil {
 		err = cat.Require(codes, builderMessages)
@@ -76,6 +77,7 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	go func() {
 		defer close(e.templatesDone)
 		e.templates, e.templatesErr = loadTemplates(fsys, langs, cat, e.assets, basePath, e.min)
+		e.templatesErr = plainDiag(e.templatesErr)
 	}()
 	// Only a Builder needs the version (one-shot builds have nothing to
 	// compare it with): it is made on first use.
@@ -165,4 +167,17 @@ func touchesEnv(changed []string) bool {
 		}
 	}
 	return false
+}
+
+// plainDiag returns the positioned error inside err, if any, without the
+// wrapping that only says which stage met it: "assets/env.css: symbolic
+// link…" rather than "load assets: assets/env.css: symbolic link…".
+func plainDiag(err error) error {
+	if d := (*diag.Error)(nil); errors.As(err, &d) {
+		var j interface{ Unwrap() []error }
+		if !errors.As(err, &j) { // (a list of problems stays a list)
+			return d
+		}
+	}
+	return err
 }

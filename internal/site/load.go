@@ -116,6 +116,10 @@ func (l *loader) listContent(s *Site) ([]job, error) {
 	var jobs []job
 	for _, lang := range s.Languages {
 		dir := path.Join(ContentDir, lang.Code)
+		if err := checkLink(l.fsys, dir); err != nil {
+			errs.Add(err)
+			continue
+		}
 		if !present[lang.Code] {
 			errs.Addf(dir, 0, 0, "configured language %q has no content directory: create %s", lang.Code, dir)
 			continue
