@@ -104,6 +104,7 @@
       });
       section.appendChild(progress);
       section.appendChild(heading);
+      if (n.h) section.appendChild(el("p", { "class": "quiz-hint" }, n.h));
       section.appendChild(list);
     } else {
       progress = el("p", { "class": "progress" }, t("result"));

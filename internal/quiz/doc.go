@@ -76,6 +76,7 @@
 //
 //	[offered]
 //	question = "What's making you hesitate?"
+//	hint = "If both are true, choose the first."   (optional)
 //	[offered.options]
 //	busy    = "It's a good contact, but I'm swamped right now"
 //	leaving = "They work in the field I'm leaving"

@@ -50,6 +50,8 @@ func TestValid(t *testing.T) {
 	for _, tt := range []struct{ got, want string }{
 		{q.Text("nl", "offered"), "Waarom twijfel je?"},
 		{q.OptionText("en", "unsure", "first-time"), "It's the first time I ask"},
+		{q.Hint("en", "offered"), "If both are true, choose the first."},
+		{q.Hint("en", "start"), ""},
 		{q.Text("fr", "offered"), ""},
 		{q.OptionText("en", "offered", "nothing"), ""},
 	} {

@@ -50,6 +50,7 @@ type texts map[string]*questionTexts
 // questionTexts are one question's texts in one language.
 type questionTexts struct {
 	Question string            `toml:"question"`
+	Hint     string            `toml:"hint"`    // optional: which answer wins when two could apply
 	Options  map[string]string `toml:"options"` // option id → text
 }
 
@@ -64,6 +65,15 @@ func (q *Quiz) Node(id string) (*Question, *Outcome) {
 func (q *Quiz) Text(lang, question string) string {
 	if t := q.texts[lang][question]; t != nil {
 		return t.Question
+	}
+	return ""
+}
+
+// Hint returns the hint under a question in a language (which answer to
+// choose when two could apply), or "".
+func (q *Quiz) Hint(lang, question string) string {
+	if t := q.texts[lang][question]; t != nil {
+		return t.Hint
 	}
 	return ""
 }

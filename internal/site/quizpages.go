@@ -24,6 +24,7 @@ type QuizNode struct {
 	Number int // question number along the shortest path (the start is 1)
 
 	Question string       // question text; "" for an outcome
+	Hint     string       // under the question: which answer wins when two could apply
 	Options  []QuizOption // the question's options
 
 	Scenario *Scenario // the outcome's scenario
@@ -50,7 +51,7 @@ func (s *Site) quizPages(lang *Lang) []*Page {
 	T := s.cat.T(lang.Code)
 	title := T("quizTitle")
 	for _, qu := range q.Questions {
-		n := &QuizNode{ID: qu.ID, Number: q.Depth(qu.ID), Question: q.Text(lang.Code, qu.ID)}
+		n := &QuizNode{ID: qu.ID, Number: q.Depth(qu.ID), Question: q.Text(lang.Code, qu.ID), Hint: q.Hint(lang.Code, qu.ID)}
 		for _, o := range qu.Options {
 			n.Options = append(n.Options, QuizOption{ID: o.ID, Text: q.OptionText(lang.Code, qu.ID, o.ID), Next: o.Next, URL: quizOptionURL(lang, o)})
 		}
@@ -110,6 +111,7 @@ type QuizData struct {
 // QuizJSON is one node for the script.
 type QuizJSON struct {
 	Q       string     `json:"q,omitempty"`       // question text
+	H       string     `json:"h,omitempty"`       // its hint
 	N       int        `json:"n,omitempty"`       // question number
 	Options [][]string `json:"o,omitempty"`       // [option id, text, next node], and a URL when it leaves the quiz
 	Title   string     `json:"title,omitempty"`   // outcome: scenario title
@@ -126,7 +128,7 @@ func (s *Site) quizData(lang *Lang) *QuizData {
 	T := s.cat.T(lang.Code)
 	d := &QuizData{Start: q.Start, Nodes: map[string]QuizJSON{}}
 	for _, qu := range q.Questions {
-		j := QuizJSON{Q: q.Text(lang.Code, qu.ID), N: q.Depth(qu.ID), Page: lang.QuizURL(qu.ID)}
+		j := QuizJSON{Q: q.Text(lang.Code, qu.ID), H: q.Hint(lang.Code, qu.ID), N: q.Depth(qu.ID), Page: lang.QuizURL(qu.ID)}
 		for _, o := range qu.Options {
 			opt := []string{o.ID, q.OptionText(lang.Code, qu.ID, o.ID), o.Next}
 			if o.Next == quiz.Articles {
