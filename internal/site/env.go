@@ -66,7 +66,7 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 		return nil, err // (both reported: a broken message file and a broken asset)
 	}
 	e := &env{fsys: fsys, opts: opts, cfg: cfg, baseURL: strings.TrimSuffix(baseURL, "/"), basePath: basePath, catalog: cat, min: min, assets: set}
-	e.loader = &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: min}
+	e.loader = &loader{fsys: fsys, cfg: cfg, catalog: cat, basePath: basePath, drafts: opts.Drafts, min: min, leanAbove: leanAbove}
 	e.loader.newConverters()
 	langs := make([]*Lang, len(cfg.Languages))
 	for i, lc := range cfg.Languages {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tact/internal/diag"
@@ -76,16 +77,26 @@ func guard(fsys fs.FS) fs.FS {
 	if _, ok := fsys.(guardFS); ok {
 		return fsys
 	}
-	return guardFS{fsys}
+	return guardFS{fsys, new(sync.Map)}
 }
 
-type guardFS struct{ fsys fs.FS }
+type guardFS struct {
+	fsys fs.FS
+	dirs *sync.Map // folders already found to be no link out of the site
+}
 
 func (g guardFS) Open(name string) (fs.File, error) {
 	for i := 0; i <= len(name); i++ {
 		if i == len(name) || name[i] == '/' {
-			if err := checkLink(g.fsys, name[:i]); err != nil {
+			prefix := name[:i]
+			if _, ok := g.dirs.Load(prefix); ok {
+				continue
+			}
+			if err := checkLink(g.fsys, prefix); err != nil {
 				return nil, err
+			}
+			if i < len(name) {
+				g.dirs.Store(prefix, true)
 			}
 		}
 	}
