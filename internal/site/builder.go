@@ -46,6 +46,7 @@ type Builder struct {
 	pages      []*Page
 	warned     []int // indexes in pages of the pages with link problems, in order
 	lastReport *Report
+	convKey    string // what the cached parse results were converted with (env.conversionKey)
 	listSig    uint64 // and what they showed (Site.listingSig)
 }
 
@@ -78,6 +79,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 		if err != nil {
 			b.env = nil // a later build must not go on with the old env
 			return nil, err
+		}
+		if key := e.conversionKey(); key != b.convKey {
+			// The converted bodies hold the base path, the reply words,
+			// the quotes and the verdict labels: convert every file again.
+			b.cache, b.convKey = nil, key
 		}
 		b.env = e
 	}

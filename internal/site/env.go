@@ -181,3 +181,23 @@ func plainDiag(err error) error {
 	}
 	return err
 }
+
+// conversionKey returns what converting a content file depends on besides
+// the file: the base path, each language's reply word, quotes and verdict
+// labels, and whether bodies are minified. A Builder converts every file
+// again when it changes (a new baseURL, a relabelled verdict).
+func (e *env) conversionKey() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\x00%v", e.basePath, e.opts.Minify)
+	for _, l := range e.cfg.Languages {
+		fmt.Fprintf(&b, "\x00%s\x00%s\x00%q", l.Code, l.ReplySeg, l.Quotes)
+		T := e.catalog.T(l.Code)
+		b.WriteString(T("bestMove"))
+		for _, v := range Verdicts {
+			if e.catalog.Has(l.Code, "verdict_"+v) {
+				b.WriteString("\x00" + T("verdict_"+v))
+			}
+		}
+	}
+	return b.String()
+}

@@ -160,6 +160,21 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			write(f, s[:i]+fmt.Sprintf("v%d ", rng.IntN(100))+s[i:])
 			return []string{f}
 		}},
+		{"change the base URL's path", func() []string {
+			f := "tact.toml"
+			s := read(f)
+			i := strings.Index(s, `baseURL = "`)
+			j := i + strings.Index(s[i:], "\n")
+			write(f, s[:i]+fmt.Sprintf(`baseURL = "https://tact.example/g%d/"`, rng.IntN(100))+s[j:])
+			return []string{f}
+		}},
+		{"change a verdict label", func() []string {
+			f := "i18n/" + pick(langs) + ".toml"
+			s := read(f)
+			i := strings.Index(s, `verdict_accept = "`) + len(`verdict_accept = "`)
+			write(f, s[:i]+fmt.Sprintf("V%d ", rng.IntN(100))+s[i:])
+			return []string{f}
+		}},
 		{"change the stylesheet", func() []string {
 			f := "assets/style.css"
 			write(f, read(f)+fmt.Sprintf("\n.x%d { color: red; }\n", rng.IntN(1000)))
