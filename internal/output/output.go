@@ -141,11 +141,28 @@ func (s *Staging) Commit() error {
 		return fmt.Errorf("publish build: %w", err)
 	}
 	// s.dir now holds the previous build.
-	if err := os.RemoveAll(s.dir); err != nil {
-		return fmt.Errorf("remove previous build: %w", err)
+	if err := removeAll(s.dir); err != nil {
+		return &LeftoverError{Dir: s.dir, Err: err}
 	}
 	return nil
 }
+
+// removeAll is os.RemoveAll; tests make it fail.
+var removeAll = os.RemoveAll
+
+// LeftoverError is Commit's error when the new build is published but the
+// previous one, moved aside, could not be removed: the build succeeded, and
+// what is left is a directory beside the output to delete by hand.
+type LeftoverError struct {
+	Dir string // the previous build
+	Err error
+}
+
+func (e *LeftoverError) Error() string {
+	return fmt.Sprintf("published, but the previous build could not be removed from %s: %v (delete it by hand; it is not part of the site)", e.Dir, e.Err)
+}
+
+func (e *LeftoverError) Unwrap() error { return e.Err }
 
 // Abort removes the staging directory; the output directory is untouched.
 func (s *Staging) Abort() {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -348,5 +349,34 @@ func TestConcurrentBuildsKeepTheirStagingDirectories(t *testing.T) {
 	diffTrees(t, snapshot(t, out), map[string]string{"index.html": "second"})
 	if left, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(left) > 0 {
 		t.Errorf("staging directories left behind: %v", left)
+	}
+}
+
+// When the previous build, moved aside, cannot be removed (a read-only
+// directory, as a user without rights to it), the new site is already out:
+// Commit says so with a LeftoverError naming what is left, never that the
+// output is unchanged.
+func TestCommitThatCannotRemoveThePreviousBuildSaysItPublished(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	sitetest.WriteTree(t, out, map[string]string{"index.html": "old home"})
+	removeAll = func(string) error { return os.ErrPermission }
+	defer func() { removeAll = os.RemoveAll }()
+	s, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("index.html", []byte("new home")); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Commit()
+	var le *LeftoverError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "published") {
+		t.Fatalf("Commit = %v, want a LeftoverError saying the site was published", err)
+	}
+	if have := snapshot(t, out)["index.html"]; have != "new home" {
+		t.Errorf("output holds %q, want the new site", have)
+	}
+	if have := snapshot(t, le.Dir)["index.html"]; have != "old home" {
+		t.Errorf("the leftover %s holds %q, want the previous build", le.Dir, have)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -124,8 +125,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			return nil, err
 		}
 		if err := stage.Commit(); err != nil {
-			stage.Abort()
-			return nil, err
+			le := (*output.LeftoverError)(nil)
+			if !errors.As(err, &le) {
+				stage.Abort()
+				return nil, err
+			}
+			r.rep.Warnings = append(r.rep.Warnings, le) // (the new site is out)
 		}
 		b.out, b.files, b.primed = r.next, r.known, true
 		b.lists, b.listSig = r.lists, s.listingSig

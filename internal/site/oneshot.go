@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"context"
+	"errors"
 	"io"
 	"io/fs"
 	"maps"
@@ -50,6 +51,9 @@ func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	rep, err := o.run(ctx)
 	if err == nil {
 		err = stage.Commit()
+		if le := (*output.LeftoverError)(nil); errors.As(err, &le) {
+			rep.Warnings, err = append(rep.Warnings, le), nil // (the new site is out)
+		}
 	}
 	if err != nil {
 		stage.Abort()
