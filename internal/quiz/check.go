@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"tact/internal/tomlpos"
 
 	"tact/internal/slug"
 )
@@ -27,7 +28,7 @@ func (r ref) String() string {
 
 // at returns the offset of the node's id, or of its table when it has none.
 func (c *checker) at(r ref) int {
-	return first(c.def.val(r.path()+".id"), c.def.key(r.path()))
+	return tomlpos.First(c.def.Val(r.path()+".id"), c.def.Key(r.path()))
 }
 
 // checkNodes checks the ids of the questions and outcomes, the options of
@@ -41,15 +42,15 @@ func (c *checker) checkNodes() {
 	add := func(r ref) bool {
 		switch {
 		case r.id == "":
-			c.errs.Add(def.errorf(c.at(r), "%s has no id: add id = \"…\"", r))
+			c.errs.Add(def.Errorf(c.at(r), "%s has no id: add id = \"…\"", r))
 			return false
 		case !slug.Valid(r.id):
-			c.errs.Add(def.errorf(c.at(r), "%s id %q is not valid: use lowercase letters, digits and single hyphens", r.kind, r.id))
+			c.errs.Add(def.Errorf(c.at(r), "%s id %q is not valid: use lowercase letters, digits and single hyphens", r.kind, r.id))
 		case r.id == Articles:
-			c.errs.Add(def.errorf(c.at(r), "%s id %q is reserved: next = %q leads to the list of articles; choose another id", r.kind, r.id, Articles))
+			c.errs.Add(def.Errorf(c.at(r), "%s id %q is reserved: next = %q leads to the list of articles; choose another id", r.kind, r.id, Articles))
 		}
 		if prev, ok := seen[r.id]; ok {
-			c.errs.Add(def.errorf(c.at(r), "id %q is already used by the %s on line %d: every question and outcome needs its own id", r.id, prev.kind, def.line(c.at(prev))))
+			c.errs.Add(def.Errorf(c.at(r), "id %q is already used by the %s on line %d: every question and outcome needs its own id", r.id, prev.kind, def.Line(c.at(prev))))
 			return false
 		}
 		seen[r.id] = r
@@ -85,9 +86,9 @@ func (c *checker) checkOptions(r ref, qu *Question) {
 	def, q := c.def, c.q
 	switch len(qu.Options) {
 	case 0:
-		c.errs.Add(def.errorf(c.at(r), "%s has no options: a question needs at least two", r))
+		c.errs.Add(def.Errorf(c.at(r), "%s has no options: a question needs at least two", r))
 	case 1:
-		c.errs.Add(def.errorf(c.at(r), "%s has only one option: a question needs at least two", r))
+		c.errs.Add(def.Errorf(c.at(r), "%s has only one option: a question needs at least two", r))
 	}
 	seen := map[string]bool{}
 	for j, o := range qu.Options {
@@ -98,19 +99,19 @@ func (c *checker) checkOptions(r ref, qu *Question) {
 		}
 		switch {
 		case o.ID == "":
-			c.errs.Add(def.errorf(def.key(path), "%s of %s has no id: add id = \"…\"", name, r))
+			c.errs.Add(def.Errorf(def.Key(path), "%s of %s has no id: add id = \"…\"", name, r))
 		case !slug.Valid(o.ID):
-			c.errs.Add(def.errorf(def.val(path+".id"), "option id %q is not valid: use lowercase letters, digits and single hyphens", o.ID))
+			c.errs.Add(def.Errorf(def.Val(path+".id"), "option id %q is not valid: use lowercase letters, digits and single hyphens", o.ID))
 		case seen[o.ID]:
-			c.errs.Add(def.errorf(def.val(path+".id"), "%s has two options %q: option ids are unique within a question", r, o.ID))
+			c.errs.Add(def.Errorf(def.Val(path+".id"), "%s has two options %q: option ids are unique within a question", r, o.ID))
 		}
 		seen[o.ID] = true
 		switch {
 		case o.Next == "":
-			c.errs.Add(def.errorf(def.key(path), "%s of %s has no next: add next = \"<id of a question or outcome>\"", name, r))
+			c.errs.Add(def.Errorf(def.Key(path), "%s of %s has no next: add next = \"<id of a question or outcome>\"", name, r))
 		case o.Next == Articles:
 		case q.questions[o.Next] == nil && q.outcomes[o.Next] == nil:
-			c.errs.Add(def.errorf(def.val(path+".next"), "%s of %s leads to %q, which is neither a question nor an outcome", name, r, o.Next))
+			c.errs.Add(def.Errorf(def.Val(path+".next"), "%s of %s leads to %q, which is neither a question nor an outcome", name, r, o.Next))
 		}
 	}
 }

@@ -12,11 +12,11 @@ func (c *checker) checkGraph() {
 	q, def := c.q, c.def
 	switch {
 	case q.Start == "":
-		c.errs.Add(def.errorf(-1, "start is missing: add start = \"<id of the first question>\" at the top"))
+		c.errs.Add(def.Errorf(-1, "start is missing: add start = \"<id of the first question>\" at the top"))
 	case q.questions[q.Start] == nil && q.outcomes[q.Start] != nil:
-		c.errs.Add(def.errorf(def.val("start"), "start %q is an outcome: the quiz must start with a question", q.Start))
+		c.errs.Add(def.Errorf(def.Val("start"), "start %q is an outcome: the quiz must start with a question", q.Start))
 	case q.questions[q.Start] == nil:
-		c.errs.Add(def.errorf(def.val("start"), "start %q is not a question: use the id of the first question", q.Start))
+		c.errs.Add(def.Errorf(def.Val("start"), "start %q is not a question: use the id of the first question", q.Start))
 	}
 	q.depth = depths(q)
 	if len(q.depth) > 0 {
@@ -35,7 +35,7 @@ func (c *checker) checkGraph() {
 }
 
 func (c *checker) unreachable(r ref) {
-	c.errs.Add(c.def.errorf(c.at(r), "%s cannot be reached from the start %q: lead an option to it, or delete it", r, c.q.Start))
+	c.errs.Add(c.def.Errorf(c.at(r), "%s cannot be reached from the start %q: lead an option to it, or delete it", r, c.q.Start))
 }
 
 // depths numbers the nodes breadth-first from the start: the start is 1,
@@ -98,8 +98,8 @@ func (c *checker) checkCycles() {
 				visit(o.Next)
 			case onPath:
 				loop := append(slices.Clone(path[slices.Index(path, o.Next):]), o.Next)
-				off := c.def.val(fmt.Sprintf("question[%d].options[%d].next", index[id], j))
-				c.errs.Add(c.def.errorf(off, "cycle %s: every path must end at an outcome", strings.Join(loop, " → ")))
+				off := c.def.Val(fmt.Sprintf("question[%d].options[%d].next", index[id], j))
+				c.errs.Add(c.def.Errorf(off, "cycle %s: every path must end at an outcome", strings.Join(loop, " → ")))
 			}
 		}
 		path = path[:len(path)-1]

@@ -9,6 +9,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"tact/internal/diag"
+	"tact/internal/tomlpos"
 )
 
 // maxFileSize is the largest quiz file read. The real ones are a few
@@ -27,7 +28,7 @@ func Load(fsys fs.FS, defFile string, langs []string, textFile func(lang string)
 	errs.Add(err)
 	type langFile struct {
 		lang  string
-		src   *source
+		src   *tomlpos.Index
 		texts texts
 	}
 	var files []langFile
@@ -61,7 +62,7 @@ func Load(fsys fs.FS, defFile string, langs []string, textFile func(lang string)
 // checker holds what the checks share; each check adds its problems to errs.
 type checker struct {
 	q     *Quiz
-	def   *source // the definition file
+	def   *tomlpos.Index // the definition file
 	site  Site
 	langs []string
 	errs  *diag.List
@@ -69,7 +70,7 @@ type checker struct {
 
 // decode reads file from fsys and decodes it strictly into v. missing is the
 // message for a file that does not exist.
-func decode(fsys fs.FS, file string, v any, missing string) (*source, error) {
+func decode(fsys fs.FS, file string, v any, missing string) (*tomlpos.Index, error) {
 	src, err := read(fsys, file, missing)
 	if err != nil {
 		return nil, err
@@ -78,7 +79,7 @@ func decode(fsys fs.FS, file string, v any, missing string) (*source, error) {
 	if err := dec.Decode(v); err != nil {
 		return nil, tomlErrors(file, src, err)
 	}
-	return index(file, src), nil
+	return tomlpos.NewIndex(file, src, 0, len(src)), nil
 }
 
 // read reads a quiz file and normalises it like the other content files: the

@@ -3,9 +3,7 @@ package quiz
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
-	"sync"
 
 	"tact/internal/diag"
 	"tact/internal/tomlpos"
@@ -23,13 +21,6 @@ func tomlErrors(file string, src []byte, err error) error {
 	}
 	return &diag.Error{File: file, Msg: "invalid TOML: " + err.Error()}
 }
-
-// typeError matches go-toml's message for a value of the wrong type, naming
-// the Go field (or, for a map's value, the Go type) it was decoded into.
-// Compiled when first needed (only a bad file needs it), not at every start.
-var typeError = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^cannot decode TOML (.+?) into (?:struct field (\S+) of type \S+|(\S+))$`)
-})
 
 // expected says, for each Go field or type a value is decoded into, what the
 // file should hold there.
@@ -62,9 +53,9 @@ var expected = func() map[string]string {
 // typeMessage rewrites go-toml's message for a value of the wrong type in
 // the terms of the file format rather than of Go.
 func typeMessage(msg string) string {
-	if m := typeError().FindStringSubmatch(msg); m != nil {
-		if want, ok := expected[m[2]+m[3]]; ok {
-			return fmt.Sprintf("wrong type: expected %s, found a TOML %s", want, m[1])
+	if found, into, ok := tomlpos.TypeError(msg); ok {
+		if want, ok := expected[into]; ok {
+			return fmt.Sprintf("wrong type: expected %s, found a TOML %s", want, found)
 		}
 	}
 	return "invalid TOML: " + msg

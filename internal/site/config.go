@@ -1,16 +1,14 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"tact/internal/diag"
 	"tact/internal/slug"
+	"tact/internal/tomlpos"
 )
 
 // ConfigFile is the name of the site configuration at the root.
@@ -50,59 +48,39 @@ func loadConfig(fsys fs.FS) (*Config, error) {
 		return nil, &diag.Error{File: ConfigFile, Msg: fmt.Sprintf("cannot read the site configuration: %v (run the build from the site's root or pass --content)", unwrapPath(err))}
 	}
 	var cfg Config
-	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
-	if err := dec.Decode(&cfg); err != nil {
-		return nil, tomlErrors(ConfigFile, data, 0, err)
+	idx, err := tomlpos.Decode(ConfigFile, data, 0, len(data), &cfg, tomlpos.Messages{Unknown: unknownField})
+	if err != nil {
+		return nil, err
 	}
 	var errs diag.List
-	at := func(key string) (int, int) {
-		line, col := diag.Position(data, fieldOffset(0, data, key))
-		return line, col
-	}
 	if cfg.BaseURL != "" {
 		if msg := badBaseURL(cfg.BaseURL); msg != "" {
-			line, col := at("baseURL")
-			errs.Addf(ConfigFile, line, col, "baseURL %q %s", cfg.BaseURL, msg)
+			errs.Add(idx.Errorf(idx.Val("baseURL"), "baseURL %q %s", cfg.BaseURL, msg))
 		}
 	}
+	// at is where a language's field is written, or -1 (the whole file).
+	at := func(i int, field string) int { return idx.Val(fmt.Sprintf("languages[%d].%s", i, field)) }
 	seen := map[string]bool{}
 	if len(cfg.Languages) == 0 {
 		errs.Addf(ConfigFile, 0, 0, "no languages configured: add a [[languages]] table for each content/<lang> directory")
 	}
-	for _, l := range cfg.Languages {
+	for i, l := range cfg.Languages {
 		switch {
 		case !slug.Valid(l.Code):
-			errs.Addf(ConfigFile, lineOf(data, "code", l.Code), 0, "language code %q is not valid: use a lowercase tag such as \"es\"", l.Code)
+			errs.Add(idx.Errorf(at(i, "code"), "language code %q is not valid: use a lowercase tag such as \"es\"", l.Code))
 		case seen[l.Code]:
-			errs.Addf(ConfigFile, lineOf(data, "code", l.Code), 0, "language %q is configured twice", l.Code)
+			errs.Add(idx.Errorf(at(i, "code"), "language %q is configured twice", l.Code))
 		case slices.Contains(reservedCodes, l.Code):
-			errs.Addf(ConfigFile, lineOf(data, "code", l.Code), 0, "language code %q is the address of the site's own /%s/ files: use the language's tag", l.Code, l.Code)
+			errs.Add(idx.Errorf(at(i, "code"), "language code %q is the address of the site's own /%s/ files: use the language's tag", l.Code, l.Code))
 		case l.Name == "" || l.Locale == "" || !slug.Valid(l.ReplySeg):
-			errs.Addf(ConfigFile, lineOf(data, "code", l.Code), 0, "language %q needs name, locale and replies (a URL segment such as \"respuestas\")", l.Code)
+			errs.Add(idx.Errorf(tomlpos.First(at(i, "code"), idx.Key(fmt.Sprintf("languages[%d]", i))), "language %q needs name, locale and replies (a URL segment such as \"respuestas\")", l.Code))
 		case slices.Contains(reservedSegments, l.ReplySeg):
-			errs.Addf(ConfigFile, lineOf(data, "replies", l.ReplySeg), 0, "language %q: replies = %q is the address of the site's own /%s/%s/ pages: choose another word", l.Code, l.ReplySeg, l.Code, l.ReplySeg)
+			errs.Add(idx.Errorf(at(i, "replies"), "language %q: replies = %q is the address of the site's own /%s/%s/ pages: choose another word", l.Code, l.ReplySeg, l.Code, l.ReplySeg))
 		}
 		seen[l.Code] = true
 	}
 	if cfg.Source != "" && !seen[cfg.Source] {
-		errs.Addf(ConfigFile, lineOf(data, "source", cfg.Source), 0, "source language %q is not configured: use the code of one of the [[languages]]", cfg.Source)
+		errs.Add(idx.Errorf(idx.Val("source"), "source language %q is not configured: use the code of one of the [[languages]]", cfg.Source))
 	}
 	return &cfg, errs.Err()
-}
-
-// lineOf returns the line of tact.toml that says key = "val", or 0 (no
-// line) when there is none: errors about a value point at where it is
-// written.
-func lineOf(data []byte, key, val string) int {
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		rest, ok := bytes.CutPrefix(bytes.TrimLeft(line, " \t"), []byte(key))
-		if !ok {
-			continue
-		}
-		rest, ok = bytes.CutPrefix(bytes.TrimLeft(rest, " \t"), []byte("="))
-		if ok && string(bytes.TrimSpace(rest)) == fmt.Sprintf("%q", val) {
-			return i + 1
-		}
-	}
-	return 0
 }

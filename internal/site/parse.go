@@ -10,6 +10,7 @@ import (
 	"tact/internal/diag"
 	"tact/internal/markdown"
 	"tact/internal/slug"
+	"tact/internal/tomlpos"
 )
 
 // parseArticle decodes one article file of lang. It returns the article with
@@ -24,7 +25,8 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 		return nil, err
 	}
 	var fm frontMatter
-	if err := decodeStrict(file, src, fmOff, fmSrc, &fm); err != nil {
+	idx, err := decodeStrict(file, src, fmOff, fmSrc, &fm)
+	if err != nil {
 		return nil, err
 	}
 	var errs diag.List
@@ -42,11 +44,11 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 		errs.Addf(file, fmLine, 1, "missing date: add date = 2026-01-31 (a TOML date, without quotes) to the front matter")
 	}
 	if fm.Key != "" && !slug.Valid(fm.Key) {
-		errs.Add(fieldError(file, src, fmOff, fmSrc, "key", fmt.Sprintf("key %q is not valid: use lowercase letters, digits and hyphens", fm.Key)))
+		errs.Add(idx.Errorf(idx.Val("key"), "key %q is not valid: use lowercase letters, digits and hyphens", fm.Key))
 	}
 	if fm.Slug != "" {
 		if msg := checkSlug(fm.Slug, lang); msg != "" {
-			errs.Add(fieldError(file, src, fmOff, fmSrc, "slug", msg))
+			errs.Add(idx.Errorf(idx.Val("slug"), "%s", msg))
 		}
 	}
 	a := &Article{
@@ -57,13 +59,13 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	}
 	a.Updated = a.Date
 	for i, f := range positionedFields {
-		line, col := diag.Position(src, fieldOffset(fmOff, fmSrc, f))
+		line, col := idx.Position(max(tomlpos.First(idx.Val(f), fmOff), 0))
 		a.fields[i] = [2]int32{int32(line), int32(col)}
 	}
 	if fm.Updated != nil {
 		a.Updated = localDate(*fm.Updated)
 		if a.Updated.Before(a.Date) {
-			errs.Add(fieldError(file, src, fmOff, fmSrc, "updated", "updated is earlier than date: fix one of them"))
+			errs.Add(idx.Errorf(idx.Val("updated"), "updated is earlier than date: fix one of them"))
 		}
 	}
 	res, err := conv.ConvertTo(html, body)
@@ -115,7 +117,7 @@ func parseHome(conv *markdown.Converter, quotes [4]string, file string, src []by
 		return nil, err
 	}
 	var fm homeMatter
-	if err := decodeStrict(file, src, fmOff, fmSrc, &fm); err != nil {
+	if _, err := decodeStrict(file, src, fmOff, fmSrc, &fm); err != nil {
 		return nil, err
 	}
 	var errs diag.List

@@ -1,6 +1,9 @@
-// Package tomlpos turns go-toml's decoding errors into diag errors that point
-// into the file holding the TOML, with columns counted in characters like
-// every other diagnostic (go-toml counts bytes).
+// Package tomlpos is Tact's one TOML helper, for tact.toml, front matter and
+// the quiz files: strict decoding that reports every wrong key and value at
+// once, in the writer's words (Decode), the positions of keys and values
+// for checks made after decoding (Index), and go-toml's errors turned into
+// diag errors that point into the file holding the TOML, with columns
+// counted in characters like every other diagnostic (go-toml counts bytes).
 package tomlpos
 
 import (
@@ -15,7 +18,7 @@ import (
 // Messages say what to tell the writer.
 type Messages struct {
 	Unknown func(key string) string // for an unknown key (strict decoding)
-	Other   func(msg string) string // for any other error, given go-toml's text
+	Other   func(msg string) string // for any other error, given go-toml's text; nil: TypeMessage's words
 }
 
 // Errors converts err, from decoding the TOML that starts at byte offset off
@@ -37,7 +40,8 @@ func Errors(file string, src []byte, off int, err error, m Messages) error {
 	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
-		return at(de, m.Other(de.Error()))
+		key := strings.Join(de.Key(), ".")
+		return at(de, m.other(key, de.Error()))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
-package quiz
+package tomlpos
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -11,31 +12,42 @@ import (
 	"tact/internal/diag"
 )
 
-// source is a decoded TOML file with the positions of its keys and values,
-// so that checks made after decoding can point at the offending text.
-// Positions are found by path: "start", "question[2].id",
-// "question[2].options[0].next", "offered.options.busy". go-toml reports
-// positions only for syntax and type errors, so the file is parsed a second
-// time with its AST parser to find them.
-type source struct {
+// Index is a TOML text with the positions of its keys and values, so that
+// checks made after decoding can point at the offending text. Positions are
+// found by path: "start", "question[2].id", "question[2].options[0].next",
+// "offered.options.busy", "languages[1].code". go-toml reports positions
+// only for syntax and type errors, so the text is parsed a second time with
+// its AST parser to find them.
+type Index struct {
 	file  string
-	src   []byte
-	keys  map[string]int // path → byte offset of the key or table header naming it
-	vals  map[string]int // path → byte offset of its value
-	lines []int          // byte offset of the start of each line
+	src   []byte         // the whole file
+	keys  map[string]int // path → byte offset in src of the key or table header naming it
+	vals  map[string]int // path → byte offset in src of its value
+	lines []int          // byte offset of the start of each line of src
+	text  []byte         // while indexing: the TOML text, which offsets are in
 }
 
-// index records the positions of every key and value of src, which must be
-// valid TOML.
-func index(file string, src []byte) *source {
-	s := &source{file: file, src: src, keys: map[string]int{}, vals: map[string]int{}, lines: []int{0}}
+// NewIndex records the positions of every key and value of the TOML text
+// src[off:end] of file (the whole file, or its front matter), which must be
+// valid TOML. Offsets are in src.
+func NewIndex(file string, src []byte, off, end int) *Index {
+	s := &Index{file: file, src: src, keys: map[string]int{}, vals: map[string]int{}, lines: []int{0}}
 	for i, b := range src {
 		if b == '\n' {
 			s.lines = append(s.lines, i+1)
 		}
 	}
+	s.text = src[off:end]
 	var p unstable.Parser
-	p.Reset(src)
+	p.Reset(s.text)
+	defer func() {
+		for k, v := range s.keys {
+			s.keys[k] = v + off
+		}
+		for k, v := range s.vals {
+			s.vals[k] = v + off
+		}
+	}()
 	arrays := map[string]int{} // path of an array of tables → tables seen so far
 	table := ""                // path of the current table
 	for p.NextExpression() {
@@ -67,7 +79,7 @@ func index(file string, src []byte) *source {
 	return s
 }
 
-func (s *source) keyValue(table string, kv *unstable.Node) {
+func (s *Index) keyValue(table string, kv *unstable.Node) {
 	it := kv.Key()
 	path, off := table, -1
 	for it.Next() {
@@ -78,10 +90,20 @@ func (s *source) keyValue(table string, kv *unstable.Node) {
 	}
 	s.keys[path] = off
 	s.walk(path, kv.Value())
+	if _, ok := s.vals[path]; !ok && off >= 0 {
+		// An array has no position of its own: it starts after the "=".
+		if eq := bytes.IndexByte(s.text[off:], '='); eq >= 0 {
+			v := off + eq + 1
+			for v < len(s.text) && (s.text[v] == ' ' || s.text[v] == '\t') {
+				v++
+			}
+			s.vals[path] = v
+		}
+	}
 }
 
 // walk records the positions of the value v at path and of its elements.
-func (s *source) walk(path string, v *unstable.Node) {
+func (s *Index) walk(path string, v *unstable.Node) {
 	if v.Raw.Length > 0 {
 		s.vals[path] = int(v.Raw.Offset)
 	}
@@ -112,9 +134,9 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// key returns the offset of the key or table header naming path, or of its
+// Key returns the offset of the key or table header naming path, or of its
 // value when it has no key (an element of an array), or -1.
-func (s *source) key(path string) int {
+func (s *Index) Key(path string) int {
 	if off, ok := s.keys[path]; ok {
 		return off
 	}
@@ -124,9 +146,9 @@ func (s *source) key(path string) int {
 	return -1
 }
 
-// val returns the offset of the value at path, or of its key when the value
+// Val returns the offset of the value at path, or of its key when the value
 // has no position of its own (an array), or -1.
-func (s *source) val(path string) int {
+func (s *Index) Val(path string) int {
 	if off, ok := s.vals[path]; ok {
 		return off
 	}
@@ -136,8 +158,8 @@ func (s *source) val(path string) int {
 	return -1
 }
 
-// first returns the first of offs that is not -1.
-func first(offs ...int) int {
+// First returns the first of offs that is not -1.
+func First(offs ...int) int {
 	for _, off := range offs {
 		if off >= 0 {
 			return off
@@ -146,28 +168,31 @@ func first(offs ...int) int {
 	return -1
 }
 
-// errorf returns an error at byte offset off, or about the whole file when
+// Errorf returns an error at byte offset off, or about the whole file when
 // off is -1.
-func (s *source) errorf(off int, format string, args ...any) *diag.Error {
+func (s *Index) Errorf(off int, format string, args ...any) *diag.Error {
 	e := &diag.Error{File: s.file, Msg: fmt.Sprintf(format, args...)}
 	if off >= 0 {
-		e.Line, e.Col = s.position(off)
+		e.Line, e.Col = s.Position(off)
 	}
 	return e
 }
 
-// position converts a byte offset to a 1-based line and a column counted in
+// Position converts a byte offset to a 1-based line and a column counted in
 // characters, like diag.Position but without rescanning the file, which
 // matters for a large file with many errors.
-func (s *source) position(off int) (line, col int) {
+func (s *Index) Position(off int) (line, col int) {
 	off = min(off, len(s.src))
 	line, _ = slices.BinarySearch(s.lines, off+1) // lines starting at or before off
 	return line, 1 + utf8.RuneCount(s.src[s.lines[line-1]:off])
 }
 
-// line returns the line of byte offset off, for messages that point at a
+// Line returns the line of byte offset off, for messages that point at a
 // second place in the file.
-func (s *source) line(off int) int {
-	line, _ := s.position(max(off, 0))
+func (s *Index) Line(off int) int {
+	line, _ := s.Position(max(off, 0))
 	return line
 }
+
+// File returns the name of the file the index is of.
+func (s *Index) File() string { return s.file }

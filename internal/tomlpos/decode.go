@@ -1,0 +1,163 @@
+package tomlpos
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"tact/internal/diag"
+)
+
+// Decode decodes the TOML text src[off:end] of file (the whole file, or its
+// front matter) into v strictly, and returns the text's Index for checks
+// made after decoding. Every unknown key and every value of the wrong type
+// is reported, not only the first, each at its place in the file, in the
+// writer's words: "draft: expected true or false, found text in quotes".
+// m.Unknown words the message for an unknown key; m.Other, when set, any
+// other error of go-toml's (it is given go-toml's text).
+func Decode(file string, src []byte, off, end int, v any, m Messages) (*Index, error) {
+	text := src[off:end]
+	err := toml.NewDecoder(bytes.NewReader(text)).DisallowUnknownFields().Decode(v)
+	if err == nil {
+		return NewIndex(file, src, off, end), nil
+	}
+	var de *toml.DecodeError
+	var fields map[string]any
+	if !errors.As(err, &de) || toml.Unmarshal(text, &fields) != nil {
+		// Unknown keys (go-toml lists them all), or a syntax error.
+		if e := Errors(file, src, off, err, m); e != nil {
+			return nil, e
+		}
+		line, _ := diag.Position(src, off)
+		return nil, &diag.Error{File: file, Line: line, Msg: "invalid TOML: " + err.Error()}
+	}
+	// go-toml stops at the first value of the wrong type: decode each
+	// top-level key alone, so that the writer sees every problem at once.
+	idx := NewIndex(file, src, off, end)
+	var errs diag.List
+	for _, key := range slices.Sorted(func(yield func(string) bool) {
+		for k := range fields {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		one, merr := toml.Marshal(map[string]any{key: fields[key]})
+		if merr != nil {
+			continue
+		}
+		fresh := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+		ferr := toml.NewDecoder(bytes.NewReader(one)).DisallowUnknownFields().Decode(fresh)
+		var strict *toml.StrictMissingError
+		var fde *toml.DecodeError
+		switch {
+		case errors.As(ferr, &strict):
+			errs.Add(idx.Errorf(idx.Key(key), "%s", m.Unknown(key)))
+		case errors.As(ferr, &fde):
+			errs.Add(idx.Errorf(idx.Val(key), "%s", m.other(key, fde.Error())))
+		}
+	}
+	if errs.Err() == nil {
+		// Only a nested value is wrong (in a table or a list): go-toml's
+		// own error, at its place.
+		return nil, Errors(file, src, off, err, m)
+	}
+	return nil, errs.Err()
+}
+
+// other words a decoding error of key other than an unknown key.
+func (m Messages) other(key, msg string) string {
+	if m.Other != nil {
+		return m.Other(msg)
+	}
+	return TypeMessage(key, msg)
+}
+
+// typeError matches go-toml's message for a value of the wrong type.
+// Compiled when first needed (only a bad file needs it).
+var typeError = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`cannot decode TOML (.+?) into (?:struct field (\S+) of type (\S+)|(\S+))$`)
+})
+
+// TypeError reads go-toml's message for a value of the wrong type: the
+// kind of TOML value found ("string") and the Go field or type it was
+// decoded into ("quiz.Option.Next", or "string" for a map's value).
+func TypeError(msg string) (found, into string, ok bool) {
+	sub := typeError().FindStringSubmatch(strings.TrimPrefix(msg, "toml: "))
+	if sub == nil {
+		return "", "", false
+	}
+	return sub[1], sub[2] + sub[4], true
+}
+
+// TypeMessage words go-toml's message for a value of key of the wrong type
+// as a writer would want it: "draft: expected true or false, found text in
+// quotes". Other messages keep go-toml's words after "invalid TOML: ".
+func TypeMessage(key, msg string) string {
+	msg = strings.TrimPrefix(msg, "toml: ")
+	sub := typeError().FindStringSubmatch(msg)
+	if sub == nil {
+		return "invalid TOML: " + msg
+	}
+	words := fmt.Sprintf("expected %s, found %s", goWords(sub[3]+sub[4]), tomlWords(sub[1]))
+	if key == "" {
+		return words
+	}
+	return key + ": " + words
+}
+
+// tomlWords names a TOML kind of value.
+func tomlWords(kind string) string {
+	switch kind {
+	case "string":
+		return "text in quotes"
+	case "integer", "float":
+		return "a number"
+	case "boolean":
+		return "true or false"
+	case "array":
+		return "a list [ … ]"
+	case "inline table", "table":
+		return "a table { … }"
+	case "local date":
+		return "a date"
+	case "local datetime", "offset datetime", "datetime":
+		return "a date with a time"
+	case "local time":
+		return "a time"
+	}
+	return kind
+}
+
+// goWords names what a Go type holds in TOML.
+func goWords(t string) string {
+	t = strings.TrimPrefix(t, "*")
+	switch {
+	case t == "string":
+		return `text in quotes ("…")`
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case strings.HasSuffix(t, "LocalDate"):
+		return "a date without quotes (2026-01-31)"
+	case t == "[]string":
+		return `a list of texts (["…", "…"])`
+	case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]string"):
+		return fmt.Sprintf(`a list of %s texts (["…", …])`, strings.TrimSuffix(strings.TrimPrefix(t, "["), "]string"))
+	case strings.HasPrefix(t, "[]"):
+		return "a list [ … ]"
+	case strings.HasPrefix(t, "map["):
+		return "a table"
+	}
+	return "a table"
+}
