@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
+	"strings"
+	"sync"
 
 	"tact/internal/diag"
 	"tact/internal/slug"
@@ -39,6 +42,9 @@ var reservedSegments = []string{"quiz", "embed", "assets", "feed.xml", "sitemap.
 // language code may take.
 var reservedCodes = []string{"assets", "status"}
 
+// localeRe matches an Open Graph locale: a language and a country, es_ES.
+var localeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}_[A-Z]{2}$`) })
+
 func loadConfig(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if d := (*diag.Error)(nil); errors.As(err, &d) {
@@ -53,6 +59,9 @@ func loadConfig(fsys fs.FS) (*Config, error) {
 		return nil, err
 	}
 	var errs diag.List
+	if strings.TrimSpace(cfg.Title) == "" {
+		errs.Add(idx.Errorf(tomlpos.First(idx.Val("title"), 0), "missing title: add title = \"…\", the site's name, to tact.toml"))
+	}
 	if cfg.BaseURL != "" {
 		if msg := badBaseURL(cfg.BaseURL); msg != "" {
 			errs.Add(idx.Errorf(idx.Val("baseURL"), "baseURL %q %s", cfg.BaseURL, msg))
@@ -74,6 +83,10 @@ func loadConfig(fsys fs.FS) (*Config, error) {
 			errs.Add(idx.Errorf(at(i, "code"), "language code %q is the address of the site's own /%s/ files: use the language's tag", l.Code, l.Code))
 		case l.Name == "" || l.Locale == "" || !slug.Valid(l.ReplySeg):
 			errs.Add(idx.Errorf(tomlpos.First(at(i, "code"), idx.Key(fmt.Sprintf("languages[%d]", i))), "language %q needs name, locale and replies (a URL segment such as \"respuestas\")", l.Code))
+		case !localeRe().MatchString(l.Locale):
+			errs.Add(idx.Errorf(at(i, "locale"), "language %q: locale %q is not an Open Graph locale: write the language and the country, such as \"es_ES\"", l.Code, l.Locale))
+		case slices.Contains(l.Quotes[:], ""):
+			errs.Add(idx.Errorf(tomlpos.First(at(i, "quotes"), at(i, "code")), "language %q: quotes needs four marks, the opening and closing double quotes and then the single ones, such as [\"«\", \"»\", \"“\", \"”\"]", l.Code))
 		case slices.Contains(reservedSegments, l.ReplySeg):
 			errs.Add(idx.Errorf(at(i, "replies"), "language %q: replies = %q is the address of the site's own /%s/%s/ pages: choose another word", l.Code, l.ReplySeg, l.Code, l.ReplySeg))
 		}

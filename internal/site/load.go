@@ -135,6 +135,10 @@ func (l *loader) listContent(s *Site) ([]job, error) {
 		hasHome := false
 		for _, f := range files {
 			name := f.Name()
+			if f.IsDir() && !ignored(name) {
+				errs.Addf(path.Join(dir, name), 0, 0, "folders inside %s/ are not read: move the articles into %s/ itself", dir, dir)
+				continue
+			}
 			if f.IsDir() || ignored(name) || !strings.HasSuffix(name, ".md") {
 				continue
 			}

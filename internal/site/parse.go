@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strings"
 	"time"
 
 	"tact/internal/diag"
@@ -32,16 +33,22 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	var errs diag.List
 	fmLine, _ := diag.Position(src, fmOff)
 	require := func(field, value, hint string) {
-		if value == "" {
+		switch {
+		case value == "":
 			errs.Addf(file, fmLine, 1, "missing %s: add %s = %s to the front matter", field, field, hint)
+		case strings.TrimSpace(value) == "":
+			errs.Add(idx.Errorf(idx.Val(field), "%s is blank: write it, %s", field, hint))
 		}
 	}
 	require("title", fm.Title, `"…"`)
 	require("key", fm.Key, `"the-same-key-in-every-language"`)
 	require("slug", fm.Slug, `"url-segment"`)
 	require("summary", fm.Summary, `"one or two sentences"`)
-	if fm.Date.Year == 0 {
+	switch {
+	case idx.Key("date") < 0:
 		errs.Addf(file, fmLine, 1, "missing date: add date = 2026-01-31 (a TOML date, without quotes) to the front matter")
+	case fm.Date.Year < 1900:
+		errs.Add(idx.Errorf(idx.Val("date"), "date %s is not a publication date: write the day the article was first published", fm.Date))
 	}
 	if fm.Key != "" && !slug.Valid(fm.Key) {
 		errs.Add(idx.Errorf(idx.Val("key"), "key %q is not valid: use lowercase letters, digits and hyphens", fm.Key))
@@ -136,7 +143,14 @@ func parseHome(conv *markdown.Converter, quotes [4]string, file string, src []by
 }
 
 // checkSlug returns what is wrong with an article slug, or "".
+// maxSlug is the longest slug: a URL segment of a few words, well under the
+// 255 bytes a folder name may have on most systems.
+const maxSlug = 200
+
 func checkSlug(s string, lang *Lang) string {
+	if len(s) > maxSlug {
+		return fmt.Sprintf("slug is %d characters long: keep it under %d, a few words of the title", len(s), maxSlug)
+	}
 	if !slug.Valid(s) {
 		return fmt.Sprintf("slug %q is not a valid URL segment: use lowercase ASCII letters, digits and hyphens (for example %q)", s, slug.Make(s))
 	}
