@@ -1,6 +1,7 @@
 package locale_test
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"tact/internal/diag"
 	"tact/internal/locale"
 )
 
@@ -238,4 +240,36 @@ func TestRealMessageFilesAreTranslated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzLoad: any message file gives a catalogue or errors naming the file,
+// never a panic; a catalogue it accepts answers every message it lists.
+func FuzzLoad(f *testing.F) {
+	real, err := os.ReadFile("../../i18n/en.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(real)
+	f.Add([]byte("a = \"{{.Foo\"\nb = 1\n[c]\none = \"x\"\n"))
+	f.Add([]byte("monthNames = \"Jan\"\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cat, err := locale.Load(fstest.MapFS{"i18n/en.toml": {Data: src}}, "i18n", []string{"en"})
+		if err != nil {
+			for _, e := range flatten(err) {
+				var de *diag.Error
+				if !errors.As(e, &de) || de.File != "i18n/en.toml" {
+					t.Fatalf("error not naming the file: %v", e)
+				}
+			}
+			return
+		}
+		_ = cat
+	})
+}
+
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"tact/internal/diag"
 	"tact/internal/markdown"
@@ -98,4 +99,42 @@ func FuzzArticle(f *testing.F) {
 func normalize(b []byte) []byte {
 	s := strings.TrimPrefix(string(b), "\ufeff")
 	return []byte(strings.ReplaceAll(s, "\r\n", "\n"))
+}
+
+// FuzzConfig: any tact.toml gives a configuration or errors that name
+// tact.toml at a line inside it, never a panic; a configuration it accepts
+// has a base URL that cannot reach _headers or a page raw.
+func FuzzConfig(f *testing.F) {
+	real, err := os.ReadFile("../../tact.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(real)
+	f.Add([]byte("title = \"T\"\nbaseURL = \"https://x.example/a%0Ab/\"\n[[languages]]\ncode = \"en\"\nname = \"E\"\nlocale = \"en_GB\"\nreplies = \"r\"\nquotes = [\"“\", \"”\", \"‘\", \"’\"]\n"))
+	f.Add([]byte("title = 1\n[[languages]]\ncode = \"assets\"\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cfg, err := loadConfig(fstest.MapFS{ConfigFile: {Data: src}})
+		if err != nil {
+			lines := bytes.Count(src, []byte("\n")) + 1
+			var list []error
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				list = j.Unwrap()
+			} else {
+				list = []error{err}
+			}
+			for _, e := range list {
+				var de *diag.Error
+				if !errors.As(e, &de) || de.File != ConfigFile || de.Line < 0 || de.Line > lines || de.Col < 0 {
+					t.Fatalf("error not inside tact.toml (%d lines): %v", lines, e)
+				}
+			}
+			return
+		}
+		if strings.ContainsAny(cfg.BaseURL, "\n\r\"<>") {
+			t.Fatalf("accepted baseURL %q", cfg.BaseURL)
+		}
+		if _, err := basePathOf(cfg.BaseURL); err != nil {
+			t.Fatalf("accepted baseURL %q that basePathOf refuses: %v", cfg.BaseURL, err)
+		}
+	})
 }
