@@ -8,19 +8,26 @@
 //   - every plural message (one with a `one`, `few`, `many`… form besides
 //     `other`) has every CLDR plural form its language needs. Spanish and
 //     Italian need `many` (for counts such as 1,000,000); go-i18n fails only
-//     when such a count is actually rendered.
+//     when such a count is actually rendered;
+//   - every value is text in quotes, or a table of plural forms;
+//   - every message's {{…}} parses, names a value ({{.Count}}, not {{.}}),
+//     and names the same values in every language;
+//   - monthNames has twelve names.
 package locale
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"text/template"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
@@ -49,6 +56,7 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 	ids := map[string]map[string]bool{} // lang → message ids
 	plural := map[string]bool{}
 	sources := map[string][]byte{}
+	texts := map[string]map[string]string{} // lang → message id → its other form
 	for _, lang := range langs {
 		file := path.Join(dir, lang+".toml")
 		data, err := fs.ReadFile(fsys, file)
@@ -61,10 +69,24 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 			continue
 		}
 		sources[lang] = data
+		if bad := checkValues(file, data); bad != nil {
+			errs.Add(bad)
+			continue
+		}
 		mf, err := bundle.ParseMessageFileBytes(data, file)
 		if err != nil {
 			errs.Add(tomlError(file, data, err))
 			continue
+		}
+		texts[lang] = map[string]string{}
+		for _, m := range mf.Messages {
+			errs.Add(checkTemplates(file, data, m))
+			texts[lang][m.ID] = m.Other
+			if m.ID == "monthNames" {
+				if n := len(strings.Fields(m.Other)); n != 12 {
+					errs.Addf(file, lineOf(data, m.ID), 0, "monthNames has %d names: write the twelve months, January first, separated by spaces", n)
+				}
+			}
 		}
 		ids[lang] = map[string]bool{}
 		for _, m := range mf.Messages {
@@ -80,6 +102,7 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 		c.plain[lang] = &sync.Map{}
 	}
 	checkComplete(&errs, dir, langs, ids, sources)
+	checkSameValues(&errs, dir, langs, texts, sources)
 	for _, lang := range langs {
 		if ids[lang] == nil {
 			continue
@@ -139,6 +162,88 @@ func lineOf(src []byte, id string) int {
 		}
 	}
 	return 0
+}
+
+// checkValues reports a value that is neither text nor a table of plural
+// forms (go-i18n would say "unsupported file format int64", with no line).
+func checkValues(file string, data []byte) error {
+	var values map[string]any
+	if toml.Unmarshal(data, &values) != nil {
+		return nil // (a syntax error: go-i18n's parse reports it with its place)
+	}
+	var errs diag.List
+	for _, id := range slices.Sorted(maps.Keys(values)) {
+		switch v := values[id].(type) {
+		case string:
+		case map[string]any:
+			for form, text := range v {
+				if _, ok := text.(string); !ok {
+					errs.Addf(file, lineOf(data, id), 0, "message %q: its %s form must be text in quotes (\"…\")", id, form)
+				}
+			}
+		default:
+			errs.Addf(file, lineOf(data, id), 0, "message %q: expected text in quotes (\"…\") or a table of plural forms, found %T", id, v)
+		}
+	}
+	return errs.Err()
+}
+
+// fieldRe finds the values a message's {{…}} names: {{.Count}}, and {{.}}.
+var fieldRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{-?\s*\.(\w*)`) })
+
+// checkTemplates reports a message whose {{…}} does not parse, or shows the
+// whole data ({{.}}, "<no value>" or a Go map on the page).
+func checkTemplates(file string, data []byte, m *i18n.Message) error {
+	var errs diag.List
+	for _, text := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		if !strings.Contains(text, "{{") {
+			continue
+		}
+		if _, err := template.New(m.ID).Parse(text); err != nil {
+			errs.Addf(file, lineOf(data, m.ID), 0, "message %q: %s: close each {{ with }} and name a value, such as {{.Count}}", m.ID, strings.TrimPrefix(err.Error(), "template: "+m.ID+":"))
+			continue
+		}
+		for _, f := range fieldRe().FindAllStringSubmatch(text, -1) {
+			if f[1] == "" {
+				errs.Addf(file, lineOf(data, m.ID), 0, "message %q: {{.}} shows nothing a reader can use: name the value, such as {{.Count}}", m.ID)
+			}
+		}
+	}
+	return errs.Err()
+}
+
+// checkSameValues reports a message whose text names other values than the
+// same message in the other languages: a translation that drops {{.Count}}
+// or misspells {{.Max}} shows a wrong or empty value.
+func checkSameValues(errs *diag.List, dir string, langs []string, texts map[string]map[string]string, sources map[string][]byte) {
+	fields := func(text string) string {
+		var names []string
+		for _, f := range fieldRe().FindAllStringSubmatch(text, -1) {
+			names = append(names, "{{."+f[1]+"}}")
+		}
+		slices.Sort(names)
+		return strings.Join(slices.Compact(names), " ")
+	}
+	// (A text whose {{…}} checkTemplates refused is reported there only.)
+	broken := func(text string) bool {
+		_, err := template.New("").Parse(text)
+		return err != nil || strings.Contains(fields(text), "{{.}}")
+	}
+	for i, lang := range langs {
+		for id, text := range texts[lang] {
+			// Compared with the first language that has the message.
+			for _, ref := range langs[:i] {
+				rt, ok := texts[ref][id]
+				if !ok {
+					continue
+				}
+				if !broken(text) && !broken(rt) && fields(rt) != fields(text) {
+					errs.Addf(path.Join(dir, lang+".toml"), lineOf(sources[lang], id), 0, "message %q names %s here but %s in %s.toml: use the same values in every language", id, cmp.Or(fields(text), "no value"), cmp.Or(fields(rt), "no value"), ref)
+				}
+				break
+			}
+		}
+	}
 }
 
 func tomlError(file string, src []byte, err error) error {
