@@ -144,3 +144,63 @@ func TestReplyWithoutJavaScript(t *testing.T) {
 func browserSetPermission(name, origin string) *browser.SetPermissionParams {
 	return browser.SetPermission(&browser.PermissionDescriptor{Name: name}, browser.PermissionSettingGranted).WithOrigin(origin)
 }
+
+// Copy with a placeholder still empty copies nothing, says which fields are
+// left (by their labels) instead of claiming success, and takes the reader
+// to the first of them.
+func TestReplyCopyWithEmptyPlaceholders(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	r := s.Reply("accept-later", "en")
+	if r == nil || len(r.Placeholders) < 2 {
+		t.Fatal("reply accept-later with two placeholders or more is missing")
+	}
+	ctx := newBrowser(t)
+	first := `input[data-ph-input="` + r.Placeholders[0] + `"]`
+	var status, clip, focused string
+	actions := []chromedp.Action{
+		grantClipboard(base),
+		chromedp.Navigate(base + r.URL()),
+		chromedp.WaitVisible(`[data-fill]`),
+		chromedp.Evaluate(`navigator.clipboard.writeText("before")`, nil, func(p *runtimeEvaluateParams) *runtimeEvaluateParams { return p.WithAwaitPromise(true) }),
+	}
+	for _, name := range r.Placeholders[1:] { // all but the first
+		actions = append(actions, chromedp.SendKeys(`input[data-ph-input="`+name+`"]`, "Ana", chromedp.ByQuery))
+	}
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`[data-copy]`, chromedp.ByQuery),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.Text(`[data-status]`, &status, chromedp.ByQuery),
+		chromedp.Evaluate(`document.activeElement.getAttribute("data-ph-input")`, &focused),
+		chromedp.Evaluate(`navigator.clipboard.readText()`, &clip, func(p *runtimeEvaluateParams) *runtimeEvaluateParams { return p.WithAwaitPromise(true) }),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var label string
+	if err := chromedp.Run(ctx, chromedp.Text(`label[for="`+attrOf(t, ctx, first, "id")+`"]`, &label, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if want := catalog(t, s).T("en")("copyMissing", "Names", label); status != want {
+		t.Errorf("status: have %q, want %q", status, want)
+	}
+	if clip != "before" {
+		t.Errorf("the clipboard holds %q: a message with empty placeholders was copied", clip)
+	}
+	if focused != r.Placeholders[0] {
+		t.Errorf("focus on %q, want the first empty field %q", focused, r.Placeholders[0])
+	}
+}
+
+// attrOf returns an attribute of the first element sel matches.
+func attrOf(t *testing.T, ctx context.Context, sel, name string) string {
+	t.Helper()
+	var v string
+	var ok bool
+	if err := chromedp.Run(ctx, chromedp.AttributeValue(sel, name, &v, &ok, chromedp.ByQuery)); err != nil || !ok {
+		t.Fatalf("%s[%s]: %v", sel, name, err)
+	}
+	return v
+}

@@ -74,7 +74,27 @@
       sel.addRange(range);
     }
 
+    // empty returns the inputs still empty, in the form's order.
+    function empty() {
+      var list = [];
+      for (var i = 0; i < inputs.length; i++) {
+        if (!inputs[i].value.trim()) list.push(inputs[i]);
+      }
+      return list;
+    }
+
     function copy() {
+      var missing = empty();
+      if (missing.length) {
+        // Nothing half-filled goes to the clipboard: say what is left.
+        var names = missing.map(function (el) {
+          var label = card.querySelector('label[for="' + el.id + '"]');
+          return label ? label.textContent : el.getAttribute("data-ph-input");
+        });
+        say(card.getAttribute("data-copy-missing").replace("{names}", names.join(", ")));
+        missing[0].focus();
+        return;
+      }
       var text = body.textContent;
       var done = function () { say(card.getAttribute("data-copied")); };
       var fail = function () {
