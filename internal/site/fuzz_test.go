@@ -32,8 +32,16 @@ func addContentSeeds(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf+++\r\ntitle = \"é\"\r\n+++\r\n## A {#a verdict=accept}\r\n"))
 }
 
-// checkPositioned fails unless every error is a diag.Error inside src.
+// checkPositioned fails unless every error is a diag.Error inside src, the
+// content file content/en/fuzz.md.
 func checkPositioned(t *testing.T, src []byte, err error) {
+	t.Helper()
+	checkPositionedIn(t, "content/en/fuzz.md", src, err)
+}
+
+// checkPositionedIn fails unless every error is a diag.Error inside file,
+// whose bytes are src.
+func checkPositionedIn(t *testing.T, file string, src []byte, err error) {
 	t.Helper()
 	lines := strings.Count(string(src), "\n") + 1
 	var list []error
@@ -47,7 +55,7 @@ func checkPositioned(t *testing.T, src []byte, err error) {
 		if !errors.As(e, &de) {
 			t.Fatalf("unpositioned error %T: %v", e, e)
 		}
-		if de.File != "content/en/fuzz.md" || de.Line < 0 || de.Line > lines || de.Col < 0 {
+		if de.File != file || de.Line < 0 || de.Line > lines || de.Col < 0 {
 			t.Fatalf("error outside the file (%d lines): %v", lines, de)
 		}
 	}
@@ -115,19 +123,7 @@ func FuzzConfig(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cfg, err := loadConfig(fstest.MapFS{ConfigFile: {Data: src}})
 		if err != nil {
-			lines := bytes.Count(src, []byte("\n")) + 1
-			var list []error
-			if j, ok := err.(interface{ Unwrap() []error }); ok {
-				list = j.Unwrap()
-			} else {
-				list = []error{err}
-			}
-			for _, e := range list {
-				var de *diag.Error
-				if !errors.As(e, &de) || de.File != ConfigFile || de.Line < 0 || de.Line > lines || de.Col < 0 {
-					t.Fatalf("error not inside tact.toml (%d lines): %v", lines, e)
-				}
-			}
+			checkPositionedIn(t, ConfigFile, src, err)
 			return
 		}
 		if strings.ContainsAny(cfg.BaseURL, "\n\r\"<>") {
