@@ -206,6 +206,9 @@ func groupScenarios(doc *ast.Document, src []byte, verdicts map[*ast.Heading]str
 		h := g.heading
 		id, _ := h.AttributeString("id")
 		sc := &Scenario{ID: attrString(id), Title: plainText(h, src), Verdict: verdicts[h], Offset: headingOffset(h)}
+		if strings.TrimSpace(sc.Title) == "" {
+			st.problems = append(st.problems, Problem{sc.Offset, fmt.Sprintf("scenario %q has no title: write the heading's text before {#…}", sc.ID)})
+		}
 		sec := &section{scenario: sc}
 		doc.ReplaceChild(doc, h, sec)
 		sec.AppendChild(sec, h)

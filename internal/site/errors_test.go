@@ -164,6 +164,8 @@ func TestBuildErrors(t *testing.T) {
 			[]string{"content/en/bad.md:4:8: slug is 299 characters long: keep it under 200, a few words of the title"}},
 		{"a folder inside a language folder", []edit{put("content/en/drafts/x.md", goodArticle)},
 			[]string{"content/en/drafts: folders inside content/en/ are not read: move the articles into content/en/ itself"}},
+		{"a scenario heading without text", []edit{bad("## Scenario {#bad-scenario", "## {#bad-scenario")},
+			[]string{`content/en/bad.md:11:4: scenario "bad-scenario" has no title: write the heading's text before {#…}`}},
 		{"updated before date", []edit{bad("date = 2026-10-01\n", "date = 2026-10-01\nupdated = 2026-09-30\n")},
 			[]string{"content/en/bad.md:7:11: updated is earlier than date: fix one of them"}},
 		{"slug with spaces and accents", []edit{bad(`slug = "bad"`, `slug = "Mi Artículo"`)},
