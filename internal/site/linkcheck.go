@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"tact/internal/diag"
 )
@@ -33,14 +32,12 @@ func (sc scan) hasID(id string) bool {
 // every build. Text and the contents of script elements are skipped.
 func scanHTML(b []byte) scan {
 	var sc scan
-	sc.read(b, false)
+	sc.read(b)
 	return sc
 }
 
-// read is scanHTML into sc, reusing its slices. With shared, the links are
-// parts of b (no copy): valid only while b is, which is while a one-shot
-// build checks the page's links.
-func (sc *scan) read(b []byte, shared bool) {
+// read is scanHTML into sc, reusing its slices.
+func (sc *scan) read(b []byte) {
 	sc.ids, sc.links = sc.ids[:0], sc.links[:0]
 	defer func() { slices.Sort(sc.ids) }()
 	for i := 0; i < len(b); {
@@ -95,11 +92,7 @@ func (sc *scan) read(b []byte, shared bool) {
 					sc.ids = append(sc.ids, uint32(hashString(htmlUnescapeAttr(string(value)))))
 				}
 			case "href", "src":
-				if shared && bytes.IndexByte(value, '&') < 0 {
-					sc.links = append(sc.links, unsafe.String(unsafe.SliceData(value), len(value)))
-				} else {
-					sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
-				}
+				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
 			}
 		}
 		if string(tag) == "script" || string(tag) == "style" {

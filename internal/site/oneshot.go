@@ -283,7 +283,7 @@ func (o *once) renderPage(p *Page, i int, writer *fileWriter, size int) int {
 		return 0
 	}
 	sc := new(scan)
-	sc.read(out, true) // (out is not reused before the page is queued)
+	sc.read(out)
 	warnings, frags := o.s.checkLinks(p, i, *sc, o.exists)
 	// Kept until the end: a copy of exactly the ids' size, never nil.
 	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
