@@ -26,6 +26,8 @@ type Options struct {
 	Quotes [4]string
 	// ReplyURL returns the address of a reply template's own page.
 	ReplyURL func(r *reply.Reply) string
+	// SubjectLabel is the word before a reply's subject ("Subject").
+	SubjectLabel string
 	// Verdict returns the words shown under a scenario heading for a verdict:
 	// a prefix ("Best move:") and the label ("Accept").
 	Verdict func(v string) (prefix, label string)
@@ -51,7 +53,7 @@ func New(opts Options) *Converter {
 	single := singleQuotes{open: quote(2, "&lsquo;"), close: quote(3, "&rsquo;")}
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			&reply.Extender{URL: opts.ReplyURL},
+			&reply.Extender{URL: opts.ReplyURL, SubjectLabel: opts.SubjectLabel},
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			// Single quotes are written as placeholders that singleQuotes

@@ -192,7 +192,7 @@ func (e *env) conversionKey() string {
 	for _, l := range e.cfg.Languages {
 		fmt.Fprintf(&b, "\x00%s\x00%s\x00%q", l.Code, l.ReplySeg, l.Quotes)
 		T := e.catalog.T(l.Code)
-		b.WriteString(T("bestMove"))
+		b.WriteString(T("bestMove") + "\x00" + T("replySubject"))
 		for _, v := range Verdicts {
 			if e.catalog.Has(l.Code, "verdict_"+v) {
 				b.WriteString("\x00" + T("verdict_"+v))

@@ -248,8 +248,9 @@ func (l *loader) newConverters() {
 		T := l.catalog.T(lc.Code)
 		base := l.basePath + "/" + lc.Code + "/" + lc.ReplySeg + "/"
 		l.converters[lc.Code] = markdown.New(markdown.Options{
-			Quotes:   lc.Quotes,
-			ReplyURL: func(r *reply.Reply) string { return base + replySlug(r) + "/" },
+			Quotes:       lc.Quotes,
+			ReplyURL:     func(r *reply.Reply) string { return base + replySlug(r) + "/" },
+			SubjectLabel: T("replySubject"),
 			Verdict: func(v string) (string, string) {
 				id := "verdict_" + v
 				if !l.catalog.Has(lc.Code, id) {

@@ -24,6 +24,9 @@ type Extender struct {
 	// rendering, possibly by several goroutines at once, and must return
 	// a URL that is safe to link to.
 	URL func(n *Reply) string
+	// SubjectLabel is written before a reply's subject ("Subject"), in the
+	// page's language; "" writes the subject alone.
+	SubjectLabel string
 }
 
 // Extend implements goldmark.Extender.
@@ -32,6 +35,6 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		util.Prioritized(transformer{}, transformerPriority),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(&htmlRenderer{url: e.URL}, rendererPriority),
+		util.Prioritized(&htmlRenderer{url: e.URL, subjectLabel: e.SubjectLabel}, rendererPriority),
 	))
 }

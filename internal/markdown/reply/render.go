@@ -11,7 +11,8 @@ import (
 
 // htmlRenderer writes Reply nodes as HTML.
 type htmlRenderer struct {
-	url func(n *Reply) string // may be nil
+	url          func(n *Reply) string // may be nil
+	subjectLabel string                // "" for none
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -52,9 +53,19 @@ func (r *htmlRenderer) renderReply(w util.BufWriter, _ []byte, node ast.Node, en
 	}
 	_, _ = w.WriteString("</figcaption>\n")
 	if n.Subject != nil {
-		_, _ = w.WriteString(`<div class="reply-subject" data-subject>`)
-		writeSegments(w, n.Subject)
-		_, _ = w.WriteString("</div>\n")
+		if r.subjectLabel == "" {
+			_, _ = w.WriteString(`<div class="reply-subject" data-subject>`)
+			writeSegments(w, n.Subject)
+			_, _ = w.WriteString("</div>\n")
+		} else {
+			// Labelled as on a reply page: a loose bold line above the
+			// message reads as a heading, not as the email's subject.
+			_, _ = w.WriteString(`<div class="reply-subject"><span class="label">`)
+			writeEscaped(w, r.subjectLabel)
+			_, _ = w.WriteString(`:</span> <span data-subject>`)
+			writeSegments(w, n.Subject)
+			_, _ = w.WriteString("</span></div>\n")
+		}
 	}
 	_, _ = w.WriteString(`<pre class="reply-text" data-body>`)
 	writeSegments(w, n.Body)

@@ -210,3 +210,18 @@ func TestChannelWithinLimit(t *testing.T) {
 		t.Fatalf("reply = %+v, want channel linkedin, limit 300, fixed length 291", r)
 	}
 }
+
+// With a SubjectLabel, a reply's subject is labelled in the page's language,
+// as on its own page, and the label is escaped like any text.
+func TestSubjectLabel(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(&Extender{SubjectLabel: "Asunto <b>"}))
+	var buf bytes.Buffer
+	src := "```reply id=a title=b subject=\"Hola ((nombre))\"\nHi\n```\n"
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		t.Fatal(err)
+	}
+	want := `<div class="reply-subject"><span class="label">Asunto &lt;b&gt;:</span> <span data-subject>Hola <mark class="ph" data-ph="nombre">((nombre))</mark></span></div>`
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("input %q:\nhave %s\nwant it to contain %s", src, buf.String(), want)
+	}
+}
