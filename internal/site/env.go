@@ -38,6 +38,7 @@ type env struct {
 
 // loadEnv reads everything but the content.
 func loadEnv(fsys fs.FS, opts Options) (*env, error) {
+	fsys = guard(fsys) // (every file opened from here on is checked for links out)
 	cfg, err := loadConfig(fsys)
 	if err != nil {
 		return nil, err
