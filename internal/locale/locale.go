@@ -56,7 +56,7 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 	ids := map[string]map[string]bool{} // lang → message ids
 	plural := map[string]bool{}
 	sources := map[string][]byte{}
-	texts := map[string]map[string]string{} // lang → message id → its other form
+	texts := map[string]map[string]string{} // lang → message id → its other form, for messages checkTemplates passed
 	for _, lang := range langs {
 		file := path.Join(dir, lang+".toml")
 		data, err := fs.ReadFile(fsys, file)
@@ -80,8 +80,11 @@ func Load(fsys fs.FS, dir string, langs []string) (*Catalog, error) {
 		}
 		texts[lang] = map[string]string{}
 		for _, m := range mf.Messages {
-			errs.Add(checkTemplates(file, data, m))
-			texts[lang][m.ID] = m.Other
+			if err := checkTemplates(file, data, m); err != nil {
+				errs.Add(err)
+			} else {
+				texts[lang][m.ID] = m.Other // (compared across languages: only sound ones)
+			}
 			if m.ID == "monthNames" {
 				if n := len(strings.Fields(m.Other)); n != 12 {
 					errs.Addf(file, lineOf(data, m.ID), 0, "monthNames has %d names: write the twelve months, January first, separated by spaces", n)
@@ -224,11 +227,6 @@ func checkSameValues(errs *diag.List, dir string, langs []string, texts map[stri
 		slices.Sort(names)
 		return strings.Join(slices.Compact(names), " ")
 	}
-	// (A text whose {{…}} checkTemplates refused is reported there only.)
-	broken := func(text string) bool {
-		_, err := template.New("").Parse(text)
-		return err != nil || strings.Contains(fields(text), "{{.}}")
-	}
 	for i, lang := range langs {
 		for id, text := range texts[lang] {
 			// Compared with the first language that has the message.
@@ -237,7 +235,7 @@ func checkSameValues(errs *diag.List, dir string, langs []string, texts map[stri
 				if !ok {
 					continue
 				}
-				if !broken(text) && !broken(rt) && fields(rt) != fields(text) {
+				if fields(rt) != fields(text) {
 					errs.Addf(path.Join(dir, lang+".toml"), lineOf(sources[lang], id), 0, "message %q names %s here but %s in %s.toml: use the same values in every language", id, cmp.Or(fields(text), "no value"), cmp.Or(fields(rt), "no value"), ref)
 				}
 				break
