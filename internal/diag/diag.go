@@ -77,6 +77,18 @@ func (l *List) Add(err error) {
 	l.errs = append(l.errs, err)
 }
 
+// Split returns the problems of err: those of a joined error (as List.Err
+// returns), or err alone; nil for nil.
+func Split(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
 // Addf records a positioned error.
 func (l *List) Addf(file string, line, col int, format string, args ...any) {
 	l.errs = append(l.errs, &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})

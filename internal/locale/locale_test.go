@@ -255,7 +255,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		cat, err := locale.Load(fstest.MapFS{"i18n/en.toml": {Data: src}}, "i18n", []string{"en"})
 		if err != nil {
-			for _, e := range flatten(err) {
+			for _, e := range diag.Split(err) {
 				var de *diag.Error
 				if !errors.As(e, &de) || de.File != "i18n/en.toml" {
 					t.Fatalf("error not naming the file: %v", e)
@@ -265,11 +265,4 @@ func FuzzLoad(f *testing.F) {
 		}
 		_ = cat
 	})
-}
-
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }

@@ -44,13 +44,7 @@ func checkPositioned(t *testing.T, src []byte, err error) {
 func checkPositionedIn(t *testing.T, file string, src []byte, err error) {
 	t.Helper()
 	lines := strings.Count(string(src), "\n") + 1
-	var list []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		list = j.Unwrap()
-	} else {
-		list = []error{err}
-	}
-	for _, e := range list {
+	for _, e := range diag.Split(err) {
 		var de *diag.Error
 		if !errors.As(e, &de) {
 			t.Fatalf("unpositioned error %T: %v", e, e)
