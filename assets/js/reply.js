@@ -114,6 +114,8 @@
     }
     if (copyButton) {
       copyButton.hidden = false;
+      // (A card with no email button shows its actions only with this script.)
+      copyButton.parentNode.hidden = false;
       copyButton.addEventListener("click", copy);
     }
     update();
