@@ -15,8 +15,8 @@ if [ ! -d web/node_modules ] && command -v npm >/dev/null 2>&1; then
 fi
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
-race="./internal/site ./internal/devserver ./internal/output ./internal/locale"
-rest=$(go list ./... | grep -v -e '/internal/site$' -e '/internal/devserver$' -e '/internal/output$' -e '/internal/locale$')
+race="./internal/build ./internal/site ./internal/devserver ./internal/output ./internal/locale"
+rest=$(go list ./... | grep -v -e '/internal/build$' -e '/internal/site$' -e '/internal/devserver$' -e '/internal/output$' -e '/internal/locale$')
 status=0
 go test -race -count=1 -timeout 8m $race "$@" >"$log/race" 2>&1 &
 race_pid=$!

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"tact/internal/site"
+	"tact/internal/build"
 )
 
 // builtSite is the real site, built once per test binary.
@@ -37,7 +37,7 @@ func siteDir(t *testing.T) string {
 			return
 		}
 		builtSite.dir = filepath.Join(dir, "public")
-		_, builtSite.err = site.Build(context.Background(), os.DirFS(".."), site.Options{Out: builtSite.dir, Minify: true})
+		_, builtSite.err = build.Build(context.Background(), os.DirFS(".."), build.Options{Out: builtSite.dir, Minify: true})
 	})
 	if builtSite.err != nil {
 		t.Fatalf("build the site: %v", builtSite.err)

@@ -18,7 +18,7 @@ import (
 // loadModel loads the real site's model, to know what the pages must show.
 func loadModel(t *testing.T) *site.Site {
 	t.Helper()
-	s, _, _, err := site.Load(context.Background(), os.DirFS(".."), site.Options{})
+	s, err := site.Load(context.Background(), os.DirFS(".."), site.Options{})
 	if err != nil {
 		t.Fatalf("load the site: %v", err)
 	}

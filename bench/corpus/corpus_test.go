@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"tact/bench/corpus"
-	"tact/internal/site"
+	"tact/internal/build"
 )
 
 // repoRoot is the repository root, whose layouts, assets and i18n the
@@ -187,7 +187,7 @@ func TestTactBuildsTheCorpus(t *testing.T) {
 		if err := corpus.Write(dir, n, corpus.Options{Root: repoRoot}); err != nil {
 			t.Fatal(err)
 		}
-		rep, err := site.Build(context.Background(), os.DirFS(dir), site.Options{Out: filepath.Join(t.TempDir(), "public"), Minify: true})
+		rep, err := build.Build(context.Background(), os.DirFS(dir), build.Options{Out: filepath.Join(t.TempDir(), "public"), Minify: true})
 		if err != nil {
 			t.Fatalf("n = %d: %v", n, err)
 		}
@@ -253,7 +253,7 @@ func TestHugoWithRepliesBuildsTactsReplyPages(t *testing.T) {
 	if err := corpus.WriteHugo(filepath.Join(src, "hugo"), n, corpus.HugoOptions{Replies: true}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := site.Build(context.Background(), os.DirFS(filepath.Join(src, "tact")), site.Options{Out: tactOut, Minify: true}); err != nil {
+	if _, err := build.Build(context.Background(), os.DirFS(filepath.Join(src, "tact")), build.Options{Out: tactOut, Minify: true}); err != nil {
 		t.Fatal(err)
 	}
 	if msg, err := exec.Command(hugo, "--minify", "--quiet", "-s", filepath.Join(src, "hugo"), "-d", hugoOut).CombinedOutput(); err != nil {

@@ -16,6 +16,8 @@
 package main
 
 import (
+	"tact/internal/translation"
+
 	"context"
 	"flag"
 	"fmt"
@@ -25,6 +27,7 @@ import (
 	"syscall"
 	"time"
 
+	"tact/internal/build"
 	"tact/internal/devserver"
 	"tact/internal/site"
 )
@@ -60,12 +63,12 @@ func main() {
 		report(err)
 		os.Exit(1)
 	}
-	opts := site.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
+	opts := build.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
 	setMemoryLimit(*watch)
 
 	switch {
 	case *mark:
-		if err = site.MarkTranslated(ctx, *root, flag.Args()); err == nil {
+		if err = translation.MarkTranslated(ctx, *root, flag.Args()); err == nil {
 			fmt.Printf("marked %d file(s) as translated from the current source\n", flag.NArg())
 		}
 	case *watch:
@@ -74,7 +77,7 @@ func main() {
 			stop() // from now on a second Ctrl-C kills at once
 		}()
 		// The first build reports a broken tact.toml; until then, serve at the root.
-		basePath, _ := site.BasePath(fsys, opts)
+		basePath, _ := site.BasePath(fsys, opts.BaseURL)
 		dopts := devserver.Options{Root: *root, Out: outDir, BasePath: basePath, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
 		if err := devserver.Run(ctx, dopts, watchBuild(fsys, opts), os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "build:", err)
@@ -84,8 +87,8 @@ func main() {
 	default:
 		var stopProfiles func()
 		if stopProfiles, err = startProfiles(*cpuProfile, *memProfile); err == nil {
-			var rep *site.Report
-			rep, err = site.Build(ctx, fsys, opts)
+			var rep *build.Report
+			rep, err = build.Build(ctx, fsys, opts)
 			stopProfiles()
 			printReport(rep, err)
 		}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"tact/internal/translation"
+
 	"context"
 	"errors"
 	"flag"
@@ -8,8 +10,8 @@ import (
 	"io/fs"
 	"os"
 
+	"tact/internal/build"
 	"tact/internal/devserver"
-	"tact/internal/site"
 )
 
 // usage prints the command's flags.
@@ -34,7 +36,7 @@ func checkUsage(mark, watch bool) {
 }
 
 // openSite opens the site root as an os.Root and checks the output
-// directory (site.OutputDir), returning where to publish; with
+// directory (build.OutputDir), returning where to publish; with
 // --mark-translated there is no output to check.
 func openSite(root, out string, mark bool) (fs.FS, string, error) {
 	r, err := os.OpenRoot(root)
@@ -44,7 +46,7 @@ func openSite(root, out string, mark bool) (fs.FS, string, error) {
 	if mark {
 		return r.FS(), out, nil
 	}
-	out, err = site.OutputDir(root, out)
+	out, err = build.OutputDir(root, out)
 	return r.FS(), out, err
 }
 
@@ -58,8 +60,8 @@ func isSet(name string) bool {
 // watchBuild returns the build the preview runs on every change: one
 // Builder for the whole session, so that each save rebuilds only what the
 // changed files affect.
-func watchBuild(fsys fs.FS, opts site.Options) devserver.BuildFunc {
-	builder := site.NewBuilder(fsys, opts)
+func watchBuild(fsys fs.FS, opts build.Options) devserver.BuildFunc {
+	builder := build.NewBuilder(fsys, opts)
 	return func(ctx context.Context, changed []string) (devserver.Result, error) {
 		rep, err := builder.Build(ctx, changed)
 		if err != nil {
@@ -71,7 +73,7 @@ func watchBuild(fsys fs.FS, opts site.Options) devserver.BuildFunc {
 
 // printReport prints a successful build's warnings, the translations that
 // are behind and the summary line.
-func printReport(rep *site.Report, err error) {
+func printReport(rep *build.Report, err error) {
 	if err != nil {
 		return
 	}
@@ -79,7 +81,7 @@ func printReport(rep *site.Report, err error) {
 		fmt.Fprintln(os.Stderr, "warning:", w)
 	}
 	if rep.TranslationsBehind() {
-		fmt.Print("translations behind their source (details at /status/):\n", site.StatusTable(rep.Translations))
+		fmt.Print("translations behind their source (details at /status/):\n", translation.Table(rep.Translations))
 	}
 	fmt.Println(rep)
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/site"
+	"tact/internal/build"
 )
 
 // The guide (issue 23, "From pilot to guide"): ten scenario articles in each language,
@@ -59,7 +59,7 @@ func attrs(tag string) map[string]string {
 func TestBuiltArticlesLinkEveryTranslation(t *testing.T) {
 	s := guide(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(context.Background(), os.DirFS(repoRoot), site.Options{Out: out, Minify: true}); err != nil {
+	if _, err := build.Build(context.Background(), os.DirFS(repoRoot), build.Options{Out: out, Minify: true}); err != nil {
 		t.Fatalf("the real site does not build:\n%s", err)
 	}
 	pages := 0
@@ -106,7 +106,7 @@ func TestBuiltArticlesLinkEveryTranslation(t *testing.T) {
 // internal link, every hreflang answered.
 func TestRealSiteBuildsStrictly(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	rep, err := site.Build(context.Background(), os.DirFS(repoRoot), site.Options{Out: out, Minify: true, Strict: true})
+	rep, err := build.Build(context.Background(), os.DirFS(repoRoot), build.Options{Out: out, Minify: true, Strict: true})
 	if err != nil {
 		t.Fatalf("the real site does not build with Strict:\n%s", err)
 	}

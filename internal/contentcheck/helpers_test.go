@@ -22,7 +22,7 @@ var (
 func guide(t *testing.T) *site.Site {
 	t.Helper()
 	loadOnce.Do(func() {
-		realSite, _, _, loadErr = site.Load(context.Background(), os.DirFS(repoRoot), site.Options{})
+		realSite, loadErr = site.Load(context.Background(), os.DirFS(repoRoot), site.Options{})
 	})
 	if loadErr != nil {
 		t.Fatalf("the real site does not load:\n%s", loadErr)

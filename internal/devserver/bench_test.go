@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"tact/bench/corpus"
+	"tact/internal/build"
 	"tact/internal/devserver"
-	"tact/internal/site"
 	"tact/internal/sitetest"
 )
 
@@ -51,8 +51,8 @@ func benchSaves(b *testing.B, root string) {
 	}
 	built := make(chan error, 1)
 	fsys := os.DirFS(root)
-	opts := site.Options{Out: filepath.Join(root, "public"), Minify: true}
-	builder := site.NewBuilder(fsys, opts)
+	opts := build.Options{Out: filepath.Join(root, "public"), Minify: true}
+	builder := build.NewBuilder(fsys, opts)
 	build := func(ctx context.Context, changed []string) (devserver.Result, error) {
 		_, err := builder.Build(ctx, changed)
 		built <- err

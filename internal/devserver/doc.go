@@ -4,7 +4,7 @@
 // switched windows, and a broken save never takes the preview down.
 //
 // Run is the whole of it. The caller passes a BuildFunc (cmd/build passes a
-// closure around site.Build); devserver knows nothing about the site model.
+// closure around build.Build); devserver knows nothing about the site model.
 //
 //	fsnotify or poller ─► changes ─► debouncer ─► BuildFunc ─► hub ─► SSE ─► live.js
 //	                                                  │
@@ -131,7 +131,7 @@
 // reload, and a reloaded page is sent the current error when it reconnects).
 //
 // On bad input the errors are printed, the previous output stays in place
-// (site.Build writes beside it and swaps only a complete build) and is still
+// (build.Build writes beside it and swaps only a complete build) and is still
 // served.
 //
 // # Stopping

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"tact/internal/diag"
+	"tact/internal/sitefs"
 	"tact/internal/slug"
 	"tact/internal/tomlpos"
 )
@@ -45,13 +47,14 @@ var reservedCodes = []string{"assets", "status"}
 // localeRe matches an Open Graph locale: a language and a country, es_ES.
 var localeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}_[A-Z]{2}$`) })
 
-func loadConfig(fsys fs.FS) (*Config, error) {
+// LoadConfig reads and checks tact.toml.
+func LoadConfig(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if d := (*diag.Error)(nil); errors.As(err, &d) {
 		return nil, d
 	}
 	if err != nil {
-		return nil, &diag.Error{File: ConfigFile, Msg: fmt.Sprintf("cannot read the site configuration: %v (run the build from the site's root or pass --content)", unwrapPath(err))}
+		return nil, &diag.Error{File: ConfigFile, Msg: fmt.Sprintf("cannot read the site configuration: %v (run the build from the site's root or pass --content)", sitefs.UnwrapPath(err))}
 	}
 	var cfg Config
 	idx, err := tomlpos.Decode(ConfigFile, data, 0, len(data), &cfg, tomlpos.Messages{Unknown: unknownField})
@@ -96,4 +99,59 @@ func loadConfig(fsys fs.FS) (*Config, error) {
 		errs.Add(idx.Errorf(idx.Val("source"), "source language %q is not configured: use the code of one of the [[languages]]", cfg.Source))
 	}
 	return &cfg, errs.Err()
+}
+
+// BasePath returns the path the site is built under: that of --base-url
+// (baseURL), or else of tact.toml's baseURL; "" for the root. The
+// preview server serves the site there, so that its links work.
+func BasePath(fsys fs.FS, baseURL string) (string, error) {
+	fsys = sitefs.Guard(fsys)
+	base := baseURL
+	if base == "" {
+		cfg, err := LoadConfig(fsys)
+		if err != nil {
+			return "", err
+		}
+		base = cfg.BaseURL
+	}
+	return basePathOf(base)
+}
+
+func basePathOf(base string) (string, error) {
+	if base == "" {
+		return "", nil
+	}
+	if msg := badBaseURL(base); msg != "" {
+		return "", fmt.Errorf("base URL %q %s", base, msg)
+	}
+	u, _ := url.Parse(base)
+	return strings.TrimSuffix(u.Path, "/"), nil
+}
+
+// badBaseURL says what is wrong with an absolute URL the site is served
+// from, or returns "". Its path reaches _headers, sitemaps, feeds and every
+// page's links, so only a plain path is accepted: no query, fragment, user
+// name, dot segments, spaces, quotes or control characters, even encoded.
+func badBaseURL(base string) string {
+	u, err := url.Parse(base)
+	switch {
+	case err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.Opaque != "":
+		return "is not an absolute http(s) URL such as https://example.org/"
+	case u.User != nil:
+		return "must not hold a user name or password"
+	case u.RawQuery != "" || u.ForceQuery:
+		return "must not have a query (?…)"
+	case u.Fragment != "" || strings.Contains(base, "#"):
+		return "must not have a fragment (#…)"
+	case strings.ContainsFunc(base+u.Path, func(r rune) bool { return r <= ' ' || r == 0x7f || strings.ContainsRune("\"'<>`\\", r) }):
+		return "must not contain spaces, quotes or control characters (even percent-encoded)"
+	case u.Port() != "" && strings.Trim(u.Port(), "0123456789") != "":
+		return "has a port that is not a number"
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return "must not have . or .. segments in its path"
+		}
+	}
+	return ""
 }

@@ -12,7 +12,7 @@ import (
 // dates, placeholders) is what linking, checking and the other pages need.
 // A one-shot build drops the detail as soon as the article is parsed
 // (dropDetail) and converts the article again from its file when its pages
-// render (withDetail): at 40,000 articles the details are two thirds of the
+// render (WithDetail): at 40,000 articles the details are two thirds of the
 // model, and converting a file costs less than keeping it.
 
 // dropDetail drops a's detail from the model; reload gives it back, by
@@ -27,11 +27,11 @@ func (a *Article) dropDetail(reload func() (*Article, error)) {
 	}
 }
 
-// withDetail returns a with its detail: a itself when it holds it, else a
+// WithDetail returns a with its detail: a itself when it holds it, else a
 // copy of a, its scenarios and replies, with the detail of the article
 // converted again. The copy is the caller's; a is left as it is, so other
 // pages being rendered at the same time may go on reading it.
-func (a *Article) withDetail() (*Article, error) {
+func (a *Article) WithDetail() (*Article, error) {
 	if !a.dropped {
 		return a, nil
 	}
@@ -97,7 +97,7 @@ func (a *Article) takeDetail(full *Article) error {
 
 // Body returns the article's rendered Markdown.
 func (a *Article) Body() (template.HTML, error) {
-	c, err := a.withDetail()
+	c, err := a.WithDetail()
 	if err != nil {
 		return "", err
 	}

@@ -2,13 +2,12 @@ package site
 
 import (
 	"context"
-	"maps"
 	"os"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"tact/internal/assets"
 	"tact/internal/markdown/reply"
 )
 
@@ -18,17 +17,21 @@ import (
 // model, which keeps only what other pages show.
 func TestDroppedDetailComesBack(t *testing.T) {
 	fsys := os.DirFS("../..")
-	opts := Options{Minify: true}
-	kept, _, _, err := Load(context.Background(), fsys, opts)
+	opts := Options{Minifier: assets.NewMinifier(true)}
+	kept, err := Load(context.Background(), fsys, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := loadEnv(fsys, opts)
+	cfg, err := LoadConfig(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.loader.leanAbove = 0 // (the real site is small enough to keep every detail)
-	lean, _, err := e.loadSite(context.Background(), nil, nil, true)
+	l, err := NewLoader(fsys, cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.leanAbove = 0 // (the real site is small enough to keep every detail)
+	lean, _, err := l.Load(context.Background(), LoadOptions{Lean: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +51,7 @@ func TestDroppedDetailComesBack(t *testing.T) {
 			if left := detailOf(a); !slices.Equal(left, make([]string, len(left))) {
 				t.Errorf("%s: detail left in the model: %q", a.File, left)
 			}
-			full, err := a.withDetail()
+			full, err := a.WithDetail()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,8 +85,8 @@ func TestDroppedDetailComesBack(t *testing.T) {
 func TestDetailOfAChangedFile(t *testing.T) {
 	a := &Article{File: "content/en/a.md", Scenarios: []*Scenario{{ID: "one"}}}
 	a.dropDetail(func() (*Article, error) { return &Article{Scenarios: []*Scenario{{ID: "two"}}}, nil })
-	if _, err := a.withDetail(); err == nil || !strings.Contains(err.Error(), "content/en/a.md: changed during the build") {
-		t.Errorf("withDetail() error = %v, want one naming the file as changed during the build", err)
+	if _, err := a.WithDetail(); err == nil || !strings.Contains(err.Error(), "content/en/a.md: changed during the build") {
+		t.Errorf("WithDetail() error = %v, want one naming the file as changed during the build", err)
 	}
 }
 
@@ -110,29 +113,4 @@ func detailOf(a *Article) []string {
 		}
 	}
 	return d
-}
-
-// A one-shot build knows every output file, and which page each is, before
-// it makes the pages; it must know the same files as a build that makes
-// every page first, and give each page its place in that build's order.
-func TestPageIndexMatchesPages(t *testing.T) {
-	for _, base := range []string{"", "https://example.org/guide/"} {
-		s, _, set, err := Load(context.Background(), os.DirFS("../.."), Options{BaseURL: base})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages := s.pages()
-		index, n := s.pageIndex(s.units(s.sitePages()), set)
-		if have, want := slices.Sorted(maps.Keys(index)), slices.Sorted(maps.Keys(s.outputFiles(pages, set))); !reflect.DeepEqual(have, want) {
-			t.Errorf("base %q: pageIndex\n%v\nouputFiles\n%v", base, have, want)
-		}
-		if n != len(pages) {
-			t.Errorf("base %q: pageIndex counts %d pages, the build makes %d", base, n, len(pages))
-		}
-		for i, p := range pages {
-			if index[p.Path] != int32(i) {
-				t.Errorf("base %q: pageIndex puts %s at %d, the build at %d", base, p.Path, index[p.Path], i)
-			}
-		}
-	}
 }

@@ -2,9 +2,7 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -94,12 +92,4 @@ func tomlErrors(file string, src []byte, off int, err error) error {
 	}
 	startLine, _ := diag.Position(src, off)
 	return &diag.Error{File: file, Line: startLine, Msg: "invalid TOML: " + err.Error()}
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -12,6 +12,7 @@ import (
 	"tact/internal/diag"
 	"tact/internal/markdown"
 	"tact/internal/markdown/reply"
+	"tact/internal/sitefs"
 )
 
 // addContentSeeds adds every real content file to the fuzz corpus.
@@ -83,7 +84,7 @@ func FuzzArticle(f *testing.F) {
 	})
 	lang := &Lang{Language: Language{Code: "en", ReplySeg: "replies"}, byKey: map[string]*Article{}}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if len(src) > MaxFileSize {
+		if len(src) > sitefs.MaxFileSize {
 			return
 		}
 		a, err := parseArticle(conv, lang, "content/en/fuzz.md", normalize(src), new(bytes.Buffer))
@@ -115,7 +116,7 @@ func FuzzConfig(f *testing.F) {
 	f.Add([]byte("title = \"T\"\nbaseURL = \"https://x.example/a%0Ab/\"\n[[languages]]\ncode = \"en\"\nname = \"E\"\nlocale = \"en_GB\"\nreplies = \"r\"\nquotes = [\"“\", \"”\", \"‘\", \"’\"]\n"))
 	f.Add([]byte("title = 1\n[[languages]]\ncode = \"assets\"\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		cfg, err := loadConfig(fstest.MapFS{ConfigFile: {Data: src}})
+		cfg, err := LoadConfig(fstest.MapFS{ConfigFile: {Data: src}})
 		if err != nil {
 			checkPositionedIn(t, ConfigFile, src, err)
 			return

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"html/template"
@@ -9,12 +10,18 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/markdown"
 	"tact/internal/markdown/reply"
+	"tact/internal/parallel"
+	"tact/internal/shareimg"
+	"tact/internal/sig"
+	"tact/internal/sitefs"
 	"tact/internal/slug"
 )
 
@@ -25,24 +32,163 @@ const (
 	HomeFile   = "_index.md"
 )
 
-// loader holds what loading needs, built once per build.
-type loader struct {
-	fsys        fs.FS
-	cfg         *Config
-	catalog     *locale.Catalog
-	basePath    string
-	drafts      bool
-	converters  map[string]*markdown.Converter
-	min         *assets.Minifier // minifies bodies once, as they are parsed
-	lean        bool             // one-shot builds: drop each article's detail until its pages render, when the sources are large
-	sourceBytes int64            // the size of the content files, known once they are listed
-	leanAbove   int64            // the size above which lean applies: leanAbove (tests lower it)
+// Options control loading.
+type Options struct {
+	BaseURL  string           // absolute URL the site is served from; overrides tact.toml's baseURL
+	Drafts   bool             // include articles with draft = true
+	Minifier *assets.Minifier // minifies article bodies as they are parsed; nil for none
+}
 
-	// Between the builds of a Builder: what the previous build parsed, and
-	// which files changed since (nil: any file may have).
-	cache   map[string]parsed
-	changed map[string]bool
-	parsed  map[string]parsed // filled by load: this build's results
+// A Loader reads a site's content into a checked Site. It reads tact.toml
+// and the interface strings once (NewLoader); Load may then run again and
+// again, reusing the parse results of files that did not change.
+type Loader struct {
+	fsys       fs.FS
+	cfg        *Config
+	catalog    *locale.Catalog
+	baseURL    string // without trailing slash
+	basePath   string
+	drafts     bool
+	converters map[string]*markdown.Converter
+	min        *assets.Minifier // minifies bodies once, as they are parsed
+	leanAbove  int64            // the content size above which a lean load drops details: leanAbove (tests lower it)
+}
+
+// NewLoader reads the interface strings of the site in fsys, whose
+// tact.toml is cfg (LoadConfig). Every file it or its Loads open is
+// refused when it is, or lies under, a symbolic link out of the site.
+func NewLoader(fsys fs.FS, cfg *Config, opts Options) (*Loader, error) {
+	fsys = sitefs.Guard(fsys)
+	baseURL := cmp.Or(opts.BaseURL, cfg.BaseURL)
+	basePath, err := basePathOf(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	codes := make([]string, len(cfg.Languages))
+	for i, l := range cfg.Languages {
+		codes[i] = l.Code
+	}
+	cat, err := locale.Load(fsys, I18nDir, codes)
+	if err == nil {
+		err = cat.Require(codes, builderMessages)
+	}
+	if err != nil {
+		return nil, err
+	}
+	l := &Loader{fsys: fsys, cfg: cfg, catalog: cat, baseURL: strings.TrimSuffix(baseURL, "/"), basePath: basePath,
+		drafts: opts.Drafts, min: opts.Minifier, leanAbove: leanAbove}
+	l.newConverters()
+	return l, nil
+}
+
+// Config returns tact.toml as read.
+func (l *Loader) Config() *Config { return l.cfg }
+
+// Catalog returns the interface strings.
+func (l *Loader) Catalog() *locale.Catalog { return l.catalog }
+
+// BasePath returns the path the site is built under ("/guide"), "" for the root.
+func (l *Loader) BasePath() string { return l.basePath }
+
+// BaseURL returns the URL the site is built for, without trailing slash; "" when none.
+func (l *Loader) BaseURL() string { return l.baseURL }
+
+// FS returns the site's files, guarded against links out of the site.
+func (l *Loader) FS() fs.FS { return l.fsys }
+
+// Load reads the site in fsys and checks it: a Loader's one Load.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
+	cfg, err := LoadConfig(sitefs.Guard(fsys))
+	if err != nil {
+		return nil, err
+	}
+	l, err := NewLoader(fsys, cfg, opts)
+	if err != nil {
+		return nil, err
+	}
+	s, _, err := l.Load(ctx, LoadOptions{})
+	return s, err
+}
+
+// LoadOptions say what a Load may reuse and what it may leave out.
+type LoadOptions struct {
+	// Cache holds the previous Load's parse results; Changed lists the
+	// files changed since (nil: any file may have). A file not changed, or
+	// changed back to the same bytes, is not parsed again.
+	Cache   Cache
+	Changed map[string]bool
+	// Lean drops each article's detail (body, scenario texts, messages)
+	// as soon as it is parsed, when the content is large (detail.go):
+	// for builds that render each article once and keep nothing.
+	Lean bool
+}
+
+// Cache is what a Load parsed, by content file, for the next Load.
+type Cache map[string]parsed
+
+// Load loads and links the content and the quiz. It returns the site and
+// this Load's parse results (failed files too: an unchanged broken file
+// stays broken), for the next Load's Cache.
+func (l *Loader) Load(ctx context.Context, opts LoadOptions) (*Site, Cache, error) {
+	run := &loading{Loader: l, cache: opts.Cache, changed: opts.Changed, lean: opts.Lean}
+	var errs diag.List
+	s, err := run.load(ctx)
+	errs.Add(err)
+	if s != nil {
+		errs.Add(s.loadQuiz(l.fsys))
+		if s.Quiz != nil {
+			for _, lang := range s.Languages {
+				lang.quizStart = s.Quiz.Start
+			}
+			errs.Add(s.restoreQuoted())
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, run.parsed, err
+	}
+	s.BaseURL = l.baseURL
+	s.cat = l.catalog
+	s.source = l.cfg.Source
+	if s.Quiz != nil {
+		codes := make([]string, len(s.Languages))
+		for i, l := range s.Languages {
+			codes[i] = l.Code
+		}
+		s.quizStatus = quizStatuses(l.fsys, s.source, codes)
+	}
+	for _, lang := range s.Languages {
+		lang.shareURL = lang.URL() + "share." + shareimg.Key(s.Title, s.Tagline(lang)) + ".png"
+	}
+	return s, run.parsed, nil
+}
+
+// loading is one Load.
+type loading struct {
+	*Loader
+	lean        bool  // see LoadOptions.Lean
+	sourceBytes int64 // the size of the content files, known once they are listed
+	cache       Cache
+	changed     map[string]bool
+	parsed      Cache // filled by load: this Load's results
+}
+
+// Tagline is the home page title without a leading "<site title>:".
+func (s *Site) Tagline(lang *Lang) string {
+	if lang.Home == nil {
+		return ""
+	}
+	t := strings.TrimSpace(strings.TrimPrefix(lang.Home.Title, s.Title+":"))
+	if r, size := utf8.DecodeRuneInString(t); size > 0 {
+		t = string(unicode.ToUpper(r)) + t[size:]
+	}
+	return t
+}
+
+// builderMessages are the interface strings the builder itself uses (the
+// templates' are checked when they run).
+var builderMessages = []string{
+	"bestMove", "repliesTitle", "repliesIntro", "notFoundTitle", "quizTitle", "quizIntro",
+	"embedTitle", "embedIntro", "monthNames", "dateFormat",
 }
 
 type job struct {
@@ -52,7 +198,7 @@ type job struct {
 
 // load reads and parses every content file into a Site, in parallel, and
 // returns every problem found.
-func (l *loader) load(ctx context.Context) (*Site, error) {
+func (l *loading) load(ctx context.Context) (*Site, error) {
 	s := &Site{Title: l.cfg.Title, BasePath: l.basePath, drafts: map[string]bool{}}
 	var errs diag.List
 	for i, lc := range l.cfg.Languages {
@@ -64,10 +210,10 @@ func (l *loader) load(ctx context.Context) (*Site, error) {
 	errs.Add(err)
 	results := make([]any, len(jobs))
 	failures := make([]error, len(jobs))
-	if err := parallel(ctx, len(jobs), func(i int) { results[i], failures[i] = l.parse(jobs[i]) }); err != nil {
+	if err := parallel.For(ctx, len(jobs), func(i int) { results[i], failures[i] = l.parse(jobs[i]) }); err != nil {
 		return nil, err
 	}
-	l.parsed = map[string]parsed{}
+	l.parsed = Cache{}
 	for i, j := range jobs {
 		errs.Add(failures[i])
 		var h uint64
@@ -99,11 +245,11 @@ func (l *loader) load(ctx context.Context) (*Site, error) {
 
 // listContent returns the files to parse, sorted, and reports directories
 // that do not match the configuration.
-func (l *loader) listContent(s *Site) ([]job, error) {
+func (l *loading) listContent(s *Site) ([]job, error) {
 	var errs diag.List
 	entries, err := fs.ReadDir(l.fsys, ContentDir)
 	if err != nil {
-		return nil, &diag.Error{File: ContentDir, Msg: fmt.Sprintf("cannot read the content directory: %v (create it, or pass --content with the site's root)", unwrapPath(err))}
+		return nil, &diag.Error{File: ContentDir, Msg: fmt.Sprintf("cannot read the content directory: %v (create it, or pass --content with the site's root)", sitefs.UnwrapPath(err))}
 	}
 	l.sourceBytes = 0
 	present := map[string]bool{}
@@ -119,7 +265,7 @@ func (l *loader) listContent(s *Site) ([]job, error) {
 	var jobs []job
 	for _, lang := range s.Languages {
 		dir := path.Join(ContentDir, lang.Code)
-		if err := checkLink(l.fsys, dir); err != nil {
+		if err := sitefs.CheckLink(l.fsys, dir); err != nil {
 			errs.Add(err)
 			continue
 		}
@@ -129,7 +275,7 @@ func (l *loader) listContent(s *Site) ([]job, error) {
 		}
 		files, err := fs.ReadDir(l.fsys, dir)
 		if err != nil {
-			errs.Addf(dir, 0, 0, "cannot read: %v", unwrapPath(err))
+			errs.Addf(dir, 0, 0, "cannot read: %v", sitefs.UnwrapPath(err))
 			continue
 		}
 		hasHome := false
@@ -172,16 +318,16 @@ type parsed struct {
 	err    error
 }
 
-func (l *loader) parse(j job) (any, error) {
+func (l *loading) parse(j job) (any, error) {
 	prev, cached := l.cache[j.file]
 	if cached && l.changed != nil && !l.isChanged(j.file) {
 		return prev.result, prev.err // not touched since the last build
 	}
-	src, err := readSource(l.fsys, j.file)
+	src, err := sitefs.ReadText(l.fsys, j.file)
 	if err != nil {
 		return nil, err
 	}
-	h := hashBytes(src)
+	h := sig.Bytes(src)
 	if cached && prev.hash == h {
 		return prev.result, prev.err
 	}
@@ -201,7 +347,7 @@ func (l *loader) parse(j job) (any, error) {
 	return res, err
 }
 
-func (l *loader) parseSource(j job, src []byte) (any, error) {
+func (l *loading) parseSource(j job, src []byte) (any, error) {
 	conv := l.converters[j.lang.Code]
 	if path.Base(j.file) == HomeFile {
 		h, err := parseHome(conv, j.lang.Quotes, j.file, src)
@@ -213,7 +359,7 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 	a, err := l.parseArticle(j, src)
 	if a != nil && l.lean && l.sourceBytes > l.leanAbove {
 		a.dropDetail(func() (*Article, error) {
-			src, err := readSource(l.fsys, j.file)
+			src, err := sitefs.ReadText(l.fsys, j.file)
 			if err != nil {
 				return nil, err
 			}
@@ -231,7 +377,7 @@ func (l *loader) parseSource(j job, src []byte) (any, error) {
 const leanAbove = 32 << 20
 
 // parseArticle parses an article and renders and minifies its body.
-func (l *loader) parseArticle(j job, src []byte) (*Article, error) {
+func (l *Loader) parseArticle(j job, src []byte) (*Article, error) {
 	var html, min bytes.Buffer
 	a, err := parseArticle(l.converters[j.lang.Code], j.lang, j.file, src, &html)
 	if a == nil {
@@ -242,7 +388,7 @@ func (l *loader) parseArticle(j job, src []byte) (*Article, error) {
 }
 
 // newConverters builds one Markdown converter per language.
-func (l *loader) newConverters() {
+func (l *Loader) newConverters() {
 	l.converters = map[string]*markdown.Converter{}
 	for _, lc := range l.cfg.Languages {
 		T := l.catalog.T(lc.Code)
@@ -271,7 +417,7 @@ func replySlug(r *reply.Reply) string {
 
 // minifyBody minifies a rendered Markdown body into dst and returns it; on
 // failure it returns the body as it is.
-func (l *loader) minifyBody(dst *bytes.Buffer, h []byte) []byte {
+func (l *Loader) minifyBody(dst *bytes.Buffer, h []byte) []byte {
 	if l.min == nil || !l.min.On() {
 		return h
 	}
@@ -284,7 +430,7 @@ func (l *loader) minifyBody(dst *bytes.Buffer, h []byte) []byte {
 
 // isChanged reports whether file, or a directory holding it, is among the
 // changed paths.
-func (l *loader) isChanged(file string) bool {
+func (l *loading) isChanged(file string) bool {
 	for p := file; p != "." && p != "/"; p = path.Dir(p) {
 		if l.changed[p] {
 			return true

@@ -10,6 +10,7 @@ import (
 	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/quiz"
+	"tact/internal/sig"
 
 	"tact/internal/markdown/reply"
 )
@@ -30,7 +31,6 @@ type Site struct {
 	drafts     map[string]bool       // keys of drafts left out of the build
 	source     string                // tact.toml's source language
 	quizStatus map[string]string     // lang → translation state of its quiz texts
-	listingSig uint64                // what sitemaps and feeds show; set by signatures
 	replies    map[string][]*Reply   // reply id → its translations by Lang.index (nil where missing)
 }
 
@@ -217,4 +217,96 @@ func (a *Article) ReplyCount() int {
 		n += len(sc.Replies)
 	}
 	return n
+}
+
+// Listing hashes what other pages show of an article: its address, title,
+// summary and dates, and its scenarios' and replies' ids, titles and
+// verdicts. Editing an article's prose changes none of it, so the pages
+// that list the article are not rendered again.
+func (a *Article) Listing() uint64 {
+	if a.listSig != 0 {
+		return a.listSig
+	}
+	h := sig.New().Str(a.File).Str(a.Key).Str(a.Slug).Str(a.Title).Str(a.Summary)
+	h.Num(uint64(a.Date.Unix())).Num(uint64(a.Updated.Unix()))
+	for _, sc := range a.Scenarios {
+		h.Str(sc.ID).Str(sc.Title).Str(sc.Verdict)
+		for _, r := range sc.Replies {
+			h.Str(r.ID).Str(r.Title).Str(r.Slug).Str(r.Channel)
+		}
+	}
+	a.listSig = h.Sum()
+	return a.listSig
+}
+
+// Translations returns the translations of the article with key, by the
+// index of their language in Site.Languages (nil where there is none).
+func (s *Site) Translations(key string) []*Article { return s.articles[key] }
+
+// ReplyTranslations returns the translations of the reply with id, by the
+// index of their language in Site.Languages (nil where there is none).
+func (s *Site) ReplyTranslations(id string) []*Reply { return s.replies[id] }
+
+// Catalog returns the interface strings.
+func (s *Site) Catalog() *locale.Catalog { return s.cat }
+
+// SourceLang returns tact.toml's source language, "" when none.
+func (s *Site) SourceLang() string { return s.source }
+
+// QuizHash returns a hash of the quiz files, for incremental builds.
+func (s *Site) QuizHash() uint64 { return s.quizHash }
+
+// Index returns the language's index in Site.Languages.
+func (l *Lang) Index() int { return l.index }
+
+// FileHash returns a hash of the home page's source file, for incremental builds.
+func (h *Home) FileHash() uint64 { return h.srcHash }
+
+// FileHash returns a hash of the article's source file, for incremental builds.
+func (a *Article) FileHash() uint64 { return a.srcHash }
+
+// OutputFile returns the output file of the article's page.
+func (a *Article) OutputFile() string { return a.path }
+
+// OutputFile returns the output file of the reply's page.
+func (r *Reply) OutputFile() string { return r.path }
+
+// LastMod returns the newest update among the language's articles.
+func (l *Lang) LastMod() time.Time {
+	var t time.Time
+	for _, a := range l.Articles {
+		if a.Updated.After(t) {
+			t = a.Updated
+		}
+	}
+	return t
+}
+
+// ShareImageURL returns the address of the language's link-preview image.
+// Its name carries a key of what it shows, so an unchanged image is reused
+// from the previous build and a changed one gets a new address.
+func (l *Lang) ShareImageURL() string { return l.shareURL }
+
+// XDefault returns the address of the language chooser, the x-default of
+// every page's hreflang set.
+func (s *Site) XDefault() string { return s.AbsURL(s.BasePath + "/") }
+
+// AbsURL returns u as an absolute URL when the site has a base URL.
+func (s *Site) AbsURL(u string) string {
+	if s.BaseURL == "" {
+		return u
+	}
+	return s.BaseURL + u[len(s.BasePath):]
+}
+
+// ArticleByFile returns the article read from file, or nil.
+func (s *Site) ArticleByFile(file string) *Article {
+	for _, l := range s.Languages {
+		for _, a := range l.Articles {
+			if a.File == file {
+				return a
+			}
+		}
+	}
+	return nil
 }

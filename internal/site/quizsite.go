@@ -7,6 +7,7 @@ import (
 
 	"tact/internal/diag"
 	"tact/internal/quiz"
+	"tact/internal/sig"
 )
 
 // QuizFile is the quiz definition; each language's texts are in
@@ -46,12 +47,12 @@ func (s *Site) loadQuiz(fsys fs.FS) error {
 		}
 	}
 	s.Quiz = q
-	h := newHasher()
+	h := sig.New()
 	for _, f := range append([]string{QuizFile}, langFiles(codes)...) {
 		b, _ := fs.ReadFile(fsys, f)
-		h.str(f).num(hashBytes(b))
+		h.Str(f).Num(sig.Bytes(b))
 	}
-	s.quizHash = h.sum()
+	s.quizHash = h.Sum()
 	return errs.Err()
 }
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"tact/internal/diag"
 )
 
 // SourceHash identifies a version of a source text (an article's body, a
@@ -19,91 +20,13 @@ func SourceHash(body []byte) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// Translation states.
+// Translation states, of an article or of a language's quiz texts.
 const (
 	StatusCurrent   = "current"   // made from the source as it is now
 	StatusStale     = "stale"     // the source changed since
 	StatusUntracked = "untracked" // records no source version
 	StatusMissing   = "missing"   // not translated
 )
-
-// StatusRow is one language's translation status against the source.
-type StatusRow struct {
-	Lang     *Lang
-	Articles map[string]int // state → number of articles
-	Replies  map[string]int // state (of their article) → number of replies
-	Quiz     string         // state of the quiz texts; "" without a quiz
-	Items    []StatusItem   // every article that is not current
-}
-
-// StatusItem is one translation that needs a translator.
-type StatusItem struct {
-	Key, Title, State string
-	File              string // the translation; "" when missing
-	Source            *Article
-}
-
-// TranslationStatus compares every language with the source language. It
-// returns nil when tact.toml names no source.
-func (s *Site) TranslationStatus() []StatusRow {
-	src := s.Lang(s.source)
-	if src == nil {
-		return nil
-	}
-	var rows []StatusRow
-	for _, lang := range s.Languages {
-		if lang == src {
-			continue
-		}
-		row := StatusRow{Lang: lang, Articles: map[string]int{}, Replies: map[string]int{}}
-		for _, a := range src.Articles {
-			t := s.Article(a.Key, lang.Code)
-			state := StatusMissing
-			switch {
-			case t == nil:
-			case t.TranslatedFrom == "":
-				state = StatusUntracked
-			case t.TranslatedFrom == a.SourceHash:
-				state = StatusCurrent
-			default:
-				state = StatusStale
-			}
-			row.Articles[state]++
-			row.Replies[state] += a.ReplyCount()
-			if state != StatusCurrent {
-				item := StatusItem{Key: a.Key, Title: a.Title, State: state, Source: a}
-				if t != nil {
-					item.File = t.File
-				}
-				row.Items = append(row.Items, item)
-			}
-		}
-		if s.Quiz != nil {
-			row.Quiz = s.quizStatus[lang.Code]
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
-
-// StatusTable formats the status as the plain-text table the build prints.
-func StatusTable(rows []StatusRow) string {
-	var b strings.Builder
-	count := func(m map[string]int) string {
-		var parts []string
-		for _, st := range []string{StatusCurrent, StatusStale, StatusUntracked, StatusMissing} {
-			if m[st] > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", m[st], st))
-			}
-		}
-		return strings.Join(parts, ", ")
-	}
-	fmt.Fprintf(&b, "%-8s %-40s %-40s %s\n", "language", "articles", "replies", "quiz")
-	for _, r := range rows {
-		fmt.Fprintf(&b, "%-8s %-40s %-40s %s\n", r.Lang.Code, count(r.Articles), count(r.Replies), r.Quiz)
-	}
-	return b.String()
-}
 
 // quizStatuses compares each language's quiz texts with the source's.
 func quizStatuses(fsys fs.FS, source string, langs []string) map[string]string {
@@ -156,3 +79,33 @@ func withoutMark(b []byte) []byte {
 	_, rest, _ := strings.Cut(string(b), "\n")
 	return []byte(rest)
 }
+
+// TranslationGaps reports articles missing in a language and scenarios the
+// quiz does not reach.
+func (s *Site) TranslationGaps() []error {
+	var errs []error
+	for _, key := range s.Keys {
+		for _, lang := range s.Languages {
+			if s.articles[key][lang.index] == nil {
+				errs = append(errs, &diag.Error{File: ContentDir + "/" + lang.Code, Msg: fmt.Sprintf("article %q is not translated into %s yet", key, lang.Name)})
+			}
+		}
+	}
+	if s.Quiz != nil {
+		errs = append(errs, s.Quiz.Uncovered...)
+	}
+	return errs
+}
+
+// QuizMark returns the first line a translation's quiz texts carry to
+// record that they are made from srcQuiz, the source language's quiz texts.
+func QuizMark(srcQuiz []byte) string {
+	return quizMarkPrefix + `"` + SourceHash(withoutMark(srcQuiz)) + "\"\n"
+}
+
+// WithoutQuizMark returns quiz texts without their mark line.
+func WithoutQuizMark(b []byte) []byte { return withoutMark(b) }
+
+// QuizState returns the translation state of a language's quiz texts
+// (Status…), "" when the site has no quiz or tact.toml names no source.
+func (s *Site) QuizState(lang string) string { return s.quizStatus[lang] }

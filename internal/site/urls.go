@@ -35,11 +35,11 @@ func (r *Reply) Article() *Article { return r.Scenario.Article }
 // hundreds of thousands of them.
 func addresses(basePath, dir string) (url, file string) {
 	s := dir + "index.html"
-	return s[:len(dir)], outputPath(basePath, s)
+	return s[:len(dir)], OutputPath(basePath, s)
 }
 
-// outputPath converts a site URL to the file that serves it.
-func outputPath(basePath, url string) string {
+// OutputPath converts a site URL to the file that serves it.
+func OutputPath(basePath, url string) string {
 	p, dir := outputDir(basePath, url)
 	if dir {
 		return p + "index.html"
@@ -47,8 +47,8 @@ func outputPath(basePath, url string) string {
 	return p
 }
 
-// appendOutputPath appends outputPath(basePath, url) to b.
-func appendOutputPath(b []byte, basePath, url string) []byte {
+// AppendOutputPath appends OutputPath(basePath, url) to b.
+func AppendOutputPath(b []byte, basePath, url string) []byte {
 	p, dir := outputDir(basePath, url)
 	b = append(b, p...)
 	if dir {
@@ -63,3 +63,18 @@ func outputDir(basePath, url string) (p string, dir bool) {
 	p = strings.TrimPrefix(strings.TrimPrefix(url, basePath), "/")
 	return p, p == "" || strings.HasSuffix(p, "/")
 }
+
+// QuizURL returns the address of a quiz node's static page: the start
+// question is the quiz's own address.
+func (l *Lang) QuizURL(node string) string {
+	if node == "" || node == l.quizStart {
+		return l.URL() + "quiz/"
+	}
+	return l.URL() + "quiz/" + node + "/"
+}
+
+// EmbedCodeURL returns the address of the "Embed this quiz" page.
+func (l *Lang) EmbedCodeURL() string { return l.URL() + "embed/" }
+
+// FeedURL returns the address of the language's Atom feed of articles.
+func (l *Lang) FeedURL() string { return l.URL() + "feed.xml" }

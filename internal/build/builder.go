@@ -1,0 +1,371 @@
+package build
+
+import (
+	"tact/internal/sitefs"
+	"tact/internal/translation"
+
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sync"
+	"time"
+
+	"tact/internal/output"
+	"tact/internal/render"
+	"tact/internal/sig"
+	"tact/internal/site"
+)
+
+// Builder builds a site, and builds it again after changes (watch mode)
+// doing only the work the changes call for. It keeps between builds:
+//
+//   - the env (configuration, strings, templates, assets) until one of its
+//     files changes;
+//   - every content file's parse result, reused while the file is unchanged;
+//   - every output file's signature and hash: a page is rendered again only
+//     when something it shows changed (its article, the translations,
+//     related and neighbouring articles, the language's article list for
+//     index pages, the quiz for quiz pages, or anything in the env), and a
+//     file is written only when its bytes changed.
+//
+// The first build writes a fresh output directory and swaps it in
+// atomically; later builds update the output directory in place, file by
+// file, and only after the whole build succeeded in memory. The result is
+// always byte-identical to a full build of the same input.
+type Builder struct {
+	fsys fs.FS
+	opts Options
+
+	env     *env
+	convKey string               // what the cached parse results were converted with (conversionKey)
+	cache   site.Cache           // content file → parse result
+	out     map[string]published // output path → what is there
+	primed  bool                 // the output directory holds our last build
+
+	// The last build's model and pages (for the prose path), its files as
+	// the link checker knows them, its sitemaps and feeds and what they
+	// showed, its report.
+	site    *site.Site
+	pages   []*render.Page
+	known   map[string]int32
+	lists   map[string][]byte
+	listSig uint64
+	report  *Report
+}
+
+// published is what the Builder knows about one output file.
+type published struct {
+	page     bool    // the file is a page
+	sig      uint64  // signature of the page's inputs (0 for non-pages, and for pages the prose path rendered)
+	hash     uint64  // of the file's bytes
+	scan     *scan   // ids and links, for the link checker (pages)
+	warnings []error // link problems found on the page
+}
+
+// NewBuilder returns a Builder of the site in fsys with the given options.
+func NewBuilder(fsys fs.FS, opts Options) *Builder {
+	return &Builder{fsys: sitefs.Guard(fsys), opts: opts}
+}
+
+// pass is one build of a Builder: what it renders and where it goes.
+type pass struct {
+	s       *site.Site
+	pages   []*render.Page
+	known   map[string]int32
+	todo    []int    // indexes in pages of the pages to render
+	sigs    []uint64 // of pages; nil on the prose path
+	listing uint64
+	extra   bool // make the files that are not pages (not on the prose path)
+	rep     *Report
+}
+
+// Build builds the site. changed lists the files (relative to the site
+// root) that changed since the previous call; nil means any file may have.
+// On error the output directory keeps the previous build.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) {
+	start := time.Now()
+	var p *pass
+	if b.primed && b.env != nil && changed != nil && !touchesEnv(changed) {
+		if touched, ok := b.env.loader.TakeEdits(b.site, b.cache, changed); ok {
+			p = b.prosePass(touched)
+		}
+	}
+	if p == nil {
+		var err error
+		if p, err = b.fullPass(ctx, changed); err != nil {
+			return nil, err
+		}
+	}
+	rep, err := b.run(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// fullPass loads the site (reusing what it can) and plans to render the
+// pages whose signature changed.
+func (b *Builder) fullPass(ctx context.Context, changed []string) (*pass, error) {
+	if b.env == nil || changed == nil || touchesEnv(changed) {
+		e, err := loadEnv(b.fsys, b.opts)
+		if err != nil {
+			b.env = nil // a later build must not go on with the old env
+			return nil, err
+		}
+		if key := conversionKey(e.loader, b.opts.Minify); key != b.convKey {
+			// The converted bodies hold the base path, the reply words,
+			// the quotes and the verdict labels: convert every file again.
+			b.cache, b.convKey = nil, key
+		}
+		b.env = e
+	}
+	var changedSet map[string]bool
+	if changed != nil {
+		changedSet = map[string]bool{}
+		for _, c := range changed {
+			changedSet[path.Clean(c)] = true
+		}
+	}
+	s, parsed, err := b.env.loader.Load(ctx, site.LoadOptions{Cache: b.cache, Changed: changedSet})
+	if parsed != nil {
+		b.cache = parsed // (failed files too: an unchanged broken file stays broken)
+	}
+	terr := b.env.waitTemplates()
+	if terr != nil {
+		b.env = nil // a later build must not go on with broken layouts
+	}
+	if err := joinErrs(err, terr); err != nil {
+		return nil, err
+	}
+	version, err := b.env.version()
+	if err != nil {
+		return nil, err
+	}
+	p := &pass{s: s, pages: render.Pages(s), extra: true}
+	p.known = outputFiles(s, p.pages, b.env.assets)
+	p.sigs, p.listing = signatures(s, p.pages, version)
+	p.rep = &Report{Pages: map[string]int{}, BasePath: s.BasePath}
+	for i, pg := range p.pages {
+		if !pg.Root {
+			p.rep.Pages[pg.Lang.Code]++
+		}
+		if old, ok := b.out[pg.Path]; !ok || !b.primed || old.sig != p.sigs[i] {
+			p.todo = append(p.todo, i)
+		}
+	}
+	return p, nil
+}
+
+// prosePass plans the prose path: the last build's model, into which
+// TakeEdits copied the edited articles, and only the pages that show them:
+// their pages and reply pages, the quiz pages of a language when one is an
+// outcome there, and the translation status.
+func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
+	s := b.site
+	quizLangs := map[*site.Lang]bool{}
+	if s.Quiz != nil {
+		for _, o := range s.Quiz.Outcomes {
+			for _, l := range s.Languages {
+				if a := s.Article(o.Article, l.Code); touched[a] {
+					quizLangs[l] = true
+				}
+			}
+		}
+	}
+	status := translation.Status(s)
+	p := &pass{s: s, pages: b.pages, known: b.known, listing: b.listSig}
+	p.rep = &Report{Pages: b.report.Pages, BasePath: b.report.BasePath}
+	for i, pg := range b.pages {
+		switch {
+		case pg.Article != nil && touched[pg.Article],
+			pg.Reply != nil && touched[pg.Reply.Article()],
+			pg.Kind == render.KindStatus:
+			p.todo = append(p.todo, i)
+		case pg.QuizNode != nil && quizLangs[pg.Lang]:
+			if pg.QuizNode.Data != nil {
+				pg.QuizNode.Data = render.NewQuizData(s, pg.Lang)
+			}
+			p.todo = append(p.todo, i)
+		}
+		if pg.Kind == render.KindStatus {
+			pg.Status = status
+		}
+	}
+	return p
+}
+
+// run renders a pass with the engine and publishes it: a first build into
+// a staging directory swapped in at the end, a later one as a set of
+// changed files written in place once everything succeeded.
+func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
+	e := b.env
+	var filesMu sync.Mutex
+	files := map[string][]byte{} // later builds: every file made this build
+	sink := func(name string, data []byte) error {
+		filesMu.Lock()
+		files[name] = bytes.Clone(data) // (data may be a render buffer's, which is reused)
+		filesMu.Unlock()
+		return nil
+	}
+	var stage *output.Staging
+	if !b.primed {
+		var err error
+		if stage, err = output.Begin(b.opts.Out); err != nil {
+			return nil, err
+		}
+		sink = stage.WriteFile
+	}
+	fail := func(err error) (*Report, error) {
+		if stage != nil {
+			stage.Abort()
+		} else if !p.extra {
+			b.primed = false // the prose path changed the model: start afresh next time
+		}
+		return nil, err
+	}
+
+	// The files that are not pages are made while the pages render; their
+	// hashes are kept, and the sitemaps and feeds for the next build.
+	var othersMu sync.Mutex
+	others := map[string]uint64{} // name → hash
+	lists := map[string][]byte{}
+	emit := func(name string, data []byte) error {
+		othersMu.Lock()
+		_, dup := others[name]
+		if !dup {
+			others[name] = sig.Bytes(data)
+			if isList(name) {
+				lists[name] = data
+			}
+		}
+		othersMu.Unlock()
+		if dup {
+			return fmt.Errorf("%s: written twice", name)
+		}
+		return sink(name, data)
+	}
+	var extraErr error
+	var wg sync.WaitGroup
+	if p.extra {
+		var prev map[string][]byte
+		if b.primed && b.listSig == p.listing {
+			prev = b.lists // (what they show is unchanged: taken as they are)
+		}
+		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, b.opts.Out, prev, emit) })
+	}
+
+	pubs := make([]published, len(p.pages))
+	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink,
+		recheck: b.primed && p.extra && !sameKeys(p.known, b.known)}
+	en.keep = func(i int, out []byte, sc *scan) {
+		pubs[i] = published{page: true, hash: sig.Bytes(out), scan: sc}
+		if p.sigs != nil {
+			pubs[i].sig = p.sigs[i]
+		}
+	}
+	if b.primed {
+		en.prior = func(i int) (*render.Page, *scan, []error) {
+			pubs[i] = b.out[p.pages[i].Path]
+			if pubs[i].scan == nil {
+				pubs[i].scan = new(scan)
+			}
+			return p.pages[i], pubs[i].scan, pubs[i].warnings
+		}
+	}
+	warnings, err := en.run(ctx, pageUnits(p.pages, p.todo))
+	wg.Wait()
+	if err == nil {
+		err = joinErrs(extraErr, nil)
+	}
+	if err == nil && p.extra {
+		err = publishAssets(e.assets, emit)
+	}
+	if err != nil {
+		return fail(err)
+	}
+
+	next := make(map[string]published, len(p.pages)+len(others))
+	for i, pg := range p.pages {
+		pubs[i].warnings = warnings[i]
+		next[pg.Path] = pubs[i]
+	}
+	if p.extra {
+		for name, h := range others {
+			next[name] = published{hash: h}
+		}
+	} else {
+		// The prose path made only pages: every other file is as it was.
+		for name, pub := range b.out {
+			if !pub.page {
+				next[name] = pub
+			}
+		}
+		lists = b.lists
+	}
+	p.rep.Rendered = len(p.todo)
+	p.rep.Files = len(next)
+	p.rep.Warnings = inOrder(warnings)
+	p.rep.Warnings = append(p.rep.Warnings, p.s.TranslationGaps()...)
+	// The hreflang check walks every page's alternates; a build whose
+	// pages are the same as before has nothing new to find there.
+	if !b.primed || en.recheck {
+		p.rep.Warnings = append(p.rep.Warnings, render.HreflangErrors(p.pages)...)
+	}
+	p.rep.Translations = translation.Status(p.s)
+	if err := strict(b.opts, p.rep.Warnings); err != nil {
+		return fail(err)
+	}
+
+	if stage != nil {
+		if err := stage.Commit(); err != nil {
+			le := (*output.LeftoverError)(nil)
+			if !errors.As(err, &le) {
+				return fail(err)
+			}
+			p.rep.Warnings = append(p.rep.Warnings, le) // (the new site is out)
+		}
+	} else if err := b.update(next, files); err != nil {
+		b.primed = false // the next build starts afresh
+		return nil, err
+	}
+	b.out, b.primed = next, true
+	b.site, b.pages, b.known, b.lists, b.listSig, b.report = p.s, p.pages, p.known, lists, p.listing, p.rep
+	return p.rep, nil
+}
+
+// update writes a later build into the output directory in place: the
+// files whose bytes changed, then the removal of those that are gone.
+func (b *Builder) update(next map[string]published, files map[string][]byte) error {
+	var stale []string
+	for name := range b.out {
+		if _, ok := next[name]; !ok {
+			stale = append(stale, name)
+		}
+	}
+	slices.Sort(stale)
+	changed := map[string][]byte{}
+	for name, data := range files {
+		if old, ok := b.out[name]; !ok || old.hash != next[name].hash {
+			changed[name] = data
+		}
+	}
+	return output.Update(b.opts.Out, changed, stale)
+}
+
+// sameKeys reports whether a and b have the same keys.
+func sameKeys(a, b map[string]int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			return false
+		}
+	}
+	return true
+}

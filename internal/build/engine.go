@@ -1,0 +1,243 @@
+package build
+
+import (
+	"cmp"
+	"context"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"tact/internal/diag"
+	"tact/internal/parallel"
+	"tact/internal/render"
+	"tact/internal/site"
+)
+
+// unit is what one worker renders at a time: one page, or an article,
+// whose page and reply pages are made when it is rendered (from the
+// article with its detail, converted again when a lean load dropped it).
+type unit struct {
+	page    *render.Page
+	article *site.Article
+	index   int // of page, or of the article's page, in the build's page order
+	replies int // index of the article's first reply page
+}
+
+// pageUnits returns a unit for each page of pages whose index is in todo.
+func pageUnits(pages []*render.Page, todo []int) []unit {
+	us := make([]unit, len(todo))
+	for k, i := range todo {
+		us[k] = unit{page: pages[i], index: i}
+	}
+	return us
+}
+
+// engine is the one way every build renders: the units of a plan in
+// parallel, each page's links scanned and checked as it is rendered, its
+// bytes handed to one writer goroutine (creating files in the same
+// directories from several threads contends for their locks: on ext4 two
+// writers were three times slower than one), then the links to elements
+// of other pages checked once every page's ids are known.
+//
+// The builds differ only by policy and sink: which units they render (all
+// of them; the pages whose inputs changed; the pages of an edited
+// article), what they keep of a rendered page (keep), what they know of
+// the pages they do not render (prior), and where the bytes go (a staging
+// directory, or the set of changed files).
+type engine struct {
+	s     *site.Site
+	tmpl  *render.Templates
+	known map[string]int32 // every output file → its page's index, -1 if not a page
+	pages int              // the number of pages
+	sink  func(name string, data []byte) error
+
+	// keep, when set, sees each rendered page's bytes (valid during the
+	// call) and scan.
+	keep func(i int, out []byte, sc *scan)
+	// prior, when set, gives a page that is not rendered this time, its
+	// scan and its link problems from the build that rendered it.
+	prior func(i int) (*render.Page, *scan, []error)
+	// recheck: check the links of the pages not rendered again (files
+	// came or went since they were).
+	recheck bool
+
+	mu       sync.Mutex
+	ids      [][]uint32      // page index → its element ids; nil until rendered
+	rendered []bool          // page index → rendered this time
+	warnings map[int][]error // page index → its link problems
+	broken   []fragmentLink  // links to elements of other pages that are not there
+	later    []fragmentLink  // links to elements of pages not rendered yet
+	errs     diag.List
+	failed   render.Failures
+	large    map[string]int // page kind → the buffer for its pages, when the last was larger than a pooled one
+}
+
+// run renders units and returns the link problems of every page, by page
+// index, or the build's errors.
+func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error) {
+	en.ids = make([][]uint32, en.pages)
+	en.rendered = make([]bool, en.pages)
+	en.warnings = map[int][]error{}
+	en.large = map[string]int{}
+	writer := newFileWriter(en.sink)
+	err := parallel.For(ctx, len(units), func(k int) { en.render(units[k], writer) })
+	for _, werr := range writer.close() {
+		en.errs.Add(werr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, ferr := range en.failed.Errors(en.tmpl) {
+		en.errs.Add(ferr)
+	}
+	if err := en.errs.Err(); err != nil {
+		return nil, err
+	}
+	if en.prior != nil {
+		en.fromPrior()
+	}
+	en.checkFragments()
+	return en.warnings, nil
+}
+
+// render renders the pages of a unit.
+func (en *engine) render(u unit, writer *fileWriter) {
+	if u.page != nil {
+		// A page of its own may be large (an index page: megabytes at
+		// N = 10,000), and one language's is about as large as another's:
+		// its buffer starts at that size instead of reaching it by
+		// doubling, which allocates (and clears) twice the page.
+		kind := u.page.Kind
+		en.mu.Lock()
+		hint := en.large[kind]
+		en.mu.Unlock()
+		if size := en.renderPage(u.page, u.index, writer, hint); size > maxPooledBuf {
+			en.mu.Lock()
+			en.large[kind] = size + size/8
+			en.mu.Unlock()
+		}
+		return
+	}
+	full, err := u.article.WithDetail()
+	if err != nil {
+		en.mu.Lock()
+		en.errs.Add(err)
+		en.mu.Unlock()
+		return
+	}
+	en.renderPage(render.ArticlePage(en.s, full), u.index, writer, 0)
+	i := u.replies
+	for _, sc := range full.Scenarios {
+		for _, r := range sc.Replies {
+			en.renderPage(render.ReplyPage(en.s, r), i, writer, 0)
+			i++
+		}
+	}
+}
+
+// renderPage renders page p, index i, into a buffer with room for at
+// least size bytes, checks its links, hands it to writer, and returns the
+// page's size.
+func (en *engine) renderPage(p *render.Page, i int, writer *fileWriter, size int) int {
+	buf := getBuf()
+	buf.Grow(size)
+	if err := en.tmpl.Execute(buf, p); err != nil {
+		putBuf(buf)
+		en.failed.Add(p, err)
+		return 0
+	}
+	out := buf.Bytes()
+	sc := new(scan)
+	sc.read(out)
+	warnings, frags := checkLinks(en.s, p, i, *sc, en.exists)
+	if en.keep != nil {
+		en.keep(i, out, sc)
+	}
+	// Kept until the end: a copy of exactly the ids' size, never nil.
+	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
+	en.mu.Lock()
+	en.ids[i], en.rendered[i] = ids, true
+	if len(warnings) > 0 {
+		en.warnings[i] = warnings
+	}
+	en.fragments(frags)
+	en.mu.Unlock()
+	n := len(out)
+	writer.add(p.Path, buf)
+	return n
+}
+
+// fragments checks links to elements of other pages whose ids are known
+// now (most go to a page rendered before: a reply page's to its article's
+// scenario) and keeps the others for later. en.mu is held.
+func (en *engine) fragments(frags []fragmentLink) {
+	for _, f := range frags {
+		f.to, f.file = en.known[f.file], ""
+		switch {
+		case f.to < 0:
+			// Not a page: an asset has no ids to check.
+		case en.ids[f.to] == nil:
+			en.later = append(en.later, f)
+		case !(scan{ids: en.ids[f.to]}).hasID(f.frag):
+			en.broken = append(en.broken, f)
+		}
+	}
+}
+
+// fromPrior fills in the pages not rendered this time: their ids, and
+// their link problems, checked again when files came or went.
+func (en *engine) fromPrior() {
+	for i := range en.pages {
+		if en.rendered[i] {
+			continue
+		}
+		p, sc, warnings := en.prior(i)
+		en.ids[i] = sc.ids
+		if en.ids[i] == nil {
+			en.ids[i] = []uint32{} // (nil is "not rendered yet")
+		}
+		if en.recheck {
+			var frags []fragmentLink
+			warnings, frags = checkLinks(en.s, p, i, *sc, en.exists)
+			for _, f := range frags {
+				if f.to, f.file = en.known[f.file], ""; f.to >= 0 {
+					en.later = append(en.later, f)
+				}
+			}
+		}
+		if len(warnings) > 0 {
+			en.warnings[i] = warnings
+		}
+	}
+}
+
+// exists is checkLinks's: whether the build writes the file name.
+func (en *engine) exists(name []byte) bool {
+	_, ok := en.known[string(name)]
+	return ok
+}
+
+// checkFragments checks the links left for later, now that every page's
+// ids are known, and adds the broken ones to their pages' problems, in
+// order.
+func (en *engine) checkFragments() {
+	for _, f := range en.later {
+		if f.to >= 0 && en.ids[f.to] != nil && !(scan{ids: en.ids[f.to]}).hasID(f.frag) {
+			en.broken = append(en.broken, f)
+		}
+	}
+	slices.SortFunc(en.broken, func(a, b fragmentLink) int { return cmp.Or(a.from-b.from, strings.Compare(a.link, b.link)) })
+	for _, f := range en.broken {
+		en.warnings[f.from] = append(en.warnings[f.from], brokenFragment(f.page, f.link, f.target, f.frag))
+	}
+}
+
+// inOrder returns the problems of warnings in page order.
+func inOrder(warnings map[int][]error) []error {
+	var all []error
+	for _, i := range slices.Sorted(maps.Keys(warnings)) {
+		all = append(all, warnings[i]...)
+	}
+	return all
+}

@@ -1,0 +1,198 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"tact/internal/assets"
+	"tact/internal/locale"
+	"tact/internal/site"
+)
+
+// LayoutDir holds the templates: base.html, one file per page kind, and
+// partials/*.html shared by them.
+const LayoutDir = "layouts"
+
+// Templates holds the page templates of every page kind in each language,
+// built once per build. base.html and the partials are parsed once; each
+// kind's set is a clone of them with the kind's file parsed on top (it
+// redefines "main", "head" and the other blocks of base), and each language
+// clones the kind's sets again to bind its own T and friends. html/template
+// escapes each set when it first executes.
+type Templates struct {
+	byLang map[string]map[string]*template.Template // lang → kind → its set, entered at "base"
+	files  map[string]layoutFile                    // template name → layout file
+
+	// unminified returns the same templates parsed from the layouts as
+	// written, for errors to name places in them (layouterr.go); t itself
+	// when the layouts are not minified.
+	unminified func() (*Templates, error)
+}
+
+var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus}
+
+func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*Templates, error) {
+	funcs := template.FuncMap{
+		// Bound per language below: T "id" (a plain message), Tn "id" count
+		// (a plural), Tf "id" "Key" value… (a message with data), verdict v,
+		// cached "name" page, localDate t.
+		"T":         func(string) string { return "" },
+		"Tn":        func(string, int) string { return "" },
+		"Tf":        func(string, ...any) string { return "" },
+		"verdict":   func(string) string { return "" },
+		"cached":    func(string, *Page) (template.HTML, error) { return "", nil },
+		"localDate": func(time.Time) string { return "" },
+		"asset": func(name string) (string, error) {
+			a, ok := set[name]
+			if !ok {
+				return "", fmt.Errorf("asset %q does not exist in assets/", name)
+			}
+			return basePath + "/" + a.Path, nil
+		},
+		"segments":  SegmentsHTML,
+		"inOutcome": func(r *site.Reply) ReplyCard { return ReplyCard{Reply: r, InOutcome: true} },
+		"card":      func(r *site.Reply) ReplyCard { return ReplyCard{Reply: r} },
+		"csp":       func() string { return ContentSecurityPolicy },
+		"TL":        func(lang, id string) string { return cat.T(lang)(id) },
+		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
+		"lower":     strings.ToLower,
+	}
+	files := map[string]layoutFile{} // template name → layout file
+	// parse reads a layout file, minifies it (actions intact, so pages come
+	// out minified without a pass over each page) and parses it into t
+	// under its base name.
+	parse := func(t *template.Template, f string) error {
+		orig, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return fmt.Errorf("parse layouts: %w", err)
+		}
+		src, err := min.Template(orig)
+		if err != nil {
+			return fmt.Errorf("parse layouts: %s: %w", f, err)
+		}
+		name := path.Base(f)
+		files[name] = layoutFile{f, orig}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			// Report the mistake where it is in the file as written.
+			if _, serr := template.New(name).Funcs(funcs).Parse(string(orig)); serr != nil {
+				err = serr
+			}
+			return layoutError(err, map[string]layoutFile{name: files[name]})
+		}
+		return nil
+	}
+	root := template.New("base").Funcs(funcs)
+	partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html"))
+	for _, f := range append([]string{path.Join(LayoutDir, "base.html")}, partials...) {
+		if err := parse(root, f); err != nil {
+			return nil, err
+		}
+	}
+	byKind := map[string]*template.Template{}
+	for _, kind := range kinds {
+		kt, err := root.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("parse layouts: %w", err)
+		}
+		if err := parse(kt, path.Join(LayoutDir, kind+".html")); err != nil {
+			return nil, err
+		}
+		byKind[kind] = kt
+	}
+	t := &Templates{byLang: map[string]map[string]*template.Template{}, files: files}
+	t.unminified = sync.OnceValues(func() (*Templates, error) {
+		if !min.On() {
+			return t, nil
+		}
+		return LoadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
+	})
+	for _, lang := range langs {
+		T := cat.T(lang)
+		c := &cache{done: map[cacheKey]template.HTML{}}
+		own := template.FuncMap{
+			"T":         func(id string) string { return T(id) },
+			"Tn":        func(id string, n int) string { return T(id, n) },
+			"Tf":        T,
+			"verdict":   func(v string) string { return T("verdict_" + v) },
+			"localDate": dateFormatter(T),
+			"cached":    c.render,
+		}
+		lt := map[string]*template.Template{}
+		for _, kind := range kinds {
+			kt, err := byKind[kind].Clone()
+			if err != nil {
+				return nil, fmt.Errorf("parse layouts: %w", err)
+			}
+			lt[kind] = kt.Funcs(own)
+		}
+		c.sets = lt
+		t.byLang[lang] = lt
+	}
+	return t, nil
+}
+
+// Execute renders page p with its language's and kind's templates.
+func (t *Templates) Execute(w io.Writer, p *Page) error {
+	return t.byLang[p.Lang.Code][p.Kind].ExecuteTemplate(w, "base", p)
+}
+
+// render executes p's template for its error only.
+func (t *Templates) render(p *Page) error { return t.Execute(io.Discard, p) }
+
+// dateFormatter formats dates with the language's month names and pattern,
+// from the messages monthNames (twelve names separated by spaces) and
+// dateFormat (using {{.Day}}, {{.Month}} and {{.Year}}).
+func dateFormatter(T func(string, ...any) string) func(time.Time) string {
+	months := strings.Fields(T("monthNames"))
+	return func(t time.Time) string {
+		month := t.Month().String()
+		if len(months) == 12 {
+			month = months[t.Month()-1]
+		}
+		return T("dateFormat", "Day", t.Day(), "Month", month, "Year", t.Year())
+	}
+}
+
+// cache is the {{cached "name" .}} function of one language's templates:
+// it renders template name, as the page's kind defines it, with the page's
+// Chrome (site, language, kind, root) once, and then returns the same HTML
+// for every page of that kind: the header, the footer and the static head
+// are the same on thousands of pages. Only parts that depend on nothing
+// else may be cached; Chrome lets them see nothing else.
+type cache struct {
+	sets map[string]*template.Template // kind → its set in this language
+	mu   sync.Mutex
+	done map[cacheKey]template.HTML
+}
+
+// cacheKey is what a cached part depends on besides the language.
+type cacheKey struct {
+	kind, name string
+	root       bool
+}
+
+func (c *cache) render(name string, p *Page) (template.HTML, error) {
+	key := cacheKey{p.Kind, name, p.Root}
+	c.mu.Lock()
+	h, ok := c.done[key]
+	c.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b bytes.Buffer
+	if err := c.sets[p.Kind].ExecuteTemplate(&b, name, Chrome{Site: p.Site, Lang: p.Lang, Kind: p.Kind, Root: p.Root}); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	c.mu.Lock()
+	c.done[key] = h
+	c.mu.Unlock()
+	return h, nil
+}

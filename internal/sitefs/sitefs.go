@@ -1,0 +1,160 @@
+// Package sitefs is the site's files as the builder reads them: through an
+// fs.FS that refuses symbolic links out of the site root (Guard), and, for
+// content files, as normalised UTF-8 text with the problems a writer can
+// fix named at their place (ReadText).
+package sitefs
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"tact/internal/diag"
+)
+
+// MaxFileSize is the largest content file the builder reads. Articles are a
+// few kilobytes; anything this big is a mistake (a pasted binary, a runaway
+// export) and is refused before it is read.
+const MaxFileSize = 1 << 20
+
+// ReadText reads a content file, refusing what is not a regular text file,
+// and normalises it: the byte-order mark is dropped and CRLF line endings
+// become LF, so positions stay correct on every platform. fsys is the
+// guarded one (Guard): a link out of the site is refused when it is opened.
+func ReadText(fsys fs.FS, name string) ([]byte, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, cannotRead(name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &diag.Error{File: name, Msg: "not a regular file: content files must be plain files"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for content files: is it the right file?", info.Size(), MaxFileSize)}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, cannotRead(name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is larger than the %d-byte limit for content files", MaxFileSize)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.Contains(data, []byte("\r")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8(data)
+		return nil, diag.At(name, data, off, "invalid UTF-8: save the file as UTF-8")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &diag.Error{File: name, Msg: "file is empty: write the article or delete the file"}
+	}
+	return data, nil
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// Guard returns fsys refusing, on every open, a path through a symbolic
+// link that leaves the site root or does not resolve: layouts, assets,
+// strings and tact.toml as well as content, so that no file of a pull
+// request can make the build publish something from outside the site.
+// (The build command also opens the root with os.OpenRoot, which refuses
+// the same at the system's level; guard says it in the writer's words.)
+func Guard(fsys fs.FS) fs.FS {
+	if _, ok := fsys.(guardFS); ok {
+		return fsys
+	}
+	return guardFS{fsys, new(sync.Map)}
+}
+
+type guardFS struct {
+	fsys fs.FS
+	dirs *sync.Map // folders already found to be no link out of the site
+}
+
+func (g guardFS) Open(name string) (fs.File, error) {
+	for i := 0; i <= len(name); i++ {
+		if i == len(name) || name[i] == '/' {
+			prefix := name[:i]
+			if _, ok := g.dirs.Load(prefix); ok {
+				continue
+			}
+			if err := CheckLink(g.fsys, prefix); err != nil {
+				return nil, err
+			}
+			if i < len(name) {
+				g.dirs.Store(prefix, true)
+			}
+		}
+	}
+	return g.fsys.Open(name)
+}
+
+func (g guardFS) ReadLink(name string) (string, error) { return fs.ReadLink(g.fsys, name) }
+
+func (g guardFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(g.fsys, name) }
+
+// CheckLink refuses a symbolic link that points outside the site root, or
+// that does not resolve (a loop or a dangling link).
+func CheckLink(fsys fs.FS, name string) error {
+	cur := name
+	for hops := 0; ; hops++ {
+		info, err := fs.Lstat(fsys, cur)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return nil // not a link (or not there: reported by the reader)
+		}
+		if hops == 40 {
+			return &diag.Error{File: name, Msg: "symbolic link loop: replace the link with the file itself"}
+		}
+		target, err := fs.ReadLink(fsys, cur)
+		if err != nil {
+			return &diag.Error{File: name, Msg: fmt.Sprintf("cannot read symbolic link: %v", UnwrapPath(err))}
+		}
+		next := path.Join(path.Dir(cur), target)
+		if path.IsAbs(target) || next == ".." || strings.HasPrefix(next, "../") {
+			where := "the site"
+			if dir, _, ok := strings.Cut(name, "/"); ok {
+				where = dir + "/"
+			}
+			return &diag.Error{File: name, Msg: fmt.Sprintf("symbolic link points outside the site (%s): copy the file into %s instead", target, where)}
+		}
+		cur = next
+	}
+}
+
+// cannotRead says why a file could not be read.
+func cannotRead(name string, err error) error {
+	if d := (*diag.Error)(nil); errors.As(err, &d) {
+		return d // (the guard's: it says what is wrong with the file)
+	}
+	msg := fmt.Sprintf("cannot read: %v", UnwrapPath(err))
+	if errors.Is(err, fs.ErrPermission) {
+		msg += " (check the file's permissions)"
+	}
+	return &diag.Error{File: name, Msg: msg}
+}
+
+// UnwrapPath returns the error inside a *fs.PathError, whose path the
+// caller names itself.
+func UnwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
