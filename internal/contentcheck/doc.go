@@ -9,6 +9,8 @@
 //   - Coverage: every language has every article and at least 12 reply
 //     templates, and every built article page links its translations in
 //     every language.
+//   - Typography: interface strings and quiz texts use the language's
+//     quotation marks and ’, never straight quotes.
 //
 // Run them with `go test ./internal/contentcheck`. Failures name the file
 // and the id, or the copied words and the seed they come from.
