@@ -46,7 +46,7 @@ func TestLanguageChooser(t *testing.T) {
 	if err := chromedp.Run(ctx,
 		emulation.SetUserAgentOverride("Mozilla/5.0 tact-test").WithAcceptLanguage("nl"),
 		chromedp.Navigate(base+en.URL()),
-		chromedp.Click(`.lang-switch a[data-lang-choice="it"]`, chromedp.ByQuery),
+		chromedp.Click(`.lang-switch a[data-lang-choice][hreflang="it"]`, chromedp.ByQuery),
 		chromedp.WaitReady(`html[lang="it"]`, chromedp.ByQuery),
 		chromedp.Navigate(base+"/"),
 		chromedp.Sleep(500*time.Millisecond),

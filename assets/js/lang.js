@@ -1,5 +1,6 @@
 // Language choice. On every page: remember the language the reader picks in
-// the language switcher. On the root language chooser: send the reader to the
+// the language switcher (links marked data-lang-choice, to the language in
+// their hreflang). On the root language chooser: send the reader to the
 // language they chose last, or else the first of their browser's preferred
 // languages the site has. The chooser lists every language as plain links,
 // so it works without this script and for crawlers.
@@ -17,7 +18,7 @@
 
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest("[data-lang-choice]");
-    if (link) remember(link.getAttribute("data-lang-choice"));
+    if (link) remember(link.getAttribute("hreflang"));
   });
 
   var chooser = document.querySelector("[data-language-chooser]");
@@ -25,7 +26,7 @@
 
   var links = {};
   var all = chooser.querySelectorAll("[data-lang-choice]");
-  for (var i = 0; i < all.length; i++) links[all[i].getAttribute("data-lang-choice")] = all[i].href;
+  for (var i = 0; i < all.length; i++) links[all[i].getAttribute("hreflang")] = all[i].href;
 
   function pick() {
     var last = stored();

@@ -2,8 +2,6 @@ package render
 
 import (
 	"strings"
-
-	"tact/internal/markdown/reply"
 )
 
 // Mailto returns a mailto: URL with no recipient that opens the reader's
@@ -43,9 +41,4 @@ func encodeComponent(s string) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
-}
-
-// MailtoURL returns the reply's mailto: URL with its placeholders unfilled.
-func (r ReplyCard) MailtoURL() string {
-	return Mailto(reply.Plain(r.Subject, nil), reply.Plain(r.Body, nil))
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"tact/internal/translation"
 
 	"html/template"
@@ -57,10 +58,14 @@ type Page struct {
 // Alternate is the page's counterpart in one language.
 type Alternate struct {
 	Lang    *site.Lang
+	Code    string // Lang.Code, Name and Locale: direct fields, which templates read
+	Name    string // several times per page (a field of an embedded struct is
+	Locale  string // looked up by name on every use)
 	URL     string // the translation, or that language's home when missing
 	Title   string // the translation's title, when it has one
 	Exists  bool   // false: not translated yet
 	Current bool   // the page itself
+	Other   bool   // Exists and not Current: a translation to link to
 	site    *site.Site
 }
 
@@ -227,7 +232,7 @@ func alternates(s *site.Site, cur *site.Lang, find func(*site.Lang) (string, boo
 	alts := make([]Alternate, len(s.Languages))
 	for i, l := range s.Languages {
 		u, ok := find(l)
-		alts[i] = Alternate{Lang: l, URL: u, Exists: ok, Current: l == cur, site: s}
+		alts[i] = Alternate{Lang: l, Code: l.Code, Name: l.Name, Locale: l.Locale, URL: u, Exists: ok, Current: l == cur, Other: ok && l != cur, site: s}
 	}
 	return alts
 }
@@ -243,7 +248,7 @@ func translations(s *site.Site, cur *site.Lang, find func(i int) (url, title str
 		if !ok {
 			u = l.URL()
 		}
-		alts[i] = Alternate{Lang: l, URL: u, Title: title, Exists: ok, Current: l == cur, site: s}
+		alts[i] = Alternate{Lang: l, Code: l.Code, Name: l.Name, Locale: l.Locale, URL: u, Title: title, Exists: ok, Current: l == cur, Other: ok && l != cur, site: s}
 	}
 	return alts
 }
@@ -259,10 +264,41 @@ func (p *Page) Translation(lang *site.Lang) Alternate {
 }
 
 // ReplyCard is a reply as the reply-card partial shows it: on its own page,
-// or as one of several under a quiz outcome.
+// or as one of several under a quiz outcome. Its fields are the reply's,
+// copied flat: templates look a field up by name on every use, and a field
+// of an embedded struct is found only by searching.
 type ReplyCard struct {
-	*site.Reply
-	InOutcome bool
+	ID, Title string
+	Channel   string
+	Limit     int
+	Email     bool
+	Fields    []Field // one per placeholder, in order
+	Subject   []reply.Segment
+	Body      []reply.Segment
+	MailtoURL string // with the placeholders unfilled; "" when not for email
+	InOutcome bool   // one of several under a quiz outcome
+}
+
+// Field is the form field of one placeholder of a reply card.
+type Field struct {
+	ID   string // the input's id
+	Name string // the placeholder's text
+}
+
+// newCard returns the card of reply r.
+func newCard(r *site.Reply, inOutcome bool) ReplyCard {
+	c := ReplyCard{ID: r.ID, Title: r.Title, Channel: r.Channel, Limit: r.Limit, Email: r.Email(), InOutcome: inOutcome}
+	if r.Message != nil {
+		c.Subject, c.Body = r.Subject, r.Body
+		c.Fields = make([]Field, len(r.Placeholders))
+		for i, name := range r.Placeholders {
+			c.Fields[i] = Field{ID: "ph-" + r.ID + "-" + strconv.Itoa(i), Name: name}
+		}
+	}
+	if c.Email {
+		c.MailtoURL = Mailto(reply.Plain(c.Subject, nil), reply.Plain(c.Body, nil))
+	}
+	return c
 }
 
 // Chrome is what the parts of a page that are the same for every page of a

@@ -57,8 +57,8 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 			return basePath + "/" + a.Path, nil
 		},
 		"segments":  SegmentsHTML,
-		"inOutcome": func(r *site.Reply) ReplyCard { return ReplyCard{Reply: r, InOutcome: true} },
-		"card":      func(r *site.Reply) ReplyCard { return ReplyCard{Reply: r} },
+		"inOutcome": func(r *site.Reply) ReplyCard { return newCard(r, true) },
+		"card":      func(r *site.Reply) ReplyCard { return newCard(r, false) },
 		"csp":       func() string { return ContentSecurityPolicy },
 		"TL":        func(lang, id string) string { return cat.T(lang)(id) },
 		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
