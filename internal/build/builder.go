@@ -52,6 +52,7 @@ type Builder struct {
 	site    *site.Site
 	pages   []*render.Page
 	known   map[string]int32
+	warned  []int // indexes in pages of the pages with link problems, in order
 	lists   map[string][]byte
 	listSig uint64
 	report  *Report
@@ -79,7 +80,8 @@ type pass struct {
 	todo    []int    // indexes in pages of the pages to render
 	sigs    []uint64 // of pages; nil on the prose path
 	listing uint64
-	extra   bool // make the files that are not pages (not on the prose path)
+	extra   bool              // make the files that are not pages (not on the prose path)
+	status  []translation.Row // the translation status, when already made
 	rep     *Report
 }
 
@@ -178,7 +180,7 @@ func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
 		}
 	}
 	status := translation.Status(s)
-	p := &pass{s: s, pages: b.pages, known: b.known, listing: b.listSig}
+	p := &pass{s: s, pages: b.pages, known: b.known, listing: b.listSig, status: status}
 	p.rep = &Report{Pages: b.report.Pages, BasePath: b.report.BasePath}
 	for i, pg := range b.pages {
 		switch {
@@ -259,7 +261,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, b.opts.Out, prev, emit) })
 	}
 
-	pubs := make([]published, len(p.pages))
+	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink,
 		recheck: b.primed && p.extra && !sameKeys(p.known, b.known)}
 	en.keep = func(i int, out []byte, sc *scan) {
@@ -269,12 +271,12 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		}
 	}
 	if b.primed {
-		en.prior = func(i int) (*render.Page, *scan, []error) {
-			pubs[i] = b.out[p.pages[i].Path]
-			if pubs[i].scan == nil {
-				pubs[i].scan = new(scan)
+		en.prior = func(i int) (*render.Page, *scan) {
+			sc := b.out[p.pages[i].Path].scan
+			if sc == nil {
+				sc = new(scan)
 			}
-			return p.pages[i], pubs[i].scan, pubs[i].warnings
+			return p.pages[i], sc
 		}
 	}
 	warnings, err := en.run(ctx, pageUnits(p.pages, p.todo))
@@ -288,40 +290,72 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	if err != nil {
 		return fail(err)
 	}
-
-	next := make(map[string]published, len(p.pages)+len(others))
-	for i, pg := range p.pages {
+	rendered := make(map[int]bool, len(p.todo))
+	for _, i := range p.todo {
 		pubs[i].warnings = warnings[i]
-		next[pg.Path] = pubs[i]
+		rendered[i] = true
 	}
+
+	var next map[string]published
+	var warned []int // see Builder.warned
 	if p.extra {
+		// A full pass: the output as it is after this build, file by file.
+		next = make(map[string]published, len(p.pages)+len(others))
+		for i, pg := range p.pages {
+			pub := pubs[i]
+			if !rendered[i] {
+				pub = b.out[pg.Path]
+				if en.recheck {
+					pub.warnings = warnings[i]
+				}
+			}
+			next[pg.Path] = pub
+			if len(pub.warnings) > 0 {
+				warned = append(warned, i)
+			}
+		}
 		for name, h := range others {
 			next[name] = published{hash: h}
 		}
+		p.rep.Files = len(next)
 	} else {
-		// The prose path made only pages: every other file is as it was.
-		for name, pub := range b.out {
-			if !pub.page {
-				next[name] = pub
+		// The prose path: the same pages as before, a few rendered again.
+		warned = slices.Clone(b.warned)
+		for _, i := range p.todo {
+			warned = slices.DeleteFunc(warned, func(w int) bool { return w == i })
+			if len(pubs[i].warnings) > 0 {
+				at, _ := slices.BinarySearch(warned, i)
+				warned = slices.Insert(warned, at, i)
 			}
 		}
-		lists = b.lists
+		p.rep.Files = b.report.Files
 	}
 	p.rep.Rendered = len(p.todo)
-	p.rep.Files = len(next)
-	p.rep.Warnings = inOrder(warnings)
+	for _, i := range warned {
+		if rendered[i] {
+			p.rep.Warnings = append(p.rep.Warnings, pubs[i].warnings...)
+		} else if next != nil {
+			p.rep.Warnings = append(p.rep.Warnings, next[p.pages[i].Path].warnings...)
+		} else {
+			p.rep.Warnings = append(p.rep.Warnings, b.out[p.pages[i].Path].warnings...)
+		}
+	}
 	p.rep.Warnings = append(p.rep.Warnings, p.s.TranslationGaps()...)
 	// The hreflang check walks every page's alternates; a build whose
 	// pages are the same as before has nothing new to find there.
 	if !b.primed || en.recheck {
 		p.rep.Warnings = append(p.rep.Warnings, render.HreflangErrors(p.pages)...)
 	}
-	p.rep.Translations = translation.Status(p.s)
+	p.rep.Translations = p.status
+	if p.rep.Translations == nil {
+		p.rep.Translations = translation.Status(p.s)
+	}
 	if err := strict(b.opts, p.rep.Warnings); err != nil {
 		return fail(err)
 	}
 
-	if stage != nil {
+	switch {
+	case stage != nil:
 		if err := stage.Commit(); err != nil {
 			le := (*output.LeftoverError)(nil)
 			if !errors.As(err, &le) {
@@ -329,11 +363,27 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			}
 			p.rep.Warnings = append(p.rep.Warnings, le) // (the new site is out)
 		}
-	} else if err := b.update(next, files); err != nil {
-		b.primed = false // the next build starts afresh
-		return nil, err
+	case p.extra:
+		if err := b.update(next, files); err != nil {
+			b.primed = false // the next build starts afresh
+			return nil, err
+		}
+	default:
+		changed := map[string][]byte{}
+		for _, i := range p.todo {
+			name := p.pages[i].Path
+			if b.out[name].hash != pubs[i].hash {
+				changed[name] = files[name]
+			}
+			b.out[name] = pubs[i] // (signature 0: the next full pass renders it again, to the same bytes)
+		}
+		if err := output.Update(b.opts.Out, changed, nil); err != nil {
+			b.primed = false
+			return nil, err
+		}
+		lists, next = b.lists, b.out
 	}
-	b.out, b.primed = next, true
+	b.out, b.warned, b.primed = next, warned, true
 	b.site, b.pages, b.known, b.lists, b.listSig, b.report = p.s, p.pages, p.known, lists, p.listing, p.rep
 	return p.rep, nil
 }

@@ -55,16 +55,17 @@ type engine struct {
 	// keep, when set, sees each rendered page's bytes (valid during the
 	// call) and scan.
 	keep func(i int, out []byte, sc *scan)
-	// prior, when set, gives a page that is not rendered this time, its
-	// scan and its link problems from the build that rendered it.
-	prior func(i int) (*render.Page, *scan, []error)
+	// prior, when set, gives the scan of a page not rendered this time,
+	// from the build that rendered it: asked for only when a link points
+	// at one of its elements, or to check its links again.
+	prior func(i int) (*render.Page, *scan)
 	// recheck: check the links of the pages not rendered again (files
-	// came or went since they were).
+	// came or went since they were), and return their problems too.
 	recheck bool
 
 	mu       sync.Mutex
-	ids      [][]uint32      // page index → its element ids; nil until rendered
-	rendered []bool          // page index → rendered this time
+	ids      [][]uint32      // page index → its element ids; nil until known
+	todo     []bool          // page index → to be rendered this time
 	warnings map[int][]error // page index → its link problems
 	broken   []fragmentLink  // links to elements of other pages that are not there
 	later    []fragmentLink  // links to elements of pages not rendered yet
@@ -73,11 +74,19 @@ type engine struct {
 	large    map[string]int // page kind → the buffer for its pages, when the last was larger than a pooled one
 }
 
-// run renders units and returns the link problems of every page, by page
-// index, or the build's errors.
+// run renders units and returns the link problems of the pages rendered
+// (and, with recheck, of every page), by page index, or the build's errors.
 func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error) {
 	en.ids = make([][]uint32, en.pages)
-	en.rendered = make([]bool, en.pages)
+	en.todo = make([]bool, en.pages)
+	for _, u := range units {
+		en.todo[u.index] = true
+		if u.article != nil {
+			for i := range u.article.ReplyCount() {
+				en.todo[u.replies+i] = true
+			}
+		}
+	}
 	en.warnings = map[int][]error{}
 	en.large = map[string]int{}
 	writer := newFileWriter(en.sink)
@@ -94,8 +103,8 @@ func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error
 	if err := en.errs.Err(); err != nil {
 		return nil, err
 	}
-	if en.prior != nil {
-		en.fromPrior()
+	if en.recheck {
+		en.checkAgain()
 	}
 	en.checkFragments()
 	return en.warnings, nil
@@ -157,7 +166,7 @@ func (en *engine) renderPage(p *render.Page, i int, writer *fileWriter, size int
 	// Kept until the end: a copy of exactly the ids' size, never nil.
 	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
 	en.mu.Lock()
-	en.ids[i], en.rendered[i] = ids, true
+	en.ids[i] = ids
 	if len(warnings) > 0 {
 		en.warnings[i] = warnings
 	}
@@ -174,40 +183,50 @@ func (en *engine) renderPage(p *render.Page, i int, writer *fileWriter, size int
 func (en *engine) fragments(frags []fragmentLink) {
 	for _, f := range frags {
 		f.to, f.file = en.known[f.file], ""
-		switch {
+		switch ids := en.idsOf(f.to); {
 		case f.to < 0:
 			// Not a page: an asset has no ids to check.
-		case en.ids[f.to] == nil:
+		case ids == nil:
 			en.later = append(en.later, f)
-		case !(scan{ids: en.ids[f.to]}).hasID(f.frag):
+		case !(scan{ids: ids}).hasID(f.frag):
 			en.broken = append(en.broken, f)
 		}
 	}
 }
 
-// fromPrior fills in the pages not rendered this time: their ids, and
-// their link problems, checked again when files came or went.
-func (en *engine) fromPrior() {
+// idsOf returns the element ids of page i (-1: not a page), or nil while
+// they are not known: a page to be rendered this time that was not yet.
+func (en *engine) idsOf(i int32) []uint32 {
+	if i < 0 || en.ids[i] != nil || en.todo[i] || en.prior == nil {
+		if i < 0 {
+			return nil
+		}
+		return en.ids[i]
+	}
+	_, sc := en.prior(int(i))
+	en.ids[i] = sc.ids
+	if en.ids[i] == nil {
+		en.ids[i] = []uint32{} // (nil is "not known yet")
+	}
+	return en.ids[i]
+}
+
+// checkAgain checks the links of the pages not rendered this time, from
+// their prior scan.
+func (en *engine) checkAgain() {
 	for i := range en.pages {
-		if en.rendered[i] {
+		if en.todo[i] {
 			continue
 		}
-		p, sc, warnings := en.prior(i)
-		en.ids[i] = sc.ids
-		if en.ids[i] == nil {
-			en.ids[i] = []uint32{} // (nil is "not rendered yet")
-		}
-		if en.recheck {
-			var frags []fragmentLink
-			warnings, frags = checkLinks(en.s, p, i, *sc, en.exists)
-			for _, f := range frags {
-				if f.to, f.file = en.known[f.file], ""; f.to >= 0 {
-					en.later = append(en.later, f)
-				}
-			}
-		}
+		p, sc := en.prior(i)
+		warnings, frags := checkLinks(en.s, p, i, *sc, en.exists)
 		if len(warnings) > 0 {
 			en.warnings[i] = warnings
+		}
+		for _, f := range frags {
+			if f.to, f.file = en.known[f.file], ""; f.to >= 0 {
+				en.later = append(en.later, f)
+			}
 		}
 	}
 }
@@ -223,7 +242,7 @@ func (en *engine) exists(name []byte) bool {
 // order.
 func (en *engine) checkFragments() {
 	for _, f := range en.later {
-		if f.to >= 0 && en.ids[f.to] != nil && !(scan{ids: en.ids[f.to]}).hasID(f.frag) {
+		if ids := en.idsOf(f.to); ids != nil && !(scan{ids: ids}).hasID(f.frag) {
 			en.broken = append(en.broken, f)
 		}
 	}
