@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"tact/bench/corpus"
 	"tact/internal/sitetest"
 )
 
@@ -124,4 +126,146 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 	if kills == 0 || swaps == 0 {
 		t.Error("the kills all landed on one side of the swap: the test proved nothing; run it again")
 	}
+}
+
+// TestKilledWatchRebuildLeavesOldOrNewSite is the same for watch mode: a
+// --watch session on a site of more than 10,000 files, whose every page a
+// layout edit changes, is killed at a random moment of the rebuild; the
+// output directory must then be exactly the site before the edit or after
+// it, with nothing of the build's own (a temporary file) inside it.
+func TestKilledWatchRebuildLeavesOldOrNewSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a large site many times")
+	}
+	tmp := t.TempDir()
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		// In memory where there is some: what is tested is the order of
+		// the file operations, not the disk's speed.
+		shm, err := os.MkdirTemp("/dev/shm", "tact-watch-kill-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(shm) })
+		tmp = shm
+	}
+	root := filepath.Join(tmp, "site")
+	if err := corpus.Write(root, 380, corpus.Options{Root: "../.."}); err != nil {
+		t.Fatal(err)
+	}
+	footer := filepath.Join(root, "layouts", "partials", "footer.html")
+	oldFooter, err := os.ReadFile(footer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newFooter := []byte(strings.Replace(string(oldFooter), "<footer", "<footer data-edited", 1))
+	want := map[string]string{}
+	for name, f := range map[string][]byte{"old": oldFooter, "new": newFooter} {
+		if err := os.WriteFile(footer, f, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ref := filepath.Join(tmp, "ref-"+name)
+		if b, err := buildCmd(root, ref).CombinedOutput(); err != nil {
+			t.Fatalf("build %s: %v\n%s", name, err, b)
+		}
+		want[snapshot(t, ref)] = name
+		if name == "old" {
+			if n := countFiles(t, ref); n < 10000 {
+				t.Fatalf("the site has %d files, want at least 10,000", n)
+			}
+		}
+	}
+	if len(want) != 2 {
+		t.Fatal("the edit does not change the site")
+	}
+
+	out := filepath.Join(tmp, "public")
+	var rebuild time.Duration
+	kills := map[string]int{}
+	for trial := range 5 {
+		if err := os.WriteFile(footer, oldFooter, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "TACT_BUILD_ARGS="+strings.Join([]string{"--content", root, "--out", out, "--watch", "--serve=false"}, "\x1f"))
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		built := make(chan string, 4)
+		go func() {
+			sc := bufio.NewScanner(stdout)
+			for sc.Scan() {
+				if strings.Contains(sc.Text(), "built ") {
+					built <- sc.Text()
+				}
+			}
+			close(built)
+		}()
+		wait := func(what string) {
+			select {
+			case _, ok := <-built:
+				if !ok {
+					t.Fatalf("trial %d: the watch session ended before %s", trial, what)
+				}
+			case <-time.After(2 * time.Minute):
+				t.Fatalf("trial %d: no %s after two minutes", trial, what)
+			}
+		}
+		wait("first build")
+		if got := want[snapshot(t, out)]; got != "old" {
+			t.Fatalf("trial %d: the first build is %q, want the old site", trial, got)
+		}
+		start := time.Now()
+		if err := os.WriteFile(footer, newFooter, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if trial == 0 {
+			// Not killed: how long a rebuild takes, and that it gives the
+			// same site as a full build.
+			wait("rebuild")
+			rebuild = time.Since(start)
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+			if got := want[snapshot(t, out)]; got != "new" {
+				t.Fatalf("the rebuild after the edit is %q, want the new site", got)
+			}
+			continue
+		}
+		// Most of a rebuild is rendering and writing into the twin; the
+		// swap comes near the end: kill in its second half and after.
+		time.Sleep(rebuild/3 + time.Duration(rand.Int64N(int64(rebuild*3/4))))
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		got, ok := want[snapshot(t, out)]
+		if !ok {
+			t.Fatalf("trial %d: killed %v after the edit, public/ is neither the old nor the new site", trial, time.Since(start))
+		}
+		kills[got]++
+		_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasPrefix(d.Name(), ".") {
+				t.Errorf("trial %d: %s is in the output", trial, p)
+			}
+			return err
+		})
+	}
+	t.Logf("a rebuild takes %v; killed during it: %d times the old site was left, %d times the new one", rebuild, kills["old"], kills["new"])
+}
+
+// countFiles counts the files under dir.
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

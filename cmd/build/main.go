@@ -16,8 +16,6 @@
 package main
 
 import (
-	"tact/internal/translation"
-
 	"context"
 	"flag"
 	"fmt"
@@ -30,6 +28,7 @@ import (
 	"tact/internal/build"
 	"tact/internal/devserver"
 	"tact/internal/site"
+	"tact/internal/translation"
 )
 
 func main() {
@@ -79,11 +78,9 @@ func main() {
 		// The first build reports a broken tact.toml; until then, serve at the root.
 		basePath, _ := site.BasePath(fsys, opts.BaseURL)
 		dopts := devserver.Options{Root: *root, Out: outDir, BasePath: basePath, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
-		if err := devserver.Run(ctx, dopts, watchBuild(fsys, opts), os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "build:", err)
-			os.Exit(1)
-		}
-		return
+		run, done := watchBuild(fsys, opts)
+		err = devserver.Run(ctx, dopts, run, os.Stdout)
+		done()
 	default:
 		var stopProfiles func()
 		if stopProfiles, err = startProfiles(*cpuProfile, *memProfile); err == nil {

@@ -60,7 +60,9 @@ func isSet(name string) bool {
 // watchBuild returns the build the preview runs on every change: one
 // Builder for the whole session, so that each save rebuilds only what the
 // changed files affect.
-func watchBuild(fsys fs.FS, opts build.Options) devserver.BuildFunc {
+// Call done when the session ends: it removes what the Builder keeps
+// beside the output.
+func watchBuild(fsys fs.FS, opts build.Options) (run devserver.BuildFunc, done func()) {
 	builder := build.NewBuilder(fsys, opts)
 	return func(ctx context.Context, changed []string) (devserver.Result, error) {
 		rep, err := builder.Build(ctx, changed)
@@ -68,7 +70,7 @@ func watchBuild(fsys fs.FS, opts build.Options) devserver.BuildFunc {
 			return devserver.Result{}, err
 		}
 		return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings, BasePath: rep.BasePath}, nil
-	}
+	}, builder.Close
 }
 
 // printReport prints a successful build's warnings, the translations that

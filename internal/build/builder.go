@@ -33,8 +33,9 @@ import (
 //     file is written only when its bytes changed.
 //
 // The first build writes a fresh output directory and swaps it in
-// atomically; later builds update the output directory in place, file by
-// file, and only after the whole build succeeded in memory. The result is
+// atomically; later builds, once the whole build succeeded in memory, write
+// the files that changed into a twin of the output directory and swap that
+// in, as atomically (output.Twin). The result is
 // always byte-identical to a full build of the same input.
 type Builder struct {
 	fsys fs.FS
@@ -52,7 +53,8 @@ type Builder struct {
 	site    *site.Site
 	pages   []*render.Page
 	known   map[string]int32
-	warned  []int // indexes in pages of the pages with link problems, in order
+	warned  []int        // indexes in pages of the pages with link problems, in order
+	twin    *output.Twin // publishes later builds atomically
 	lists   map[string][]byte
 	listSig uint64
 	report  *Report
@@ -216,6 +218,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 	var stage *output.Staging
 	if !b.primed {
+		b.Close() // (the twin of an output about to be replaced)
 		var err error
 		if stage, err = output.Begin(b.opts.Out); err != nil {
 			return nil, err
@@ -363,6 +366,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			}
 			p.rep.Warnings = append(p.rep.Warnings, le) // (the new site is out)
 		}
+		b.twin = output.NewTwin(b.opts.Out)
 	case p.extra:
 		if err := b.update(next, files); err != nil {
 			b.primed = false // the next build starts afresh
@@ -377,7 +381,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			}
 			b.out[name] = pubs[i] // (signature 0: the next full pass renders it again, to the same bytes)
 		}
-		if err := output.Update(b.opts.Out, changed, nil); err != nil {
+		if err := b.twin.Update(changed, nil); err != nil {
 			b.primed = false
 			return nil, err
 		}
@@ -388,8 +392,17 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	return p.rep, nil
 }
 
-// update writes a later build into the output directory in place: the
-// files whose bytes changed, then the removal of those that are gone.
+// Close removes what the Builder keeps beside the output directory (the
+// twin through which later builds are published).
+func (b *Builder) Close() {
+	if b.twin != nil {
+		b.twin.Close()
+		b.twin = nil
+	}
+}
+
+// update publishes a later build: the files whose bytes changed, and the
+// removal of those that are gone, in one atomic step (output.Twin).
 func (b *Builder) update(next map[string]published, files map[string][]byte) error {
 	var stale []string
 	for name := range b.out {
@@ -404,7 +417,7 @@ func (b *Builder) update(next map[string]published, files map[string][]byte) err
 			changed[name] = data
 		}
 	}
-	return output.Update(b.opts.Out, changed, stale)
+	return b.twin.Update(changed, stale)
 }
 
 // sameKeys reports whether a and b have the same keys.

@@ -28,22 +28,14 @@ func Update(out string, files map[string][]byte, stale []string) error {
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(dst), ".tact-*")
-		if err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		_, err = tmp.Write(files[name])
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
+		tmp := filepath.Join(filepath.Dir(dst), ".tact-new")
+		_ = os.Remove(tmp) // (left by a build that died)
+		err := writeNew(tmp, files[name])
 		if err == nil {
-			err = os.Chmod(tmp.Name(), 0o644)
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), dst)
+			err = os.Rename(tmp, dst)
 		}
 		if err != nil {
-			_ = os.Remove(tmp.Name())
+			_ = os.Remove(tmp)
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 	}
