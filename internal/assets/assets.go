@@ -30,6 +30,7 @@ import (
 	"github.com/tdewolff/parse/v2"
 
 	"tact/internal/diag"
+	"tact/internal/sitefs"
 )
 
 // Minifier minifies by media type; with minification off it copies.
@@ -163,6 +164,10 @@ func Load(fsys fs.FS, dir string, m *Minifier) (Set, error) {
 			return err
 		}
 		if mt := MediaType(p); mt != "" {
+			if off := sitefs.NotText(data); off >= 0 {
+				bad.Add(diag.At(p, data, off, "not a text file: a %s must be UTF-8 text (was a binary file saved under this name?)", fileKinds[mt]))
+				return nil
+			}
 			if data, err = m.Bytes(mt, data); err != nil {
 				var perr *parse.Error
 				if !errors.As(err, &perr) {

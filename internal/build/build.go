@@ -74,20 +74,14 @@ func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	return buildOnce(ctx, sitefs.Guard(fsys), opts)
 }
 
-// outputFiles returns the path of every file a build writes, known before
-// anything is rendered, for the link checker: a page's mapped to its index
-// in pages, the others' to -1.
-func outputFiles(s *site.Site, pages []*render.Page, set assets.Set) map[string]int32 {
-	files := make(map[string]int32, len(pages)+len(set)+16)
-	for i, p := range pages {
-		files[p.Path] = int32(i)
+// outputFiles is pageIndex for a list of pages.
+func outputFiles(s *site.Site, pages []*render.Page, set assets.Set) (map[string]int32, error) {
+	all := make([]int, len(pages))
+	for i := range all {
+		all[i] = i
 	}
-	for name := range addOtherFiles(s, map[string]bool{}, set) {
-		if _, ok := files[name]; !ok {
-			files[name] = -1
-		}
-	}
-	return files
+	files, _, err := pageIndex(s, pageUnits(pages, all), set)
+	return files, err
 }
 
 // addOtherFiles adds the assets and the extra files to files.

@@ -151,7 +151,9 @@ func (b *Builder) fullPass(ctx context.Context, changed []string) (*pass, error)
 		return nil, err
 	}
 	p := &pass{s: s, pages: render.Pages(s), extra: true}
-	p.known = outputFiles(s, p.pages, b.env.assets)
+	if p.known, err = outputFiles(s, p.pages, b.env.assets); err != nil {
+		return nil, err
+	}
 	p.sigs, p.listing = signatures(s, p.pages, version)
 	p.rep = &Report{Pages: map[string]int{}, BasePath: s.BasePath}
 	for i, pg := range p.pages {

@@ -1,6 +1,9 @@
 package build
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"tact/internal/translation"
 
 	"context"
@@ -77,7 +80,10 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	rep := &Report{Pages: map[string]int{}, BasePath: s.BasePath}
 	root := render.SitePages(s) // (the status page's table takes a walk over the site: once)
 	units := siteUnits(s, root)
-	known, pages := pageIndex(s, units, e.assets)
+	known, pages, err := pageIndex(s, units, e.assets)
+	if err != nil {
+		return nil, err
+	}
 	emit := func(name string, data []byte) error {
 		o.files.Add(1)
 		return o.sink(name, data)
@@ -189,8 +195,10 @@ func siteUnits(s *site.Site, root []*render.Page) []unit {
 
 // pageIndex returns every file the build writes, each page's mapped to its
 // index in render.Pages (the units'), the others' to -1, and the number of
-// pages.
-func pageIndex(s *site.Site, units []unit, set assets.Set) (map[string]int32, int) {
+// pages. Two sources that would write the same file are an error naming
+// both: the reserved words of tact.toml and the front matter keep every
+// known case apart, and this is the net under them.
+func pageIndex(s *site.Site, units []unit, set assets.Set) (map[string]int32, int, error) {
 	size := len(set) + 32
 	for _, u := range units {
 		size++
@@ -199,27 +207,75 @@ func pageIndex(s *site.Site, units []unit, set assets.Set) (map[string]int32, in
 		}
 	}
 	files := make(map[string]int32, size) // (a map grown to size holds up to twice the memory)
+	var errs diag.List
+	claim := func(name string, i int32, by func() string) {
+		if j, dup := files[name]; dup {
+			errs.Add(fmt.Errorf("%s would be written twice, for %s and for %s: give one of them another address (slug, reply slug, language code, quiz node id)",
+				name, describeIndex(units, j, name), by()))
+			return
+		}
+		files[name] = i
+	}
 	n := int32(0)
 	for _, u := range units {
 		if u.page != nil {
-			files[u.page.Path] = int32(u.index)
+			claim(u.page.Path, int32(u.index), func() string { return describePage(u.page) })
 			n = max(n, int32(u.index)+1)
 			continue
 		}
-		files[u.article.OutputFile()] = int32(u.index)
+		claim(u.article.OutputFile(), int32(u.index), func() string { return u.article.File })
 		i := int32(u.replies)
 		for _, sc := range u.article.Scenarios {
 			for _, r := range sc.Replies {
-				files[r.OutputFile()] = i
+				claim(r.OutputFile(), i, func() string { return describeReply(r) })
 				i++
 			}
 		}
 		n = max(n, int32(u.index)+1, i)
 	}
-	for name := range addOtherFiles(s, map[string]bool{}, set) {
-		if _, ok := files[name]; !ok {
-			files[name] = -1
+	for _, name := range slices.Sorted(maps.Keys(addOtherFiles(s, map[string]bool{}, set))) {
+		claim(name, -1, func() string { return "the generated file " + name })
+	}
+	return files, int(n), errs.Err()
+}
+
+// describeIndex names the source of output file name, at index i of
+// pageIndex's table: a page's, or (-1) a generated file's.
+func describeIndex(units []unit, i int32, name string) string {
+	for _, u := range units {
+		switch {
+		case u.page != nil && int32(u.index) == i:
+			return describePage(u.page)
+		case u.article != nil && int32(u.index) == i:
+			return u.article.File
+		case u.article != nil && i >= int32(u.replies) && i < int32(u.replies+u.article.ReplyCount()):
+			k := int(i) - u.replies
+			for _, sc := range u.article.Scenarios {
+				if k < len(sc.Replies) {
+					return describeReply(sc.Replies[k])
+				}
+				k -= len(sc.Replies)
+			}
 		}
 	}
-	return files, int(n)
+	return "the generated file " + name
+}
+
+// describePage names what a page is made from.
+func describePage(p *render.Page) string {
+	switch {
+	case p.Article != nil:
+		return p.Article.File
+	case p.Reply != nil:
+		return describeReply(p.Reply)
+	case p.QuizNode != nil:
+		return fmt.Sprintf("quiz node %q of %s (%s)", p.QuizNode.ID, p.Lang.Code, site.QuizFile)
+	case p.Root:
+		return fmt.Sprintf("the site's %s page", p.Kind)
+	}
+	return fmt.Sprintf("the %s page of language %q", p.Kind, p.Lang.Code)
+}
+
+func describeReply(r *site.Reply) string {
+	return fmt.Sprintf("reply %q of %s", r.ID, r.Article().File)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"tact/internal/render"
@@ -24,8 +25,15 @@ func TestPageIndexMatchesPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		pages := render.Pages(s)
-		index, n := pageIndex(s, siteUnits(s, render.SitePages(s)), e.assets)
-		if have, want := index, outputFiles(s, pages, e.assets); !reflect.DeepEqual(have, want) {
+		index, n, err := pageIndex(s, siteUnits(s, render.SitePages(s)), e.assets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := outputFiles(s, pages, e.assets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if have := index; !reflect.DeepEqual(have, want) {
 			t.Errorf("base %q: pageIndex\n%v\noutputFiles\n%v", base, have, want)
 		}
 		if n != len(pages) {
@@ -36,5 +44,35 @@ func TestPageIndexMatchesPages(t *testing.T) {
 				t.Errorf("base %q: pageIndex puts %s at %d, the build at %d", base, p.Path, index[p.Path], i)
 			}
 		}
+	}
+}
+
+// Two sources that would write the same output file make the build fail
+// with an error naming both, whatever the kind of page: the net under the
+// reserved words.
+func TestCollidingOutputFilesAreAnError(t *testing.T) {
+	e, err := loadEnv(os.DirFS("../.."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := e.loader.Load(context.Background(), site.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := render.Pages(s)
+	var article, home *render.Page
+	for _, p := range pages {
+		switch {
+		case p.Kind == render.KindArticle && article == nil:
+			article = p
+		case p.Kind == render.KindHome && home == nil:
+			home = p
+		}
+	}
+	article.Path = home.Path // as if a new page kind took an article's address
+	_, err = outputFiles(s, pages, e.assets)
+	want := home.Path + " would be written twice, for the home page of language \"" + home.Lang.Code + "\" and for " + article.Article.File
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error = %v\nwant one saying %q", err, want)
 	}
 }

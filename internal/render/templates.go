@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"tact/internal/assets"
+	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/site"
+	"tact/internal/sitefs"
 )
 
 // LayoutDir holds the templates: base.html, one file per page kind, and
@@ -72,6 +74,9 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		orig, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			return fmt.Errorf("parse layouts: %w", err)
+		}
+		if off := sitefs.NotText(orig); off >= 0 {
+			return diag.At(f, orig, off, "not a text file: a layout must be UTF-8 text (was a binary file saved under this name?)")
 		}
 		src, err := min.Template(orig)
 		if err != nil {

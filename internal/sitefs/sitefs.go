@@ -58,6 +58,19 @@ func ReadText(fsys fs.FS, name string) ([]byte, error) {
 	return data, nil
 }
 
+// NotText returns the offset of the first byte of b that text cannot
+// hold (invalid UTF-8, or a NUL byte: a binary file under a text name), or
+// -1 when b is text.
+func NotText(b []byte) int {
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return min(i, invalidUTF8(b))
+	}
+	if i := invalidUTF8(b); i < len(b) {
+		return i
+	}
+	return -1
+}
+
 func invalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
