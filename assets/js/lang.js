@@ -18,7 +18,13 @@
 
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest("[data-lang-choice]");
-    if (link) remember(link.getAttribute("hreflang"));
+    if (!link) return;
+    remember(link.getAttribute("hreflang"));
+    // The same place in the other language: scenario anchors and quiz
+    // answers in the address are the same in every language.
+    if (window.location.hash && link.closest(".lang-switch, .translations")) {
+      link.href = link.href.split("#")[0] + window.location.hash;
+    }
   });
 
   var chooser = document.querySelector("[data-language-chooser]");

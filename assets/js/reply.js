@@ -3,8 +3,32 @@
 // and on cards added later (the quiz) when they dispatch "tact:reply".
 // Without this script the card still shows the message, its placeholders and
 // a working mailto link; the fill-in form and the Copy button stay hidden.
+//
+// What the reader types is kept in this browser only (localStorage, under
+// "tact.fill"), so that the same field of another card, on this page or
+// the next, is filled in already; "Forget what I typed" clears it. Nothing
+// is kept inside an embedded quiz (the host's page is not ours to store on).
 (function () {
   "use strict";
+  var KEY = "tact.fill";
+  var keep = !document.body.classList.contains("embedded");
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
+  }
+
+  function save(values) {
+    if (!keep) return;
+    try {
+      if (Object.keys(values).length) window.localStorage.setItem(KEY, JSON.stringify(values));
+      else window.localStorage.removeItem(KEY);
+    } catch (e) { /* storage off: nothing kept */ }
+  }
+
+  // Values typed, by the field's id (a reply's own field, the same in
+  // every language) and by its placeholder's text (the same field of
+  // other replies in this language).
+  var stored = keep ? load() : {};
 
   function encode(s) {
     return encodeURIComponent(s);
@@ -37,6 +61,31 @@
         v[inputs[i].getAttribute("data-ph-input")] = inputs[i].value.trim();
       }
       return v;
+    }
+
+    // remember keeps what was typed in input, and offers it to the same
+    // field of the other cards on the page that are still empty.
+    function remember(input) {
+      var name = input.getAttribute("data-ph-input"), value = input.value.trim();
+      var keys = ["id:" + input.id, "ph:" + name];
+      for (var k = 0; k < keys.length; k++) {
+        if (value) stored[keys[k]] = value; else delete stored[keys[k]];
+      }
+      save(stored);
+      var others = document.querySelectorAll("[data-ph-input]");
+      for (var i = 0; i < others.length; i++) {
+        var o = others[i];
+        if (o !== input && o.getAttribute("data-ph-input") === name && (!o.value || o.getAttribute("data-offered") === o.value)) {
+          o.value = value;
+          o.setAttribute("data-offered", value);
+          o.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      }
+    }
+
+    for (var n = 0; n < inputs.length; n++) {
+      var offer = stored["id:" + inputs[n].id] || stored["ph:" + inputs[n].getAttribute("data-ph-input")];
+      if (offer && !inputs[n].value) inputs[n].value = offer;
     }
 
     function update() {
@@ -91,11 +140,15 @@
           var label = card.querySelector('label[for="' + el.id + '"]');
           return label ? label.textContent : el.getAttribute("data-ph-input");
         });
-        say(card.getAttribute("data-copy-missing").replace("{names}", names.join(", ")));
+        var list = window.Intl && Intl.ListFormat ? new Intl.ListFormat(document.documentElement.lang, { type: "conjunction" }).format(names) : names.join(", ");
+        say(card.getAttribute("data-copy-missing").replace("{names}", list));
         missing[0].focus();
         return;
       }
-      var text = body.textContent;
+      // The subject as the card labels it, a blank line, the message:
+      // pasted into a new mail, the first line goes to its subject.
+      var label = card.querySelector(".reply-subject .label");
+      var text = subject ? (label ? label.textContent + " " : "") + subject.textContent + "\n\n" + body.textContent : body.textContent;
       var done = function () { say(card.getAttribute("data-copied")); };
       var fail = function () {
         selectBody();
@@ -110,7 +163,29 @@
 
     if (form) {
       form.hidden = false;
-      form.addEventListener("input", update);
+      form.addEventListener("input", function (e) {
+        if (e.isTrusted && e.target.hasAttribute("data-ph-input")) {
+          e.target.removeAttribute("data-offered");
+          remember(e.target);
+        }
+        update();
+      });
+      var forget = form.querySelector("[data-forget]");
+      if (forget) {
+        forget.hidden = false;
+        forget.addEventListener("click", function () {
+          stored = {};
+          save(stored);
+          var all = document.querySelectorAll("[data-ph-input]");
+          for (var i = 0; i < all.length; i++) {
+            all[i].value = "";
+            all[i].removeAttribute("data-offered");
+            all[i].dispatchEvent(new Event("input", { bubbles: true }));
+          }
+          say(forget.getAttribute("data-forgotten"));
+          if (inputs.length) inputs[0].focus();
+        });
+      }
     }
     if (copyButton) {
       copyButton.hidden = false;

@@ -302,6 +302,12 @@ func TestLanguageSwitcherLinksTheTranslations(t *testing.T) {
 			page:     "nl/antwoorden/index.html",
 			switcher: []alternate{{"es", "/es/respuestas/", false}, {"en", "/en/replies/", false}, {"nl", "/nl/antwoorden/", false}},
 		},
+		{
+			// A page not found leads to the other languages' homes, not
+			// to their own pages not found.
+			page:     "es/404.html",
+			switcher: []alternate{{"es", "/es/", false}, {"en", "/en/", false}, {"nl", "/nl/", false}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {

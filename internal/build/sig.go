@@ -17,10 +17,16 @@ func signatures(s *site.Site, pages []*render.Page, version uint64) (sigs []uint
 	// themselves in lists, and its home.
 	langSig := map[*site.Lang]uint64{}
 	quizSig := map[*site.Lang]uint64{}
+	chrome := map[*site.Lang]uint64{} // what every page of a language shows of its about page
 	for _, l := range s.Languages {
 		h := sig.New()
 		if l.Home != nil {
 			h.Num(l.Home.FileHash())
+		}
+		if l.About != nil {
+			h.Num(l.About.FileHash()) // (the about page, an index-like page)
+			// Every page's footer links it, by its title.
+			chrome[l] = sig.New().Str(l.About.Title).Str(l.About.URL()).Sum()
 		}
 		for _, a := range l.Articles {
 			h.Num(a.Listing())
@@ -50,7 +56,7 @@ func signatures(s *site.Site, pages []*render.Page, version uint64) (sigs []uint
 	sigs = make([]uint64, len(pages))
 	for i, p := range pages {
 		h := sig.New().Num(version).Str(p.Kind).Str(p.URL).Str(p.Title).Str(p.Description).Str(p.Image)
-		h.Num(uint64(p.LastMod.Unix()))
+		h.Num(uint64(p.LastMod.Unix())).Num(chrome[p.Lang])
 		for _, a := range p.Alternates {
 			h.Str(a.URL).Str(a.Title)
 			if a.Exists {

@@ -2,6 +2,7 @@ package contentcheck_test
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -112,5 +113,61 @@ func TestRealSiteBuildsStrictly(t *testing.T) {
 	}
 	for _, w := range rep.Warnings {
 		t.Error(w)
+	}
+}
+
+// TestEveryPageLinksItsAboutPage: every language has an about page (who
+// writes the guide, how, corrections, privacy), linked from the footer of
+// every page of that language, with its translations as alternates.
+func TestEveryPageLinksItsAboutPage(t *testing.T) {
+	s := guide(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), os.DirFS(repoRoot), build.Options{Out: out, Minify: true}); err != nil {
+		t.Fatalf("the real site does not build:\n%s", err)
+	}
+	for _, lang := range s.Languages {
+		about := lang.About
+		if about == nil {
+			t.Errorf("%s has no about page: write content/%s/_about.md", lang.Code, lang.Code)
+			continue
+		}
+		link := `<a href=` + about.URL() + `>`
+		dir := filepath.Join(out, lang.Code)
+		n := 0
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			footer := string(data)
+			i := strings.Index(footer, "<footer")
+			if i < 0 {
+				return nil // (the embedded quiz: no site around it)
+			}
+			footer = footer[i:]
+			if !strings.Contains(footer, link) && !strings.Contains(footer, `<a href="`+about.URL()+`">`) {
+				t.Errorf("%s: the footer does not link %s", p, about.URL())
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(about.URL(), "/")), "index.html"))
+		if err != nil {
+			t.Fatalf("%s: the about page was not built: %v", lang.Code, err)
+		}
+		for _, other := range s.Languages {
+			if other != lang && !strings.Contains(string(page), `hreflang=`+other.Code+` `) && !strings.Contains(string(page), `hreflang="`+other.Code+`"`) {
+				t.Errorf("%s: the about page does not link its %s translation", about.File, other.Code)
+			}
+		}
+		if n < 20 {
+			t.Errorf("%s: only %d pages checked", lang.Code, n)
+		}
 	}
 }

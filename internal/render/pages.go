@@ -24,6 +24,7 @@ const (
 	KindQuizEmbed = "quizembed" // the quiz without the site around it, for iframes
 	KindEmbedCode = "embedcode" // the "Embed this quiz" page
 	KindStatus    = "status"    // the translation status, for translators
+	KindAbout     = "about"     // who writes the guide, how, corrections, privacy
 )
 
 // Page is what a template renders: one output file.
@@ -149,7 +150,8 @@ func LangPageSeq(s *site.Site, lang *site.Lang) iter.Seq[*Page] {
 	}
 }
 
-// headPages returns the first pages of a language: home, reply index, 404.
+// HeadPages returns the first pages of a language: home, reply index, 404
+// and, when it has one, its about page.
 func HeadPages(s *site.Site, lang *site.Lang) []*Page {
 	home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
 	if lang.Home != nil {
@@ -162,8 +164,21 @@ func HeadPages(s *site.Site, lang *site.Lang) []*Page {
 	idx.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.RepliesURL(), true })
 
 	nf := &Page{Site: s, Lang: lang, Kind: KindNotFound, URL: lang.URL() + "404.html", NoIndex: true, Title: T("notFoundTitle")}
-	nf.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.URL() + "404.html", true })
-	return finish(s, []*Page{home, idx, nf})
+	// Its language switcher leads to the homes: another language's 404
+	// page is no place to go.
+	nf.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.URL(), true })
+	ps := []*Page{home, idx, nf}
+	if a := lang.About; a != nil {
+		about := &Page{Site: s, Lang: lang, Kind: KindAbout, URL: a.URL(), Title: a.Title, Description: a.Summary}
+		about.Alternates = translations(s, lang, func(i int) (string, string, bool) {
+			if t := s.Languages[i].About; t != nil {
+				return t.URL(), t.Title, true
+			}
+			return "", "", false
+		})
+		ps = append(ps, about)
+	}
+	return finish(s, ps)
 }
 
 // articlePage returns the page of article a.
@@ -212,6 +227,8 @@ func finishPage(s *site.Site, p *Page) *Page {
 		p.Path = p.Article.OutputFile()
 	case p.Kind == KindReply:
 		p.Path = p.Reply.OutputFile()
+	case p.Kind == KindAbout:
+		p.Path = p.Lang.About.OutputFile()
 	default:
 		p.Path = site.OutputPath(s.BasePath, p.URL)
 	}
@@ -281,8 +298,9 @@ type ReplyCard struct {
 
 // Field is the form field of one placeholder of a reply card.
 type Field struct {
-	ID   string // the input's id
-	Name string // the placeholder's text
+	ID    string // the input's id
+	Name  string // the placeholder's text
+	Label string // what the form calls it
 }
 
 // newCard returns the card of reply r.
@@ -292,7 +310,7 @@ func newCard(r *site.Reply, inOutcome bool) ReplyCard {
 		c.Subject, c.Body = r.Subject, r.Body
 		c.Fields = make([]Field, len(r.Placeholders))
 		for i, name := range r.Placeholders {
-			c.Fields[i] = Field{ID: "ph-" + r.ID + "-" + strconv.Itoa(i), Name: name}
+			c.Fields[i] = Field{ID: "ph-" + r.ID + "-" + strconv.Itoa(i), Name: name, Label: r.Labels[i]}
 		}
 	}
 	if c.Email {

@@ -31,6 +31,13 @@ type homeMatter struct {
 	Summary string `toml:"summary"`
 }
 
+// aboutMatter is the front matter of _about.md.
+type aboutMatter struct {
+	Title   string `toml:"title"`
+	Summary string `toml:"summary"`
+	Slug    string `toml:"slug"`
+}
+
 const fence = "+++"
 
 // splitFrontMatter separates the front matter from the body. src has already

@@ -65,6 +65,9 @@ func indexLang(s *Site, lang *Lang, errs *diag.List) {
 		}
 		urls[seg] = file
 	}
+	if a := lang.About; a != nil {
+		claim(a.Slug, a.File, func() *diag.Error { return &diag.Error{File: a.File} }, func() string { return fmt.Sprintf("slug %q", a.Slug) })
+	}
 	kept := lang.Articles[:0]
 	for _, a := range lang.Articles {
 		// Translations share one copy of their key and reply ids: at

@@ -30,6 +30,7 @@ const (
 	ContentDir = "content"
 	I18nDir    = "i18n"
 	HomeFile   = "_index.md"
+	AboutFile  = "_about.md" // a language's about page: who writes the guide, privacy
 )
 
 // Options control loading.
@@ -226,7 +227,12 @@ func (l *loading) load(ctx context.Context) (*Site, error) {
 		l.parsed[j.file] = parsed{hash: h, result: results[i], err: failures[i]}
 		switch r := results[i].(type) {
 		case *Home:
-			j.lang.Home = r
+			if path.Base(j.file) == AboutFile {
+				r.url, r.path = addresses(l.basePath, j.lang.URL()+r.Slug+"/")
+				j.lang.About = r
+			} else {
+				j.lang.Home = r
+			}
 		case *Article:
 			r.reset(j.lang)
 			if r.Draft && !l.drafts {
@@ -306,7 +312,7 @@ func (l *loading) listContent(s *Site) ([]job, error) {
 
 // ignored reports whether a file name is an editor's or the system's, not content.
 func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != HomeFile ||
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != HomeFile && name != AboutFile ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
 }
 
@@ -349,8 +355,8 @@ func (l *loading) parse(j job) (any, error) {
 
 func (l *loading) parseSource(j job, src []byte) (any, error) {
 	conv := l.converters[j.lang.Code]
-	if path.Base(j.file) == HomeFile {
-		h, err := parseHome(conv, j.lang.Quotes, j.file, src)
+	if base := path.Base(j.file); base == HomeFile || base == AboutFile {
+		h, err := parseHome(conv, j.lang, j.file, src, base == AboutFile)
 		if h != nil {
 			h.Body = template.HTML(l.minifyBody(new(bytes.Buffer), []byte(h.Body)))
 		}

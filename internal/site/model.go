@@ -38,6 +38,7 @@ type Site struct {
 type Lang struct {
 	Language              // from tact.toml
 	Home       *Home      // from content/<lang>/_index.md
+	About      *Home      // from content/<lang>/_about.md; nil when there is none
 	Articles   []*Article // newest first, then by key
 	Replies    []*Reply   // in article order, then document order
 	index      int        // in Site.Languages
@@ -49,14 +50,23 @@ type Lang struct {
 	shareURL   string // see ShareImageURL
 }
 
-// Home is a language's home page introduction.
+// Home is a language's home page introduction, or its about page.
 type Home struct {
-	File    string        // path of _index.md
+	File    string        // path of _index.md or _about.md
 	Title   string        // front matter
 	Summary string        // front matter
-	Body    template.HTML // rendered introduction
+	Slug    string        // front matter of the about page: its URL segment
+	Body    template.HTML // rendered Markdown
 	srcHash uint64        // of the source file, for incremental builds
+	url     string        // the about page's address
+	path    string        // the about page's output file
 }
+
+// URL returns the about page's address ("" for a home).
+func (h *Home) URL() string { return h.url }
+
+// OutputFile returns the about page's output file.
+func (h *Home) OutputFile() string { return h.path }
 
 // Article is one scenario article in one language.
 type Article struct {
@@ -161,6 +171,7 @@ type Message struct {
 	Subject      []reply.Segment
 	Body         []reply.Segment
 	Placeholders []string // distinct, in order of appearance
+	Labels       []string // the same as form labels: capitalised, typeset ("contact's name" → "Contact’s name")
 }
 
 // Email reports whether the reply is written for email, the default channel.

@@ -108,7 +108,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 			sc.Replies = append(sc.Replies, &Reply{
 				Scenario: sc, ID: r.ID, Title: smartQuotes(r.Title, lang.Quotes), Slug: rs,
 				Channel: r.Channel, Limit: r.Limit(),
-				Message: &Message{Subject: r.Subject, Body: r.Body, Placeholders: names},
+				Message: &Message{Subject: r.Subject, Body: r.Body, Placeholders: names, Labels: labels(names, lang.Quotes)},
 				slots:   int32(len(names)), line: int32(rl), col: int32(rc),
 			})
 		}
@@ -117,20 +117,36 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	return a, errs.Err()
 }
 
-// parseHome decodes content/<lang>/_index.md.
-func parseHome(conv *markdown.Converter, quotes [4]string, file string, src []byte) (*Home, error) {
+// parseHome decodes content/<lang>/_index.md, or _about.md when about.
+func parseHome(conv *markdown.Converter, lang *Lang, file string, src []byte, about bool) (*Home, error) {
 	fmSrc, body, fmOff, bodyOff, err := splitFrontMatter(file, src)
 	if err != nil {
 		return nil, err
 	}
-	var fm homeMatter
-	if _, err := decodeStrict(file, src, fmOff, fmSrc, &fm); err != nil {
+	var fm aboutMatter
+	var idx *tomlpos.Index
+	if about {
+		idx, err = decodeStrict(file, src, fmOff, fmSrc, &fm)
+	} else {
+		var hm homeMatter
+		idx, err = decodeStrict(file, src, fmOff, fmSrc, &hm)
+		fm.Title, fm.Summary = hm.Title, hm.Summary
+	}
+	if err != nil {
 		return nil, err
 	}
 	var errs diag.List
-	if fm.Title == "" || fm.Summary == "" {
+	what, need := "the home page", "a title and a summary"
+	if about {
+		what, need = "the about page", "a title, a summary and a slug"
+	}
+	if strings.TrimSpace(fm.Title) == "" || strings.TrimSpace(fm.Summary) == "" || about && fm.Slug == "" {
 		line, _ := diag.Position(src, fmOff)
-		errs.Addf(file, line, 1, "the home page needs a title and a summary in its front matter")
+		errs.Addf(file, line, 1, "%s needs %s in its front matter", what, need)
+	} else if about {
+		if msg := checkSlug(fm.Slug, lang); msg != "" {
+			errs.Add(idx.Errorf(idx.Val("slug"), "%s", msg))
+		}
 	}
 	res, err := conv.Convert(body)
 	if err != nil {
@@ -139,7 +155,11 @@ func parseHome(conv *markdown.Converter, quotes [4]string, file string, src []by
 	for _, p := range res.Problems {
 		errs.Add(diag.At(file, src, bodyOff+p.Offset, "%s", p.Msg))
 	}
-	return &Home{File: file, Title: smartQuotes(fm.Title, quotes), Summary: smartQuotes(fm.Summary, quotes), Body: template.HTML(res.HTML)}, errs.Err()
+	h := &Home{File: file, Title: smartQuotes(fm.Title, lang.Quotes), Summary: smartQuotes(fm.Summary, lang.Quotes), Body: template.HTML(res.HTML)}
+	if about && fm.Slug != "" && errs.Err() == nil {
+		h.Slug = fm.Slug
+	}
+	return h, errs.Err()
 }
 
 // checkSlug returns what is wrong with an article slug, or "".

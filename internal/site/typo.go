@@ -42,3 +42,17 @@ func smartQuotes(s string, quotes [4]string) string {
 	}
 	return b.String()
 }
+
+// labels returns placeholder names as form labels: typeset like titles,
+// with a capital first letter.
+func labels(names []string, quotes [4]string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		n = smartQuotes(n, quotes)
+		if r, size := utf8.DecodeRuneInString(n); size > 0 {
+			n = string(unicode.ToUpper(r)) + n[size:]
+		}
+		out[i] = n
+	}
+	return out
+}
