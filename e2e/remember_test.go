@@ -72,7 +72,7 @@ func TestReplyRemembersWhatWasTyped(t *testing.T) {
 	var status string
 	if err := chromedp.Run(ctx,
 		chromedp.Click(`[data-forget]`, chromedp.ByQuery),
-		chromedp.Sleep(200 * time.Millisecond),
+		chromedp.Sleep(200*time.Millisecond),
 		chromedp.Value(`#ph-`+a.ID+`-`+strconv.Itoa(i), &after, chromedp.ByQuery),
 		chromedp.Text(`[data-status]`, &status, chromedp.ByQuery),
 		chromedp.Evaluate(`localStorage.getItem("tact.fill") || ""`, &stored),
@@ -158,4 +158,3 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 		t.Errorf("after switching to Spanish: %s, want …%s", url, want)
 	}
 }
-
