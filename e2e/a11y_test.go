@@ -76,6 +76,8 @@ func pageKinds(t *testing.T, lang string) []pageKind {
 		{name: "embed page", url: l.EmbedCodeURL()},
 		{name: "quiz embed", url: l.QuizURL("") + "embed/"},
 		{name: "language 404", url: l.URL() + "404.html"},
+		{name: "about", url: l.About.URL()},
+		{name: "translation status", url: s.BasePath + "/status/"},
 	}
 }
 
