@@ -173,6 +173,16 @@ func (b *Builder) fullPass(ctx context.Context, changed []string) (*pass, error)
 // outcome there, and the translation status.
 func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
 	s := b.site
+	for a := range touched {
+		if a.Lang.Code == s.SourceLang() {
+			// Its translations' pages say whether they are behind it.
+			for _, t := range s.Translations(a.Key) {
+				if t != nil && !touched[t] {
+					touched[t] = true
+				}
+			}
+		}
+	}
 	quizLangs := map[*site.Lang]bool{}
 	if s.Quiz != nil {
 		for _, o := range s.Quiz.Outcomes {

@@ -96,6 +96,7 @@ func articleDeps(s *site.Site, h *sig.Hasher, a *site.Article) {
 	for _, l := range s.Languages {
 		if t := s.Translations(a.Key)[l.Index()]; t != nil {
 			h.Num(t.Listing())
+			h.Str(t.SourceHash) // (a translation says when its source changed since)
 		}
 	}
 	for _, r := range a.RelatedArticles {

@@ -81,6 +81,30 @@ func TestTranslationStatus(t *testing.T) {
 	if !strings.Contains(string(page), "content/es/networking-con-amigos.md") {
 		t.Error("the status page does not list the stale Spanish translation")
 	}
+	// The stale translation says so to its readers, on its page and its
+	// replies' pages, with a link to the original; the untracked one and
+	// the current ones do not.
+	notice := `<aside class="notice" role="note">`
+	original := `<a href="/en/networking-with-friends/" hreflang="en">`
+	stale := readPage(t, filepath.Join(root, "public"), "es/networking-con-amigos/index.html")
+	if !strings.Contains(stale, notice) || !strings.Contains(stale, original) {
+		t.Error("the stale Spanish article does not say it is behind its original, with a link to it")
+	}
+	replies, _ := filepath.Glob(filepath.Join(root, "public", "es", "respuestas", "*", "index.html"))
+	staleReplies := 0
+	for _, r := range replies {
+		if b, _ := os.ReadFile(r); strings.Contains(string(b), original) {
+			staleReplies++
+		}
+	}
+	if staleReplies == 0 {
+		t.Error("no reply page of the stale Spanish article says it is behind its original")
+	}
+	for _, p := range []string{"nl/netwerken-met-vrienden/index.html", "es/aceptar-o-rechazar-presentaciones/index.html", "en/networking-with-friends/index.html"} {
+		if strings.Contains(readPage(t, filepath.Join(root, "public"), p), notice) {
+			t.Errorf("%s says it is behind its original", p)
+		}
+	}
 
 	if err := translation.MarkTranslated(ctx, root, []string{"content/es/networking-con-amigos.md", "content/nl/netwerken-met-vrienden.md", "content/es/quiz.toml"}); err != nil {
 		t.Fatal(err)
@@ -90,6 +114,9 @@ func TestTranslationStatus(t *testing.T) {
 		if got[k] != "" {
 			t.Errorf("%s is %q after --mark-translated", k, got[k])
 		}
+	}
+	if strings.Contains(readPage(t, filepath.Join(root, "public"), "es/networking-con-amigos/index.html"), notice) {
+		t.Error("the Spanish article still says it is behind its original after --mark-translated")
 	}
 	if got["es/quiz"] != translation.Current {
 		t.Errorf("es/quiz is %q after --mark-translated", got["es/quiz"])

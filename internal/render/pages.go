@@ -51,6 +51,11 @@ type Page struct {
 
 	Status []translation.Row // KindStatus
 
+	// StaleSource is, on the page of a translated article or of one of
+	// its replies, the source article when it changed since it was
+	// translated: the page says so and links it.
+	StaleSource *site.Article
+
 	Article  *site.Article // KindArticle
 	Reply    *site.Reply   // KindReply
 	QuizNode *QuizNode     // KindQuiz
@@ -184,7 +189,7 @@ func HeadPages(s *site.Site, lang *site.Lang) []*Page {
 // articlePage returns the page of article a.
 func ArticlePage(s *site.Site, a *site.Article) *Page {
 	lang := a.Lang
-	p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a}
+	p := &Page{Site: s, Lang: lang, Kind: KindArticle, URL: a.URL(), Title: a.Title, Description: a.Summary, Article: a, StaleSource: translation.StaleSource(s, a)}
 	p.Alternates = translations(s, lang, func(i int) (string, string, bool) {
 		if t := s.Translations(a.Key)[i]; t != nil {
 			return t.URL(), t.Title, true
@@ -201,7 +206,7 @@ func ReplyPage(s *site.Site, r *site.Reply) *Page {
 	if r.Scenario.ScenarioText != nil { // (nil in a listing of a one-shot build, which shows no description)
 		desc = r.Scenario.SituationText
 	}
-	p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: desc, Reply: r, RepliesTitle: s.Catalog().T(lang.Code)("repliesTitle")}
+	p := &Page{Site: s, Lang: lang, Kind: KindReply, URL: r.URL(), Title: r.Title, Description: desc, Reply: r, RepliesTitle: s.Catalog().T(lang.Code)("repliesTitle"), StaleSource: translation.StaleSource(s, r.Article())}
 	p.Alternates = translations(s, lang, func(i int) (string, string, bool) {
 		if t := s.ReplyTranslations(r.ID)[i]; t != nil {
 			return t.URL(), t.Title, true

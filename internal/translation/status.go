@@ -35,6 +35,19 @@ type Item struct {
 	Source            *site.Article
 }
 
+// StaleSource returns the source of article a, when a is a translation whose
+// source changed since it was translated (it records the version it was
+// made from, and that is no longer the source's); nil otherwise.
+func StaleSource(s *site.Site, a *site.Article) *site.Article {
+	if a.Lang.Code == s.SourceLang() || a.TranslatedFrom == "" {
+		return nil
+	}
+	if src := s.Article(a.Key, s.SourceLang()); src != nil && src.SourceHash != a.TranslatedFrom {
+		return src
+	}
+	return nil
+}
+
 // Status compares every language of s with the source language. It
 // returns nil when tact.toml names no source.
 func Status(s *site.Site) []Row {
@@ -55,7 +68,7 @@ func Status(s *site.Site) []Row {
 			case t == nil:
 			case t.TranslatedFrom == "":
 				state = Untracked
-			case t.TranslatedFrom == a.SourceHash:
+			case StaleSource(s, t) == nil:
 				state = Current
 			default:
 				state = Stale
