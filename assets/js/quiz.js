@@ -40,6 +40,8 @@
     return { node: node, path: path };
   }
 
+  var startTitle = document.title;
+
   function go(path) {
     window.location.hash = path.join("/");
   }
@@ -130,6 +132,8 @@
     }
     section.appendChild(nav);
     live.textContent = progress.textContent + ": " + heading.textContent;
+    // Each step its own title, in the history and the tab.
+    document.title = st.path.length ? heading.textContent + " · " + startTitle : startTitle;
     // Embedded, focusing must not scroll the host page.
     if (act) heading.focus(embedded ? { preventScroll: true } : undefined);
   }

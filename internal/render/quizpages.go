@@ -23,6 +23,8 @@ type QuizNode struct {
 	Replies  []*site.Reply  // the outcome's replies, in the quiz's order
 
 	Data *QuizData // the whole quiz for the script; set on the start page
+
+	BackURL string // the question before it on a shortest path; "" at the start
 }
 
 // QuizOption is one answer, linking to the node it leads to.
@@ -68,8 +70,19 @@ func QuizPages(s *site.Site, lang *site.Lang) []*Page {
 		}
 		ps = append(ps, &Page{Site: s, Lang: lang, Kind: KindQuiz, URL: lang.QuizURL(o.ID), Title: sc.Title + " · " + title, Description: sc.WhyText, QuizNode: n})
 	}
+	// Back, without the script: to the question one step nearer the
+	// start that leads here (the first such, in the definition's order).
+	back := map[string]string{}
+	for _, qu := range q.Questions {
+		for _, o := range qu.Options {
+			if _, ok := back[o.Next]; !ok && o.Next != q.Start && q.Depth(o.Next) == q.Depth(qu.ID)+1 {
+				back[o.Next] = lang.QuizURL(qu.ID)
+			}
+		}
+	}
 	for _, p := range ps {
 		node := p.QuizNode.ID
+		p.QuizNode.BackURL = back[node]
 		p.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.QuizURL(node), true })
 	}
 	return finish(s, append(ps, extra...))

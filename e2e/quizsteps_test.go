@@ -1,0 +1,79 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// TestQuizStepsTitleAndBack: with the script, each step of the quiz has a
+// title of its own (the history lists the questions, not one title); without
+// it, every page but the first has a Back link to the question before it,
+// and the first page offers no "Start again" that leads to itself.
+func TestQuizStepsTitleAndBack(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	q := quizOf(t, s)
+	var path = q.Paths()[0]
+	for _, p := range q.Paths() {
+		if len(p.Steps) > len(path.Steps) {
+			path = p
+		}
+	}
+	lang := s.Lang("it")
+	ctx := newBrowser(t)
+	var startTitle, stepTitle, heading string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+lang.QuizURL("")),
+		waitNode(q.Start),
+		chromedp.Title(&startTitle),
+		chromedp.Navigate(base+lang.QuizURL("")+"#"+hashOf(path.Steps[:1])),
+		waitNode(path.Steps[1].Question),
+		chromedp.Text(`#quiz-heading`, &heading, chromedp.ByQuery),
+		chromedp.Title(&stepTitle),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if want := heading + " · " + startTitle; stepTitle != want {
+		t.Errorf("title of the second step: have %q, want %q", stepTitle, want)
+	}
+
+	static := newBrowser(t)
+	if err := chromedp.Run(static, emulation.SetScriptExecutionDisabled(true)); err != nil {
+		t.Fatal(err)
+	}
+	var startLinks int
+	if err := chromedp.Run(static,
+		chromedp.Navigate(base+lang.QuizURL("")),
+		chromedp.WaitVisible(`[data-quiz-node]`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('.quiz-nav a').length`, &startLinks),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if startLinks != 0 {
+		t.Errorf("the first question offers %d navigation links (Back or Start again lead nowhere from there)", startLinks)
+	}
+	// Walk the longest path back from its outcome to the start, by the
+	// Back links only.
+	here := lang.QuizURL(path.Outcome)
+	for i := len(path.Steps) - 1; i >= 0; i-- {
+		var back string
+		var ok bool
+		if err := chromedp.Run(static,
+			chromedp.Navigate(base+here),
+			chromedp.WaitVisible(`[data-quiz-node]`, chromedp.ByQuery),
+			chromedp.AttributeValue(`.quiz-nav a[data-back]`, "href", &back, &ok, chromedp.ByQuery),
+		); err != nil || !ok {
+			t.Fatalf("%s: no Back link (%v)", here, err)
+		}
+		if want := lang.QuizURL(path.Steps[i].Question); q.Depth(path.Steps[i].Question) == i+1 && !strings.HasSuffix(back, want) {
+			t.Errorf("%s: Back leads to %s, want %s", here, back, want)
+		}
+		here = strings.TrimPrefix(back, base)
+		if here == lang.QuizURL("") {
+			break
+		}
+	}
+}
