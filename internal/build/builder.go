@@ -355,7 +355,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			p.rep.Warnings = append(p.rep.Warnings, b.out[p.pages[i].Path].warnings...)
 		}
 	}
-	p.rep.Warnings = append(p.rep.Warnings, p.s.TranslationGaps()...)
+	p.rep.Warnings = append(p.rep.Warnings, translation.Gaps(p.s)...)
 	// The hreflang check walks every page's alternates; a build whose
 	// pages are the same as before has nothing new to find there.
 	if !b.primed || en.recheck {

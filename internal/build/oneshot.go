@@ -159,7 +159,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	}
 	rep.Files = int(o.files.Load()) + rep.Rendered
 	rep.Warnings = inOrder(warnings)
-	rep.Warnings = append(rep.Warnings, s.TranslationGaps()...)
+	rep.Warnings = append(rep.Warnings, translation.Gaps(s)...)
 	rep.Warnings = append(rep.Warnings, hreflang.Errors()...)
 	rep.Translations = translation.Status(s)
 	return rep, strict(e.opts, rep.Warnings)

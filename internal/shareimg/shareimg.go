@@ -13,6 +13,8 @@ import (
 	"image/png"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -44,6 +46,16 @@ var bodyFont = sync.OnceValues(func() (*opentype.Font, error) {
 
 // version changes whenever Render draws differently, so that Key changes too.
 const version = "3"
+
+// Tagline returns a home page title as the image's tagline: without a
+// leading "<name>:", with a capital first letter.
+func Tagline(name, homeTitle string) string {
+	t := strings.TrimSpace(strings.TrimPrefix(homeTitle, name+":"))
+	if r, size := utf8.DecodeRuneInString(t); size > 0 {
+		t = string(unicode.ToUpper(r)) + t[size:]
+	}
+	return t
+}
 
 // Key identifies the image of a name and tagline: the same key means the same
 // PNG, so a build can reuse the image of the previous build instead of

@@ -10,8 +10,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tact/internal/assets"
 	"tact/internal/diag"
@@ -173,16 +171,13 @@ type loading struct {
 	parsed      Cache // filled by load: this Load's results
 }
 
-// Tagline is the home page title without a leading "<site title>:".
+// Tagline is the line under the site's name on a language's link-preview
+// image: its home page title.
 func (s *Site) Tagline(lang *Lang) string {
 	if lang.Home == nil {
 		return ""
 	}
-	t := strings.TrimSpace(strings.TrimPrefix(lang.Home.Title, s.Title+":"))
-	if r, size := utf8.DecodeRuneInString(t); size > 0 {
-		t = string(unicode.ToUpper(r)) + t[size:]
-	}
-	return t
+	return shareimg.Tagline(s.Title, lang.Home.Title)
 }
 
 // builderMessages are the interface strings the builder itself uses (the

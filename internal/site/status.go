@@ -3,11 +3,9 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
-	"tact/internal/diag"
 )
 
 // SourceHash identifies a version of a source text (an article's body, a
@@ -80,31 +78,11 @@ func withoutMark(b []byte) []byte {
 	return []byte(rest)
 }
 
-// TranslationGaps reports articles missing in a language and scenarios the
-// quiz does not reach.
-func (s *Site) TranslationGaps() []error {
-	var errs []error
-	for _, key := range s.Keys {
-		for _, lang := range s.Languages {
-			if s.articles[key][lang.index] == nil {
-				errs = append(errs, &diag.Error{File: ContentDir + "/" + lang.Code, Msg: fmt.Sprintf("article %q is not translated into %s yet", key, lang.Name)})
-			}
-		}
-	}
-	if s.Quiz != nil {
-		errs = append(errs, s.Quiz.Uncovered...)
-	}
-	return errs
+// MarkQuiz returns quiz texts marked as made from srcQuiz, the source
+// language's quiz texts: a first line records its version.
+func MarkQuiz(quiz, srcQuiz []byte) string {
+	return quizMarkPrefix + `"` + SourceHash(withoutMark(srcQuiz)) + "\"\n" + string(withoutMark(quiz))
 }
-
-// QuizMark returns the first line a translation's quiz texts carry to
-// record that they are made from srcQuiz, the source language's quiz texts.
-func QuizMark(srcQuiz []byte) string {
-	return quizMarkPrefix + `"` + SourceHash(withoutMark(srcQuiz)) + "\"\n"
-}
-
-// WithoutQuizMark returns quiz texts without their mark line.
-func WithoutQuizMark(b []byte) []byte { return withoutMark(b) }
 
 // QuizState returns the translation state of a language's quiz texts
 // (Status…), "" when the site has no quiz or tact.toml names no source.

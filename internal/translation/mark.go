@@ -45,7 +45,7 @@ func MarkTranslated(ctx context.Context, root string, files []string) error {
 			if err != nil {
 				return fmt.Errorf("mark %s: the source quiz texts: %w", f, err)
 			}
-			out = site.QuizMark(srcQuiz) + string(site.WithoutQuizMark(b))
+			out = site.MarkQuiz(b, srcQuiz)
 		} else {
 			a := s.ArticleByFile(f)
 			if a == nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"tact/internal/diag"
 	"tact/internal/site"
 )
 
@@ -108,4 +109,21 @@ func Table(rows []Row) string {
 		fmt.Fprintf(&b, "%-8s %-40s %-40s %s\n", r.Lang.Code, count(r.Articles), count(r.Replies), r.Quiz)
 	}
 	return b.String()
+}
+
+// Gaps reports articles missing in a language and scenarios the quiz does
+// not reach: the warnings of every build.
+func Gaps(s *site.Site) []error {
+	var errs []error
+	for _, key := range s.Keys {
+		for _, lang := range s.Languages {
+			if s.Translations(key)[lang.Index()] == nil {
+				errs = append(errs, &diag.Error{File: site.ContentDir + "/" + lang.Code, Msg: fmt.Sprintf("article %q is not translated into %s yet", key, lang.Name)})
+			}
+		}
+	}
+	if s.Quiz != nil {
+		errs = append(errs, s.Quiz.Uncovered...)
+	}
+	return errs
 }
