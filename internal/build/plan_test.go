@@ -16,14 +16,7 @@ import (
 // every page first, and give each page its place in that build's order.
 func TestPageIndexMatchesPages(t *testing.T) {
 	for _, base := range []string{"", "https://example.org/guide/"} {
-		e, err := loadEnv(os.DirFS("../.."), Options{BaseURL: base})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, _, err := e.loader.Load(context.Background(), site.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		e, s := loadReal(t, base)
 		pages := render.Pages(s)
 		index, n, err := pageIndex(s, siteUnits(s, render.SitePages(s)), e.assets)
 		if err != nil {
@@ -51,14 +44,7 @@ func TestPageIndexMatchesPages(t *testing.T) {
 // with an error naming both, whatever the kind of page: the net under the
 // reserved words.
 func TestCollidingOutputFilesAreAnError(t *testing.T) {
-	e, err := loadEnv(os.DirFS("../.."), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _, err := e.loader.Load(context.Background(), site.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, s := loadReal(t, "")
 	pages := render.Pages(s)
 	var article, home *render.Page
 	for _, p := range pages {
@@ -70,9 +56,23 @@ func TestCollidingOutputFilesAreAnError(t *testing.T) {
 		}
 	}
 	article.Path = home.Path // as if a new page kind took an article's address
-	_, err = outputFiles(s, pages, e.assets)
+	_, err := outputFiles(s, pages, e.assets)
 	want := home.Path + " would be written twice, for the home page of language \"" + home.Lang.Code + "\" and for " + article.Article.File
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error = %v\nwant one saying %q", err, want)
 	}
+}
+
+// loadReal loads the repository's own site with base URL base, and its env.
+func loadReal(t *testing.T, base string) (*env, *site.Site) {
+	t.Helper()
+	e, err := loadEnv(os.DirFS("../.."), Options{BaseURL: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := e.loader.Load(context.Background(), site.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, s
 }
