@@ -75,12 +75,12 @@ func Build(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 }
 
 // outputFiles is pageIndex for a list of pages.
-func outputFiles(s *site.Site, pages []*render.Page, set assets.Set) (map[string]int32, error) {
+func outputFiles(s *site.Site, pages []*render.Page, e *env) (map[string]int32, error) {
 	all := make([]int, len(pages))
 	for i := range all {
 		all[i] = i
 	}
-	files, _, err := pageIndex(s, pageUnits(pages, all), set)
+	files, _, err := pageIndex(s, pageUnits(pages, all), e)
 	return files, err
 }
 

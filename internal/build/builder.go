@@ -151,7 +151,7 @@ func (b *Builder) fullPass(ctx context.Context, changed []string) (*pass, error)
 		return nil, err
 	}
 	p := &pass{s: s, pages: render.Pages(s), extra: true}
-	if p.known, err = outputFiles(s, p.pages, b.env.assets); err != nil {
+	if p.known, err = outputFiles(s, p.pages, b.env); err != nil {
 		return nil, err
 	}
 	p.sigs, p.listing = signatures(s, p.pages, version)
@@ -300,7 +300,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		err = joinErrs(extraErr, nil)
 	}
 	if err == nil && p.extra {
-		err = publishAssets(e.assets, emit)
+		err = joinErrs(publishAssets(e.assets, emit), publishStatic(e.static, emit))
 	}
 	if err != nil {
 		return fail(err)

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,6 +28,7 @@ type env struct {
 	loader        *site.Loader
 	min           *assets.Minifier
 	assets        assets.Set
+	static        map[string][]byte // static/, published as it is
 	templates     *render.Templates // once templatesDone is closed, unless templatesErr
 	templatesDone chan struct{}
 	templatesErr  error
@@ -47,10 +50,11 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	loading.Go(func() { set, setErr = assets.Load(fsys, "assets", min); setErr = plainDiag(setErr) })
 	loader, err := site.NewLoader(fsys, cfg, site.Options{BaseURL: opts.BaseURL, Drafts: opts.Drafts, Minifier: min})
 	loading.Wait()
-	if err := joinErrs(err, setErr); err != nil {
-		return nil, err // (both reported: a broken message file and a broken asset)
+	static, staticErr := loadStatic(fsys)
+	if err := joinErrs(joinErrs(err, setErr), staticErr); err != nil {
+		return nil, err // (all reported: a broken message file, a broken asset, a bad static file)
 	}
-	e := &env{fsys: fsys, opts: opts, loader: loader, min: min, assets: set}
+	e := &env{fsys: fsys, opts: opts, loader: loader, min: min, assets: set, static: static}
 	codes := make([]string, len(loader.Config().Languages))
 	for i, l := range loader.Config().Languages {
 		codes[i] = l.Code
@@ -95,6 +99,9 @@ func (e *env) hashInputs() (uint64, error) {
 		if err != nil {
 			return 0, fmt.Errorf("hash %s: %w", dir, err)
 		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(e.static)) {
+		h.Str(name).Num(sig.Bytes(e.static[name]))
 	}
 	for _, name := range e.assets.Names() {
 		h.Str(e.assets[name].Path)

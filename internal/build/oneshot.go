@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"tact/internal/translation"
 
 	"context"
@@ -14,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"tact/internal/assets"
 	"tact/internal/diag"
 	"tact/internal/output"
 	"tact/internal/render"
@@ -80,7 +80,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	rep := &Report{Pages: map[string]int{}, BasePath: s.BasePath}
 	root := render.SitePages(s) // (the status page's table takes a walk over the site: once)
 	units := siteUnits(s, root)
-	known, pages, err := pageIndex(s, units, e.assets)
+	known, pages, err := pageIndex(s, units, e)
 	if err != nil {
 		return nil, err
 	}
@@ -154,6 +154,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sideErr)
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
+	errs.Add(publishStatic(e.static, emit))
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -198,7 +199,8 @@ func siteUnits(s *site.Site, root []*render.Page) []unit {
 // pages. Two sources that would write the same file are an error naming
 // both: the reserved words of tact.toml and the front matter keep every
 // known case apart, and this is the net under them.
-func pageIndex(s *site.Site, units []unit, set assets.Set) (map[string]int32, int, error) {
+func pageIndex(s *site.Site, units []unit, e *env) (map[string]int32, int, error) {
+	set := e.assets
 	size := len(set) + 32
 	for _, u := range units {
 		size++
@@ -210,8 +212,11 @@ func pageIndex(s *site.Site, units []unit, set assets.Set) (map[string]int32, in
 	var errs diag.List
 	claim := func(name string, i int32, by func() string) {
 		if j, dup := files[name]; dup {
-			errs.Add(fmt.Errorf("%s would be written twice, for %s and for %s: give one of them another address (slug, reply slug, language code, quiz node id)",
-				name, describeIndex(units, j, name), by()))
+			second, fix := by(), "give one of them another address (slug, reply slug, language code, quiz node id)"
+			if strings.HasPrefix(second, StaticDir+"/") {
+				fix = "the build makes this file: remove or rename the static one"
+			}
+			errs.Add(fmt.Errorf("%s would be written twice, for %s and for %s: %s", name, describeIndex(units, j, name), second, fix))
 			return
 		}
 		files[name] = i
@@ -235,6 +240,9 @@ func pageIndex(s *site.Site, units []unit, set assets.Set) (map[string]int32, in
 	}
 	for _, name := range slices.Sorted(maps.Keys(addOtherFiles(s, map[string]bool{}, set))) {
 		claim(name, -1, func() string { return "the generated file " + name })
+	}
+	for _, name := range slices.Sorted(maps.Keys(e.static)) {
+		claim(name, -1, func() string { return StaticDir + "/" + name })
 	}
 	return files, int(n), errs.Err()
 }

@@ -18,11 +18,11 @@ func TestPageIndexMatchesPages(t *testing.T) {
 	for _, base := range []string{"", "https://example.org/guide/"} {
 		e, s := loadReal(t, base)
 		pages := render.Pages(s)
-		index, n, err := pageIndex(s, siteUnits(s, render.SitePages(s)), e.assets)
+		index, n, err := pageIndex(s, siteUnits(s, render.SitePages(s)), e)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := outputFiles(s, pages, e.assets)
+		want, err := outputFiles(s, pages, e)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -56,7 +56,7 @@ func TestCollidingOutputFilesAreAnError(t *testing.T) {
 		}
 	}
 	article.Path = home.Path // as if a new page kind took an article's address
-	_, err := outputFiles(s, pages, e.assets)
+	_, err := outputFiles(s, pages, e)
 	want := home.Path + " would be written twice, for the home page of language \"" + home.Lang.Code + "\" and for " + article.Article.File
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error = %v\nwant one saying %q", err, want)

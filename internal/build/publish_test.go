@@ -203,3 +203,30 @@ func TestCancelledBuildPublishesAllOrNothing(t *testing.T) {
 	}
 	t.Logf("%d builds cancelled, %d finished first", cancelled, finished)
 }
+
+// Files under static/ are published as they are, at the same path, dot
+// folders included; one that the build also makes is refused, naming both,
+// and the previous output stays.
+func TestStaticFiles(t *testing.T) {
+	fsys := fixture(t)
+	apply(t, fsys, put("static/CNAME", "tact.example\n"), put("static/.well-known/security.txt", "Contact: mailto:editors@tact.example\n"),
+		put("static/img/diagram.png", "\x89PNG\r\n\x1a\n"))
+	out := mustBuild(t, fsys, build.Options{})
+	for name, want := range map[string]string{"CNAME": "tact.example\n", ".well-known/security.txt": "Contact: mailto:editors@tact.example\n", "img/diagram.png": "\x89PNG\r\n\x1a\n"} {
+		if have := readPage(t, out, name); have != want {
+			t.Errorf("%s: %q, want %q", name, have, want)
+		}
+	}
+	before := snapshot(t, out)
+	for _, clash := range []struct{ file, want string }{
+		{"static/_headers", "_headers would be written twice, for the generated file _headers and for static/_headers: the build makes this file: remove or rename the static one"},
+		{"static/en/index.html", "en/index.html would be written twice, for the home page of language \"en\" and for static/en/index.html: the build makes this file: remove or rename the static one"},
+	} {
+		bad := apply(t, fixture(t), put(clash.file, "x"))
+		_, err := build.Build(context.Background(), bad, build.Options{Out: out})
+		if err == nil || !strings.Contains(err.Error(), clash.want) {
+			t.Errorf("%s: error %v\nwant %q", clash.file, err, clash.want)
+		}
+	}
+	sameTree(t, snapshot(t, out), before)
+}

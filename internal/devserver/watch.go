@@ -22,7 +22,7 @@ type change struct {
 }
 
 // sourceDirs are the top-level directories of the site root that hold sources.
-func sourceDirs() []string { return []string{"content", "layouts", "assets", "i18n"} }
+func sourceDirs() []string { return []string{"content", "layouts", "assets", "i18n", "static"} }
 
 // configFile is the site configuration, the one source outside sourceDirs.
 const configFile = "tact.toml"
