@@ -277,8 +277,14 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
-	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink,
-		recheck: b.primed && p.extra && !sameKeys(p.known, b.known)}
+	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys,
+		recheck: b.primed && p.extra && !sameKeys(p.known, b.known),
+		source: func(i int) string {
+			if a := pageArticle(p.pages[i]); a != nil {
+				return a.File
+			}
+			return ""
+		}}
 	en.keep = func(i int, out []byte, sc *scan) {
 		pubs[i] = published{page: true, hash: sig.Bytes(out), scan: sc}
 		if p.sigs != nil {

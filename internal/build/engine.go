@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"context"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -62,6 +63,10 @@ type engine struct {
 	// recheck: check the links of the pages not rendered again (files
 	// came or went since they were), and return their problems too.
 	recheck bool
+	// source, when set, names the Markdown file whose prose page i shows
+	// ("" for none): a broken link written there is reported there.
+	source func(i int) string
+	fsys   fs.FS
 
 	mu       sync.Mutex
 	ids      [][]uint32      // page index → its element ids; nil until known
@@ -107,6 +112,7 @@ func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error
 		en.checkAgain()
 	}
 	en.checkFragments()
+	en.relocate()
 	return en.warnings, nil
 }
 

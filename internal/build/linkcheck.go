@@ -162,7 +162,7 @@ func checkLinks(s *site.Site, p *render.Page, i int, sc scan, exists func(name [
 		}
 		if !found || frag == "" {
 			if !found {
-				errs = append(errs, &diag.Error{File: p.Path, Msg: fmt.Sprintf("broken link %q: no page or file at %s", link, target)})
+				errs = append(errs, &linkError{page: p.Path, link: strings.Clone(link), target: target})
 			}
 			continue
 		}
@@ -187,7 +187,25 @@ func inSet(files map[string]bool) func([]byte) bool {
 }
 
 func brokenFragment(page, link, target, frag string) error {
-	return &diag.Error{File: page, Msg: fmt.Sprintf("broken link %q: %s has no element with id %q", link, target, frag)}
+	return &linkError{page: page, link: link, target: target, frag: frag}
+}
+
+// linkError is a link that leads nowhere: to no file (frag ""), or to no
+// element of the page it leads to. Once the build knows where the link is
+// written, the engine replaces it with an error at that place (relocate).
+type linkError struct {
+	page, link, target, frag string
+}
+
+func (e *linkError) Error() string { return e.diag("").Error() }
+
+// diag returns the error on the page, and hint after the message.
+func (e *linkError) diag(hint string) *diag.Error {
+	msg := fmt.Sprintf("broken link %q: no page or file at %s", e.link, e.target)
+	if e.frag != "" {
+		msg = fmt.Sprintf("broken link %q: %s has no element with id %q", e.link, e.target, e.frag)
+	}
+	return &diag.Error{File: e.page, Msg: msg + hint}
 }
 
 // internalTarget resolves link, found on the page at pageURL, to a site path

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,17 +25,26 @@ func warningsOf(rep *build.Report) []string {
 func TestLinkChecker(t *testing.T) {
 	root := t.TempDir()
 	copyTree(t, root)
-	appendTo(t, filepath.Join(root, "content", "en", "turning-down-an-introduction.md"),
-		"\nSee [gone](/en/nope/), [no id](/en/networking-with-friends/#nope), [fine](/en/networking-with-friends/#be-direct) and [self](#swamped).\n")
+	src := filepath.Join(root, "content", "en", "turning-down-an-introduction.md")
+	before, _ := os.ReadFile(src)
+	line := strings.Count(string(before), "\n") + 2 // (the line appended)
+	const added = "See [gone](/en/nope/), [no id](/en/networking-with-friends/#nope), [fine](/en/networking-with-friends/#be-direct), [self](#swamped) and [typo](/en/networking-with-friend/)."
+	appendTo(t, src, "\n"+added+"\n")
 	out := filepath.Join(t.TempDir(), "public")
 	b := build.NewBuilder(os.DirFS(root), build.Options{Out: out})
 	rep, err := b.Build(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each where it is written, with the nearest page when there is one.
+	at := func(link string) string {
+		return fmt.Sprintf("content/en/turning-down-an-introduction.md:%d:%d: ", line, strings.Index(added, "]("+link)+3)
+	}
+	const page = " (on en/turning-down-an-introduction/index.html)"
 	want := []string{
-		`en/turning-down-an-introduction/index.html: broken link "/en/nope/": no page or file at /en/nope/`,
-		`en/turning-down-an-introduction/index.html: broken link "/en/networking-with-friends/#nope": /en/networking-with-friends/ has no element with id "nope"`,
+		at("/en/nope/") + `broken link "/en/nope/": no page or file at /en/nope/` + page,
+		at("/en/networking-with-friends/#nope") + `broken link "/en/networking-with-friends/#nope": /en/networking-with-friends/ has no element with id "nope"` + page,
+		at("/en/networking-with-friend/") + `broken link "/en/networking-with-friend/": no page or file at /en/networking-with-friend/ (did you mean /en/networking-with-friends/?)` + page,
 	}
 	if have := warningsOf(rep); strings.Join(have, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(have, "\n"), strings.Join(want, "\n"))

@@ -141,7 +141,8 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
-	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink}
+	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys,
+		source: func(i int) string { return sourceFile(units, i) }}
 	warnings, err := en.run(ctx, units)
 	side.Wait()
 	if err == nil {
@@ -267,6 +268,34 @@ func describeIndex(units []unit, i int32, name string) string {
 		}
 	}
 	return "the generated file " + name
+}
+
+// sourceFile returns the Markdown file whose prose the page at index i
+// shows, or "".
+func sourceFile(units []unit, i int) string {
+	for _, u := range units {
+		switch {
+		case u.page != nil && u.index == i:
+			if a := pageArticle(u.page); a != nil {
+				return a.File
+			}
+			return ""
+		case u.article != nil && (u.index == i || i >= u.replies && i < u.replies+u.article.ReplyCount()):
+			return u.article.File
+		}
+	}
+	return ""
+}
+
+// pageArticle returns the article whose prose page p shows, or nil.
+func pageArticle(p *render.Page) *site.Article {
+	switch {
+	case p.Article != nil:
+		return p.Article
+	case p.Reply != nil:
+		return p.Reply.Article()
+	}
+	return nil
 }
 
 // describePage names what a page is made from.
