@@ -166,7 +166,7 @@ func TestKilledWatchRebuildLeavesOldOrNewSite(t *testing.T) {
 	out := filepath.Join(tmp, "public")
 	var rebuild time.Duration
 	kills := map[string]int{}
-	for trial := range 4 {
+	for trial := range 3 {
 		if err := os.WriteFile(footer, oldFooter, 0o644); err != nil {
 			t.Fatal(err)
 		}
