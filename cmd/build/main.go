@@ -37,7 +37,7 @@ func main() {
 	baseURL := flag.String("base-url", "", "absolute URL the site is served from, e.g. https://example.org/ (needed for canonical links, feeds and the embed snippet)")
 	drafts := flag.Bool("drafts", false, "include draft articles")
 	minify := flag.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON")
-	strict := flag.Bool("strict", false, "treat missing translations, broken internal links and non-reciprocal hreflang as errors")
+	strict := flag.Bool("strict", false, "treat missing translations and non-reciprocal hreflang as errors (broken links always are)")
 	mark := flag.Bool("mark-translated", false, "record that the translation files given as arguments are up to date with their source, then exit")
 	watch := flag.Bool("watch", false, "keep running: rebuild on every change under content/, layouts/, assets/, i18n/ and to tact.toml")
 	serve := flag.Bool("serve", true, "with --watch: serve the output on 127.0.0.1 with live reload")

@@ -28,7 +28,7 @@ type Options struct {
 	BaseURL string // absolute URL the site is served from; overrides tact.toml's baseURL
 	Drafts  bool   // include articles with draft = true
 	Minify  bool   // minify HTML, CSS, JS, JSON, SVG and XML
-	Strict  bool   // missing translations and broken internal links are errors
+	Strict  bool   // missing translations, unreached scenarios and non-reciprocal hreflang are errors (broken links always are)
 }
 
 // Report summarises a successful build.

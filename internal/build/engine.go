@@ -79,8 +79,9 @@ type engine struct {
 	large    map[string]int // page kind → the buffer for its pages, when the last was larger than a pooled one
 }
 
-// run renders units and returns the link problems of the pages rendered
-// (and, with recheck, of every page), by page index, or the build's errors.
+// run renders units and returns the build's errors, among them every link
+// that leads nowhere, of the pages rendered (and, with recheck, of every
+// page). On success the map it returns, of link problems by page, is empty.
 func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error) {
 	en.ids = make([][]uint32, en.pages)
 	en.todo = make([]bool, en.pages)
@@ -113,6 +114,14 @@ func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error
 	}
 	en.checkFragments()
 	en.relocate()
+	// A link that leads nowhere is an error: a reader would follow it.
+	if problems := inOrder(en.warnings); len(problems) > 0 {
+		var errs diag.List
+		for _, p := range problems {
+			errs.Add(p)
+		}
+		return nil, errs.Err()
+	}
 	return en.warnings, nil
 }
 

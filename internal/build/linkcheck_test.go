@@ -19,9 +19,17 @@ func warningsOf(rep *build.Report) []string {
 	return ws
 }
 
-// The link checker finds links in an article's prose that lead nowhere, as
-// warnings, or errors under Strict; a later rename of a linked page is
-// caught by an incremental build too.
+// errorsOf returns a build error's problems, one per line.
+func errorsOf(err error) string {
+	if err == nil {
+		return ""
+	}
+	return strings.Join(errLines(err), "\n")
+}
+
+// The link checker finds the links in an article's prose that lead
+// nowhere, and fails the build with each where it is written; a later
+// rename of a linked page is caught by an incremental build too.
 func TestLinkChecker(t *testing.T) {
 	root := t.TempDir()
 	copyTree(t, root)
@@ -32,10 +40,7 @@ func TestLinkChecker(t *testing.T) {
 	appendTo(t, src, "\n"+added+"\n")
 	out := filepath.Join(t.TempDir(), "public")
 	b := build.NewBuilder(os.DirFS(root), build.Options{Out: out})
-	rep, err := b.Build(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, err := b.Build(context.Background(), nil)
 	// Each where it is written, with the nearest page when there is one.
 	at := func(link string) string {
 		return fmt.Sprintf("content/en/turning-down-an-introduction.md:%d:%d: ", line, strings.Index(added, "]("+link)+3)
@@ -46,15 +51,20 @@ func TestLinkChecker(t *testing.T) {
 		at("/en/networking-with-friends/#nope") + `broken link "/en/networking-with-friends/#nope": /en/networking-with-friends/ has no element with id "nope"` + page,
 		at("/en/networking-with-friend/") + `broken link "/en/networking-with-friend/": no page or file at /en/networking-with-friend/ (did you mean /en/networking-with-friends/?)` + page,
 	}
-	if have := warningsOf(rep); strings.Join(have, "\n") != strings.Join(want, "\n") {
-		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(have, "\n"), strings.Join(want, "\n"))
+	if have := errorsOf(err); have != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", have, strings.Join(want, "\n"))
 	}
-	if _, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "p"), Strict: true}); err == nil || !strings.Contains(err.Error(), `broken link "/en/nope/"`) {
-		t.Errorf("strict build: %v, want the broken link as an error", err)
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a build with broken links published the site")
 	}
 
-	// Rename the linked article: its old address now leads nowhere, from a
-	// page the incremental build does not render again.
+	// Without them, the site builds; then rename the linked article: its
+	// old address now leads nowhere, from a page the incremental build
+	// does not render again.
+	os.WriteFile(src, append(before, "\nSee [fine](/en/networking-with-friends/#be-direct).\n"...), 0o644)
+	if _, err := b.Build(context.Background(), []string{"content/en/turning-down-an-introduction.md"}); err != nil {
+		t.Fatal(err)
+	}
 	linked := filepath.Join(root, "content", "en", "networking-with-friends.md")
 	s, _ := os.ReadFile(linked)
 	renamed := filepath.Join(root, "content", "en", "friends.md")
@@ -64,25 +74,16 @@ func TestLinkChecker(t *testing.T) {
 	if err := os.Remove(linked); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = b.Build(context.Background(), []string{"content/en/networking-with-friends.md", "content/en/friends.md"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "q")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if have, want := strings.Join(warningsOf(rep), "\n"), strings.Join(warningsOf(full), "\n"); have != want {
-		t.Errorf("incremental warnings:\n%s\nfull build:\n%s", have, want)
-	}
-	if !strings.Contains(strings.Join(warningsOf(rep), "\n"), `broken link "/en/networking-with-friends/#be-direct"`) {
-		t.Errorf("the link to the renamed page is not reported: %q", warningsOf(rep))
+	_, err = b.Build(context.Background(), []string{"content/en/networking-with-friends.md", "content/en/friends.md"})
+	_, fullErr := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "q")})
+	if have, want := errorsOf(err), errorsOf(fullErr); have != want || !strings.Contains(have, `broken link "/en/networking-with-friends/#be-direct"`) {
+		t.Errorf("incremental build errors:\n%s\nfull build:\n%s\nwant the link to the renamed page in both", have, want)
 	}
 }
 
 // An edit of an article's prose (the Builder's fast path, which renders
-// only that article's pages) reports the same link problems as a full
-// build: the edited page's new ones, and the other pages' as they were.
+// only that article's pages) fails on a broken link exactly as a full
+// build does, and succeeds again once it is mended.
 func TestLinkProblemsAfterProseEdits(t *testing.T) {
 	root := t.TempDir()
 	copyTree(t, root)
@@ -101,32 +102,25 @@ func TestLinkProblemsAfterProseEdits(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	set(a, "\nSee [gone](/en/nope/).\n")
 	bld := build.NewBuilder(os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "public")})
 	if _, err := bld.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, step := range []struct {
 		file, extra string
-		want        int // problems
+		broken      bool
 	}{
-		{b, "\nSee [also gone](/en/nope-too/).\n", 2},
-		{b, "\nSee [fine](/en/).\n", 1},
-		{a, "\nNothing to see.\n", 0},
-		{b, "\nSee [gone again](/en/nope-again/).\n", 1},
+		{b, "\nSee [gone](/en/nope-too/).\n", true},
+		{b, "\nSee [fine](/en/).\n", false},
+		{a, "\nSee [gone](/en/nope/).\n", true},
+		{a, "\nNothing to see.\n", false},
+		{b, "\nSee [gone again](/en/nope-again/).\n", true},
 	} {
 		set(step.file, step.extra)
-		rep, err := bld.Build(context.Background(), []string{step.file})
-		if err != nil {
-			t.Fatal(err)
-		}
-		full, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "full")})
-		if err != nil {
-			t.Fatal(err)
-		}
-		have, want := warningsOf(rep), warningsOf(full)
-		if strings.Join(have, "\n") != strings.Join(want, "\n") || len(have) != step.want {
-			t.Errorf("after editing %s: warnings\n%s\nfull build (%d wanted):\n%s", step.file, strings.Join(have, "\n"), step.want, strings.Join(want, "\n"))
+		_, err := bld.Build(context.Background(), []string{step.file})
+		_, fullErr := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "full")})
+		if have, want := errorsOf(err), errorsOf(fullErr); have != want || (have != "") != step.broken {
+			t.Errorf("after editing %s: errors\n%s\nfull build (broken link %v):\n%s", step.file, have, step.broken, want)
 		}
 	}
 }
