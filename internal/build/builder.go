@@ -53,7 +53,6 @@ type Builder struct {
 	site    *site.Site
 	pages   []*render.Page
 	known   map[string]int32
-	warned  []int        // indexes in pages of the pages with link problems, in order
 	twin    *output.Twin // publishes later builds atomically
 	lists   map[string][]byte
 	listSig uint64
@@ -62,11 +61,10 @@ type Builder struct {
 
 // published is what the Builder knows about one output file.
 type published struct {
-	page     bool    // the file is a page
-	sig      uint64  // signature of the page's inputs (0 for non-pages, and for pages the prose path rendered)
-	hash     uint64  // of the file's bytes
-	scan     *scan   // ids and links, for the link checker (pages)
-	warnings []error // link problems found on the page
+	page bool   // the file is a page
+	sig  uint64 // signature of the page's inputs (0 for non-pages, and for pages the prose path rendered)
+	hash uint64 // of the file's bytes
+	scan *scan  // ids and links, for the link checker (pages)
 }
 
 // NewBuilder returns a Builder of the site in fsys with the given options.
@@ -300,7 +298,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			return p.pages[i], sc
 		}
 	}
-	warnings, err := en.run(ctx, pageUnits(p.pages, p.todo))
+	err := en.run(ctx, pageUnits(p.pages, p.todo))
 	wg.Wait()
 	if err == nil {
 		err = joinErrs(extraErr, nil)
@@ -311,28 +309,19 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	if err != nil {
 		return fail(err)
 	}
-	rendered := make(map[int]bool, len(p.todo))
-	for _, i := range p.todo {
-		pubs[i].warnings = warnings[i]
-		rendered[i] = true
-	}
-
 	var next map[string]published
-	var warned []int // see Builder.warned
 	if p.extra {
 		// A full pass: the output as it is after this build, file by file.
+		rendered := make(map[int]bool, len(p.todo))
+		for _, i := range p.todo {
+			rendered[i] = true
+		}
 		next = make(map[string]published, len(p.pages)+len(others))
 		for i, pg := range p.pages {
-			pub := pubs[i]
-			if !rendered[i] {
-				pub = b.out[pg.Path]
-				if en.recheck {
-					pub.warnings = warnings[i]
-				}
-			}
-			next[pg.Path] = pub
-			if len(pub.warnings) > 0 {
-				warned = append(warned, i)
+			if rendered[i] {
+				next[pg.Path] = pubs[i]
+			} else {
+				next[pg.Path] = b.out[pg.Path]
 			}
 		}
 		for name, h := range others {
@@ -341,27 +330,10 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		p.rep.Files = len(next)
 	} else {
 		// The prose path: the same pages as before, a few rendered again.
-		warned = slices.Clone(b.warned)
-		for _, i := range p.todo {
-			warned = slices.DeleteFunc(warned, func(w int) bool { return w == i })
-			if len(pubs[i].warnings) > 0 {
-				at, _ := slices.BinarySearch(warned, i)
-				warned = slices.Insert(warned, at, i)
-			}
-		}
 		p.rep.Files = b.report.Files
 	}
 	p.rep.Rendered = len(p.todo)
-	for _, i := range warned {
-		if rendered[i] {
-			p.rep.Warnings = append(p.rep.Warnings, pubs[i].warnings...)
-		} else if next != nil {
-			p.rep.Warnings = append(p.rep.Warnings, next[p.pages[i].Path].warnings...)
-		} else {
-			p.rep.Warnings = append(p.rep.Warnings, b.out[p.pages[i].Path].warnings...)
-		}
-	}
-	p.rep.Warnings = append(p.rep.Warnings, translation.Gaps(p.s)...)
+	p.rep.Warnings = translation.Gaps(p.s)
 	// The hreflang check walks every page's alternates; a build whose
 	// pages are the same as before has nothing new to find there.
 	if !b.primed || en.recheck {
@@ -405,7 +377,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		}
 		lists, next = b.lists, b.out
 	}
-	b.out, b.warned, b.primed = next, warned, true
+	b.out, b.primed = next, true
 	b.site, b.pages, b.known, b.lists, b.listSig, b.report = p.s, p.pages, p.known, lists, p.listing, p.rep
 	return p.rep, nil
 }

@@ -71,7 +71,7 @@ type engine struct {
 	mu       sync.Mutex
 	ids      [][]uint32      // page index → its element ids; nil until known
 	todo     []bool          // page index → to be rendered this time
-	warnings map[int][]error // page index → its link problems
+	warnings map[int][]error // page index → the links on it that lead nowhere
 	broken   []fragmentLink  // links to elements of other pages that are not there
 	later    []fragmentLink  // links to elements of pages not rendered yet
 	errs     diag.List
@@ -80,9 +80,9 @@ type engine struct {
 }
 
 // run renders units and returns the build's errors, among them every link
-// that leads nowhere, of the pages rendered (and, with recheck, of every
-// page). On success the map it returns, of link problems by page, is empty.
-func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error) {
+// that leads nowhere on the pages rendered (and, with recheck, on every
+// page).
+func (en *engine) run(ctx context.Context, units []unit) error {
 	en.ids = make([][]uint32, en.pages)
 	en.todo = make([]bool, en.pages)
 	for _, u := range units {
@@ -101,13 +101,13 @@ func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error
 		en.errs.Add(werr)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, ferr := range en.failed.Errors(en.tmpl) {
 		en.errs.Add(ferr)
 	}
 	if err := en.errs.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if en.recheck {
 		en.checkAgain()
@@ -120,9 +120,9 @@ func (en *engine) run(ctx context.Context, units []unit) (map[int][]error, error
 		for _, p := range problems {
 			errs.Add(p)
 		}
-		return nil, errs.Err()
+		return errs.Err()
 	}
-	return en.warnings, nil
+	return nil
 }
 
 // render renders the pages of a unit.

@@ -35,7 +35,7 @@ import (
 //     made again one at a time, in order, for the sitemaps (written
 //     straight to disk) and the hreflang check (which keeps two sums);
 //   - of each rendered page only its element ids (for links to its
-//     elements) and its link problems are kept; no signatures or hashes.
+//     elements) and its broken links are kept; no signatures or hashes.
 func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	start := time.Now()
 	e, err := loadEnv(fsys, opts)
@@ -143,7 +143,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys,
 		source: func(i int) string { return sourceFile(units, i) }}
-	warnings, err := en.run(ctx, units)
+	err = en.run(ctx, units)
 	side.Wait()
 	if err == nil {
 		err = ctx.Err() // (interrupted after the last page: the listing may be cut short)
@@ -160,8 +160,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		return nil, err
 	}
 	rep.Files = int(o.files.Load()) + rep.Rendered
-	rep.Warnings = inOrder(warnings)
-	rep.Warnings = append(rep.Warnings, translation.Gaps(s)...)
+	rep.Warnings = translation.Gaps(s)
 	rep.Warnings = append(rep.Warnings, hreflang.Errors()...)
 	rep.Translations = translation.Status(s)
 	return rep, strict(e.opts, rep.Warnings)
