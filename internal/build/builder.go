@@ -1,6 +1,7 @@
 package build
 
 import (
+	"tact/internal/linkcheck"
 	"tact/internal/sitefs"
 	"tact/internal/translation"
 
@@ -61,10 +62,10 @@ type Builder struct {
 
 // published is what the Builder knows about one output file.
 type published struct {
-	page bool   // the file is a page
-	sig  uint64 // signature of the page's inputs (0 for non-pages, and for pages the prose path rendered)
-	hash uint64 // of the file's bytes
-	scan *scan  // ids and links, for the link checker (pages)
+	page bool            // the file is a page
+	sig  uint64          // signature of the page's inputs (0 for non-pages, and for pages the prose path rendered)
+	hash uint64          // of the file's bytes
+	scan *linkcheck.Scan // ids and links, for the link checker (pages)
 }
 
 // NewBuilder returns a Builder of the site in fsys with the given options.
@@ -283,17 +284,17 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			}
 			return ""
 		}}
-	en.keep = func(i int, out []byte, sc *scan) {
+	en.keep = func(i int, out []byte, sc *linkcheck.Scan) {
 		pubs[i] = published{page: true, hash: sig.Bytes(out), scan: sc}
 		if p.sigs != nil {
 			pubs[i].sig = p.sigs[i]
 		}
 	}
 	if b.primed {
-		en.prior = func(i int) (*render.Page, *scan) {
+		en.prior = func(i int) (*render.Page, *linkcheck.Scan) {
 			sc := b.out[p.pages[i].Path].scan
 			if sc == nil {
-				sc = new(scan)
+				sc = new(linkcheck.Scan)
 			}
 			return p.pages[i], sc
 		}

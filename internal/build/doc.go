@@ -6,7 +6,7 @@
 //
 // engine.go: the units of a build (a page, or an article with its reply
 // pages) are rendered in parallel; each page's links are scanned from its
-// bytes and checked as it is rendered (linkcheck.go); its bytes go to one
+// bytes and checked as it is rendered (package linkcheck); its bytes go to one
 // writer goroutine; links to elements of other pages are checked once every
 // page's ids are known. Builds differ only by policy and sink:
 //

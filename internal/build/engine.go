@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"tact/internal/diag"
+	"tact/internal/linkcheck"
 	"tact/internal/parallel"
 	"tact/internal/render"
 	"tact/internal/site"
@@ -55,11 +56,11 @@ type engine struct {
 
 	// keep, when set, sees each rendered page's bytes (valid during the
 	// call) and scan.
-	keep func(i int, out []byte, sc *scan)
+	keep func(i int, out []byte, sc *linkcheck.Scan)
 	// prior, when set, gives the scan of a page not rendered this time,
 	// from the build that rendered it: asked for only when a link points
 	// at one of its elements, or to check its links again.
-	prior func(i int) (*render.Page, *scan)
+	prior func(i int) (*render.Page, *linkcheck.Scan)
 	// recheck: check the links of the pages not rendered again (files
 	// came or went since they were), and return their problems too.
 	recheck bool
@@ -69,11 +70,11 @@ type engine struct {
 	fsys   fs.FS
 
 	mu       sync.Mutex
-	ids      [][]uint32      // page index → its element ids; nil until known
-	todo     []bool          // page index → to be rendered this time
-	warnings map[int][]error // page index → the links on it that lead nowhere
-	broken   []fragmentLink  // links to elements of other pages that are not there
-	later    []fragmentLink  // links to elements of pages not rendered yet
+	ids      [][]uint32           // page index → its element ids; nil until known
+	todo     []bool               // page index → to be rendered this time
+	warnings map[int][]error      // page index → the links on it that lead nowhere
+	broken   []linkcheck.Fragment // links to elements of other pages that are not there
+	later    []linkcheck.Fragment // links to elements of pages not rendered yet
 	errs     diag.List
 	failed   render.Failures
 	large    map[string]int // page kind → the buffer for its pages, when the last was larger than a pooled one
@@ -172,14 +173,14 @@ func (en *engine) renderPage(p *render.Page, i int, writer *fileWriter, size int
 		return 0
 	}
 	out := buf.Bytes()
-	sc := new(scan)
-	sc.read(out)
-	warnings, frags := checkLinks(en.s, p, i, *sc, en.exists)
+	sc := new(linkcheck.Scan)
+	sc.Read(out)
+	warnings, frags := linkcheck.Check(en.s, p, i, *sc, en.exists)
 	if en.keep != nil {
 		en.keep(i, out, sc)
 	}
 	// Kept until the end: a copy of exactly the ids' size, never nil.
-	ids := append(make([]uint32, 0, len(sc.ids)), sc.ids...)
+	ids := append(make([]uint32, 0, len(sc.IDs)), sc.IDs...)
 	en.mu.Lock()
 	en.ids[i] = ids
 	if len(warnings) > 0 {
@@ -195,15 +196,15 @@ func (en *engine) renderPage(p *render.Page, i int, writer *fileWriter, size int
 // fragments checks links to elements of other pages whose ids are known
 // now (most go to a page rendered before: a reply page's to its article's
 // scenario) and keeps the others for later. en.mu is held.
-func (en *engine) fragments(frags []fragmentLink) {
+func (en *engine) fragments(frags []linkcheck.Fragment) {
 	for _, f := range frags {
-		f.to, f.file = en.known[f.file], ""
-		switch ids := en.idsOf(f.to); {
-		case f.to < 0:
+		f.To, f.File = en.known[f.File], ""
+		switch ids := en.idsOf(f.To); {
+		case f.To < 0:
 			// Not a page: an asset has no ids to check.
 		case ids == nil:
 			en.later = append(en.later, f)
-		case !(scan{ids: ids}).hasID(f.frag):
+		case !(linkcheck.Scan{IDs: ids}).HasID(f.Frag):
 			en.broken = append(en.broken, f)
 		}
 	}
@@ -219,7 +220,7 @@ func (en *engine) idsOf(i int32) []uint32 {
 		return en.ids[i]
 	}
 	_, sc := en.prior(int(i))
-	en.ids[i] = sc.ids
+	en.ids[i] = sc.IDs
 	if en.ids[i] == nil {
 		en.ids[i] = []uint32{} // (nil is "not known yet")
 	}
@@ -234,12 +235,12 @@ func (en *engine) checkAgain() {
 			continue
 		}
 		p, sc := en.prior(i)
-		warnings, frags := checkLinks(en.s, p, i, *sc, en.exists)
+		warnings, frags := linkcheck.Check(en.s, p, i, *sc, en.exists)
 		if len(warnings) > 0 {
 			en.warnings[i] = warnings
 		}
 		for _, f := range frags {
-			if f.to, f.file = en.known[f.file], ""; f.to >= 0 {
+			if f.To, f.File = en.known[f.File], ""; f.To >= 0 {
 				en.later = append(en.later, f)
 			}
 		}
@@ -257,13 +258,13 @@ func (en *engine) exists(name []byte) bool {
 // order.
 func (en *engine) checkFragments() {
 	for _, f := range en.later {
-		if ids := en.idsOf(f.to); ids != nil && !(scan{ids: ids}).hasID(f.frag) {
+		if ids := en.idsOf(f.To); ids != nil && !(linkcheck.Scan{IDs: ids}).HasID(f.Frag) {
 			en.broken = append(en.broken, f)
 		}
 	}
-	slices.SortFunc(en.broken, func(a, b fragmentLink) int { return cmp.Or(a.from-b.from, strings.Compare(a.link, b.link)) })
+	slices.SortFunc(en.broken, func(a, b linkcheck.Fragment) int { return cmp.Or(a.From-b.From, strings.Compare(a.Link, b.Link)) })
 	for _, f := range en.broken {
-		en.warnings[f.from] = append(en.warnings[f.from], brokenFragment(f.page, f.link, f.target, f.frag))
+		en.warnings[f.From] = append(en.warnings[f.From], linkcheck.Broken(f.Page, f.Link, f.Target, f.Frag))
 	}
 }
 

@@ -45,6 +45,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	opts := build.Options{Out: out, Minify: true}
 	b := build.NewBuilder(os.DirFS(root), opts)
+	t.Cleanup(b.Close)
 	if _, err := b.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,9 @@ func TestLayoutErrorsPointAtTheLayout(t *testing.T) {
 					opts := build.Options{Minify: minify, Out: filepath.Join(t.TempDir(), "public")}
 					var err error
 					if watch {
-						_, err = build.NewBuilder(fsys, opts).Build(context.Background(), nil)
+						builder := build.NewBuilder(fsys, opts)
+						_, err = builder.Build(context.Background(), nil)
+						builder.Close()
 					} else {
 						_, err = build.Build(context.Background(), fsys, opts)
 					}

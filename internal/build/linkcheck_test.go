@@ -40,6 +40,7 @@ func TestLinkChecker(t *testing.T) {
 	appendTo(t, src, "\n"+added+"\n")
 	out := filepath.Join(t.TempDir(), "public")
 	b := build.NewBuilder(os.DirFS(root), build.Options{Out: out})
+	t.Cleanup(b.Close)
 	_, err := b.Build(context.Background(), nil)
 	// Each where it is written, with the nearest page when there is one.
 	at := func(link string) string {
@@ -103,6 +104,7 @@ func TestLinkProblemsAfterProseEdits(t *testing.T) {
 		}
 	}
 	bld := build.NewBuilder(os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "public")})
+	t.Cleanup(bld.Close)
 	if _, err := bld.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}

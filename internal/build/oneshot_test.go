@@ -64,7 +64,9 @@ func TestOneShotBuildEqualsBuilder(t *testing.T) {
 			once, onceErr := build.Build(context.Background(), os.DirFS(c.root), opts)
 			onceOut := opts.Out
 			opts.Out = filepath.Join(t.TempDir(), "builder")
-			held, err := build.NewBuilder(os.DirFS(c.root), opts).Build(context.Background(), nil)
+			builder := build.NewBuilder(os.DirFS(c.root), opts)
+			t.Cleanup(builder.Close)
+			held, err := builder.Build(context.Background(), nil)
 			if c.root == broken {
 				// Links that lead nowhere fail both, with the same errors.
 				if onceErr == nil || err == nil || onceErr.Error() != err.Error() {

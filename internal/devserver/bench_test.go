@@ -53,6 +53,7 @@ func benchSaves(b *testing.B, root string) {
 	fsys := os.DirFS(root)
 	opts := build.Options{Out: filepath.Join(root, "public"), Minify: true}
 	builder := build.NewBuilder(fsys, opts)
+	b.Cleanup(builder.Close)
 	build := func(ctx context.Context, changed []string) (devserver.Result, error) {
 		_, err := builder.Build(ctx, changed)
 		built <- err

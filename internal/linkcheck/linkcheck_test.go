@@ -1,61 +1,33 @@
-package build
+package linkcheck
 
 import (
-	"context"
 	"net/url"
-	"os"
-
 	"slices"
-	"tact/internal/assets"
-	"tact/internal/render"
-	"tact/internal/site"
 	"testing"
+
+	"tact/internal/site"
 )
 
 func TestScanHTML(t *testing.T) {
 	page := []byte(`<a href="/en/x/#a&amp;b" data-href="/no/">x</a><h2 id="swamped" data-id="no">` +
 		`<img src="/a.png" alt="src=&quot;x&quot;"><p>text id="not-an-attr"</p><div  id="two">`)
-	sc := scanHTML(page)
-	if want := []string{"/en/x/#a&b", "/a.png"}; !slices.Equal(sc.links, want) {
-		t.Errorf("links %q, want %q", sc.links, want)
+	sc := Read(page)
+	if want := []string{"/en/x/#a&b", "/a.png"}; !slices.Equal(sc.Links, want) {
+		t.Errorf("links %q, want %q", sc.Links, want)
 	}
 	// Reading into a used scan finds the same.
-	used := scan{ids: []uint32{1, 2, 3, 4, 5, 6}, links: []string{"/old/"}}
-	used.read(page)
-	if !slices.Equal(used.links, sc.links) || !slices.Equal(used.ids, sc.ids) {
-		t.Errorf("read into a used scan: %q %v, want %q %v", used.links, used.ids, sc.links, sc.ids)
+	used := Scan{IDs: []uint32{1, 2, 3, 4, 5, 6}, Links: []string{"/old/"}}
+	used.Read(page)
+	if !slices.Equal(used.Links, sc.Links) || !slices.Equal(used.IDs, sc.IDs) {
+		t.Errorf("read into a used scan: %q %v, want %q %v", used.Links, used.IDs, sc.Links, sc.IDs)
 	}
 	for _, id := range []string{"swamped", "two"} {
-		if !sc.hasID(id) {
+		if !sc.HasID(id) {
 			t.Errorf("id %q not found", id)
 		}
 	}
-	if sc.hasID("no") || sc.hasID("not-an-attr") {
+	if sc.HasID("no") || sc.HasID("not-an-attr") {
 		t.Error("data-id or text taken as an id")
-	}
-}
-
-// The link checker learns the extra files' names before they are made.
-func TestExtraNamesMatchExtraFiles(t *testing.T) {
-	for _, base := range []string{"", "https://example.org/guide/"} {
-		s, err := site.Load(context.Background(), os.DirFS("../.."), site.Options{BaseURL: base})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var have []string
-		err = extraFiles(s, render.Pages(s), assets.NewMinifier(false), t.TempDir(), nil, func(name string, _ []byte) error {
-			have = append(have, name)
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := extraNames(s)
-		slices.Sort(have)
-		slices.Sort(want)
-		if !slices.Equal(have, want) {
-			t.Errorf("base %q: extraFiles makes %q\nextraNames says %q", base, have, want)
-		}
 	}
 }
 

@@ -1,4 +1,10 @@
-package build
+// Package linkcheck finds the links of a site's pages that lead nowhere:
+// it reads each rendered page's element ids and links (Scan), resolves the
+// site's own links to output files and fragments (Check), and says where
+// a broken link is written in its Markdown and which page was likely
+// meant (Offset, Nearest). The build decides which pages to read and
+// keeps what it needs of each.
+package linkcheck
 
 import (
 	"bytes"
@@ -14,35 +20,35 @@ import (
 	"tact/internal/site"
 )
 
-// scan is what the link checker needs from a rendered page. Ids are kept
+// Scan is what the link checker needs from a rendered page. Ids are kept
 // as 32-bit hashes: a page has tens of ids, so a missing id passes for one
 // that is there about once in a hundred million links, and the ids of
 // 270,000 pages take half the memory of 64-bit ones.
-type scan struct {
-	ids   []uint32 // hashes of the page's element ids, sorted
-	links []string // href and src values
+type Scan struct {
+	IDs   []uint32 // hashes of the page's element ids, sorted
+	Links []string // href and src values
 }
 
-// hasID reports whether the page has an element with id.
-func (sc scan) hasID(id string) bool {
-	_, ok := slices.BinarySearch(sc.ids, uint32(sig.String(id)))
+// HasID reports whether the page has an element with id.
+func (sc Scan) HasID(id string) bool {
+	_, ok := slices.BinarySearch(sc.IDs, uint32(sig.String(id)))
 	return ok
 }
 
-// scanHTML collects the id, href and src attribute values of the tags of
+// Read collects the id, href and src attribute values of the tags of
 // minified HTML (the minifier keeps attribute values in double quotes). It
 // is a plain byte scan, not a parser: the link checker reads every page of
 // every build. Text and the contents of script elements are skipped.
-func scanHTML(b []byte) scan {
-	var sc scan
-	sc.read(b)
+func Read(b []byte) Scan {
+	var sc Scan
+	sc.Read(b)
 	return sc
 }
 
-// read is scanHTML into sc, reusing its slices.
-func (sc *scan) read(b []byte) {
-	sc.ids, sc.links = sc.ids[:0], sc.links[:0]
-	defer func() { slices.Sort(sc.ids) }()
+// Read is Read into sc, reusing its slices.
+func (sc *Scan) Read(b []byte) {
+	sc.IDs, sc.Links = sc.IDs[:0], sc.Links[:0]
+	defer func() { slices.Sort(sc.IDs) }()
 	for i := 0; i < len(b); {
 		lt := bytes.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -90,12 +96,12 @@ func (sc *scan) read(b []byte) {
 			switch string(name) { // (compared without a copy)
 			case "id":
 				if bytes.IndexByte(value, '&') < 0 {
-					sc.ids = append(sc.ids, uint32(sig.Bytes(value))) // (the same hash as the string's)
+					sc.IDs = append(sc.IDs, uint32(sig.Bytes(value))) // (the same hash as the string's)
 				} else {
-					sc.ids = append(sc.ids, uint32(sig.String(htmlUnescapeAttr(string(value)))))
+					sc.IDs = append(sc.IDs, uint32(sig.String(htmlUnescapeAttr(string(value)))))
 				}
 			case "href", "src":
-				sc.links = append(sc.links, htmlUnescapeAttr(string(value)))
+				sc.Links = append(sc.Links, htmlUnescapeAttr(string(value)))
 			}
 		}
 		if string(tag) == "script" || string(tag) == "style" {
@@ -123,29 +129,29 @@ func htmlUnescapeAttr(s string) string {
 // minifier write in attribute values.
 var attrUnescaper = strings.NewReplacer("&amp;", "&", "&#39;", "'", "&#34;", `"`, "&quot;", `"`, "&lt;", "<", "&gt;", ">")
 
-// fragmentLink is a link to an element of another page, checked once every
+// Fragment is a link to an element of another page, checked once every
 // page has been scanned.
-type fragmentLink struct {
-	from   int    // index of the page with the link, in the build's page order
-	page   string // its output file
-	link   string // as written
-	target string // the site path it resolves to
-	file   string // the output file of the target
-	to     int32  // the target's index, once the engine resolved file
-	frag   string // the element id
+type Fragment struct {
+	From   int    // index of the page with the link, in the build's page order
+	Page   string // its output file
+	Link   string // as written
+	Target string // the site path it resolves to
+	File   string // the output file of the target
+	To     int32  // the target's index, once the build resolved File
+	Frag   string // the element id
 }
 
-// checkLinks reports the internal links of page p, index i in the build's pages,
+// Check reports the internal links of page p, index i in the build's pages,
 // that lead nowhere: a path that is not an output file, or a #fragment that
 // is not an id on the page itself. Links to an element of another page are
 // returned for later. exists reports whether a build writes the file name.
-func checkLinks(s *site.Site, p *render.Page, i int, sc scan, exists func(name []byte) bool) ([]error, []fragmentLink) {
+func Check(s *site.Site, p *render.Page, i int, sc Scan, exists func(name []byte) bool) ([]error, []Fragment) {
 	var errs []error
-	var later []fragmentLink
+	var later []Fragment
 	seen := map[string]bool{}
 	var buf [256]byte
 	name := buf[:0] // the target's output file, built without allocating
-	for _, link := range sc.links {
+	for _, link := range sc.Links {
 		if seen[link] {
 			continue
 		}
@@ -162,13 +168,13 @@ func checkLinks(s *site.Site, p *render.Page, i int, sc scan, exists func(name [
 		}
 		if !found || frag == "" {
 			if !found {
-				errs = append(errs, &linkError{page: p.Path, link: strings.Clone(link), target: target})
+				errs = append(errs, &Error{Page: p.Path, Link: strings.Clone(link), Target: target})
 			}
 			continue
 		}
 		if string(name) == p.Path {
-			if !sc.hasID(frag) {
-				errs = append(errs, brokenFragment(p.Path, link, target, frag))
+			if !sc.HasID(frag) {
+				errs = append(errs, Broken(p.Path, link, target, frag))
 			}
 			continue
 		}
@@ -176,36 +182,31 @@ func checkLinks(s *site.Site, p *render.Page, i int, sc scan, exists func(name [
 		// be part of the page's bytes).
 		link = strings.Clone(link)
 		target, frag, _ = internalTarget(s, p.URL, link)
-		later = append(later, fragmentLink{from: i, page: p.Path, link: link, target: target, file: string(name), frag: frag})
+		later = append(later, Fragment{From: i, Page: p.Path, Link: link, Target: target, File: string(name), Frag: frag})
 	}
 	return errs, later
 }
 
-// inSet returns checkLinks's exists for a set of output files.
-func inSet(files map[string]bool) func([]byte) bool {
-	return func(name []byte) bool { return files[string(name)] }
+func Broken(page, link, target, frag string) error {
+	return &Error{Page: page, Link: link, Target: target, Frag: frag}
 }
 
-func brokenFragment(page, link, target, frag string) error {
-	return &linkError{page: page, link: link, target: target, frag: frag}
-}
-
-// linkError is a link that leads nowhere: to no file (frag ""), or to no
+// Error is a link that leads nowhere: to no file (frag ""), or to no
 // element of the page it leads to. Once the build knows where the link is
-// written, the engine replaces it with an error at that place (relocate).
-type linkError struct {
-	page, link, target, frag string
+// written, the build replaces it with an error at that place.
+type Error struct {
+	Page, Link, Target, Frag string
 }
 
-func (e *linkError) Error() string { return e.diag("").Error() }
+func (e *Error) Error() string { return e.Diag("").Error() }
 
-// diag returns the error on the page, and hint after the message.
-func (e *linkError) diag(hint string) *diag.Error {
-	msg := fmt.Sprintf("broken link %q: no page or file at %s", e.link, e.target)
-	if e.frag != "" {
-		msg = fmt.Sprintf("broken link %q: %s has no element with id %q", e.link, e.target, e.frag)
+// Diag returns the error on the page, and hint after the message.
+func (e *Error) Diag(hint string) *diag.Error {
+	msg := fmt.Sprintf("broken link %q: no page or file at %s", e.Link, e.Target)
+	if e.Frag != "" {
+		msg = fmt.Sprintf("broken link %q: %s has no element with id %q", e.Link, e.Target, e.Frag)
 	}
-	return &diag.Error{File: e.page, Msg: msg + hint}
+	return &diag.Error{File: e.Page, Msg: msg + hint}
 }
 
 // internalTarget resolves link, found on the page at pageURL, to a site path
@@ -256,4 +257,65 @@ func plainPath(link string) bool {
 		}
 	}
 	return true
+}
+
+// Offset returns where link is written in Markdown src as a link's
+// destination, or -1.
+func Offset(src []byte, link string) int {
+	if len(src) == 0 {
+		return -1
+	}
+	for _, form := range []string{"](" + link, "](<" + link, "<" + link + ">", "]: " + link} {
+		if i := bytes.Index(src, []byte(form)); i >= 0 {
+			return i + strings.Index(form, link)
+		}
+	}
+	return -1
+}
+
+// Nearest returns, of the output files, the address of the page nearest to
+// target (a few edits away), or "". basePath is the site's.
+func Nearest(target, basePath string, files map[string]int32) string {
+	best, bestDist := "", max(3, len(target)/4) // (farther is no suggestion)
+	for name := range files {
+		if !strings.HasSuffix(name, "index.html") {
+			continue
+		}
+		url := basePath + "/" + strings.TrimSuffix(name, "index.html")
+		// (Ties go to the first address in order: the same every build.)
+		if d := editDistance(url, target, bestDist+1); d < bestDist || d == bestDist && (best == "" || url < best) {
+			best, bestDist = url, d
+		}
+	}
+	return best
+}
+
+// editDistance returns the Levenshtein distance of a and b, or limit when
+// it is limit or more.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
 }
