@@ -247,43 +247,56 @@ func pageIndex(s *site.Site, units []unit, e *env) (map[string]int32, int, error
 	return files, int(n), errs.Err()
 }
 
-// describeIndex names the source of output file name, at index i of
-// pageIndex's table: a page's, or (-1) a generated file's.
-func describeIndex(units []unit, i int32, name string) string {
+// unitAt returns the unit that makes the page at index i, and the reply
+// when it is one of an article unit's reply pages; ok is false when no
+// unit makes it.
+func unitAt(units []unit, i int) (u unit, r *site.Reply, ok bool) {
 	for _, u := range units {
 		switch {
-		case u.page != nil && int32(u.index) == i:
-			return describePage(u.page)
-		case u.article != nil && int32(u.index) == i:
-			return u.article.File
-		case u.article != nil && i >= int32(u.replies) && i < int32(u.replies+u.article.ReplyCount()):
-			k := int(i) - u.replies
+		case u.index == i:
+			return u, nil, true
+		case u.article != nil && i >= u.replies && i < u.replies+u.article.ReplyCount():
+			k := i - u.replies
 			for _, sc := range u.article.Scenarios {
 				if k < len(sc.Replies) {
-					return describeReply(sc.Replies[k])
+					return u, sc.Replies[k], true
 				}
 				k -= len(sc.Replies)
 			}
 		}
 	}
-	return "the generated file " + name
+	return unit{}, nil, false
+}
+
+// describeIndex names the source of output file name, at index i of
+// pageIndex's table: a page's, or (-1) a generated file's.
+func describeIndex(units []unit, i int32, name string) string {
+	u, r, ok := unitAt(units, int(i))
+	switch {
+	case !ok || i < 0:
+		return "the generated file " + name
+	case u.page != nil:
+		return describePage(u.page)
+	case r != nil:
+		return describeReply(r)
+	}
+	return u.article.File
 }
 
 // sourceFile returns the Markdown file whose prose the page at index i
 // shows, or "".
 func sourceFile(units []unit, i int) string {
-	for _, u := range units {
-		switch {
-		case u.page != nil && u.index == i:
-			if a := pageArticle(u.page); a != nil {
-				return a.File
-			}
-			return ""
-		case u.article != nil && (u.index == i || i >= u.replies && i < u.replies+u.article.ReplyCount()):
-			return u.article.File
+	u, _, ok := unitAt(units, i)
+	switch {
+	case !ok:
+		return ""
+	case u.page != nil:
+		if a := pageArticle(u.page); a != nil {
+			return a.File
 		}
+		return ""
 	}
-	return ""
+	return u.article.File
 }
 
 // pageArticle returns the article whose prose page p shows, or nil.
