@@ -77,3 +77,72 @@ func TestQuizStepsTitleAndBack(t *testing.T) {
 		}
 	}
 }
+
+// TestQuizAddressesProgressAndAnswers: the quiz's addresses are in the
+// reader's language, and its first addresses (English segment and answer
+// ids) lead to the same step, with or without the script; each question
+// says how many there are at most, and the answers so far lead back.
+func TestQuizAddressesProgressAndAnswers(t *testing.T) {
+	base := serve(t, siteDir(t))
+	s := loadModel(t)
+	q := quizOf(t, s)
+	var path = q.Paths()[0]
+	for _, p := range q.Paths() {
+		if len(p.Steps) > len(path.Steps) {
+			path = p
+		}
+	}
+	lang := s.Lang("es")
+	T := catalog(t, s).T(lang.Code)
+	third := path.Steps[2].Question
+	ctx := newBrowser(t)
+	var url, progress string
+	var answers int
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/es/quiz/#"+hashOf(path.Steps[:2])),
+		waitNode(third),
+		chromedp.Location(&url),
+		chromedp.Text(`.quiz-node .progress`, &progress, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('.quiz-path li').length`, &answers),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if want := lang.QuizURL("") + "#" + stepsOf(lang, path.Steps[:2], q); !strings.HasSuffix(url, want) {
+		t.Errorf("the quiz's first address led to %s, want …%s", url, want)
+	}
+	if !strings.Contains(url, "/cuestionario/") {
+		t.Errorf("the Spanish quiz is at %s, want a Spanish address", url)
+	}
+	if want := T("questionNumber", "N", 3, "M", 2+q.Ahead(third)); progress != want {
+		t.Errorf("progress on the third question: %q, want %q", progress, want)
+	}
+	if answers != 2 {
+		t.Errorf("%d answers listed on the third question, want 2", answers)
+	}
+	// The second answer listed goes back to the question it answered.
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`.quiz-path li:nth-child(2) button`, chromedp.ByQuery),
+		waitNode(path.Steps[1].Question),
+	); err != nil {
+		t.Fatalf("the second answer listed does not lead back to the second question: %v", err)
+	}
+
+	static := newBrowser(t)
+	if err := chromedp.Run(static, emulation.SetScriptExecutionDisabled(true)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(static,
+		chromedp.Navigate(base+"/es/quiz/"+third+"/"),
+		waitNode(third),
+		chromedp.Location(&url),
+		chromedp.Text(`.quiz-node .progress`, &progress, chromedp.ByQuery),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if want := lang.QuizURL(third); !strings.HasSuffix(url, want) {
+		t.Errorf("without the script, the former address led to %s, want …%s", url, want)
+	}
+	if want := T("questionNumber", "N", q.Depth(third), "M", q.Depth(third)-1+q.Ahead(third)); progress != want {
+		t.Errorf("progress on the static page: %q, want %q", progress, want)
+	}
+}

@@ -20,12 +20,33 @@
     var link = e.target.closest && e.target.closest("[data-lang-choice]");
     if (!link) return;
     remember(link.getAttribute("hreflang"));
-    // The same place in the other language: scenario anchors and quiz
-    // answers in the address are the same in every language.
-    if (window.location.hash && link.closest(".lang-switch, .translations")) {
-      link.href = link.href.split("#")[0] + window.location.hash;
+    // The same place in the other language.
+    if (link.closest(".lang-switch, .translations")) {
+      var here = place();
+      if (here) link.href = link.href.split("#")[0] + here;
     }
   });
+
+  // place returns where the reader is on the page, in the ids every
+  // language shares: the quiz's steps (quiz.js keeps them in data-place),
+  // or the scenario whose heading the address points to (headings are
+  // anchored in the page's words, their sections by the shared id).
+  function place() {
+    var kept = document.documentElement.getAttribute("data-place");
+    if (kept != null) return kept;
+    var hash = window.location.hash;
+    var target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+    var section = target && target.closest("section.scenario[id]");
+    return section ? "#" + section.id : hash;
+  }
+
+  // Arriving from another language at a scenario's shared id, show the
+  // address of its heading, in this page's words.
+  var arrived = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  if (arrived && arrived.matches("section.scenario[id]") && window.history.replaceState) {
+    var heading = arrived.querySelector("h2[id]");
+    if (heading) window.history.replaceState(window.history.state, "", "#" + heading.id);
+  }
 
   var chooser = document.querySelector("[data-language-chooser]");
   if (!chooser || window.location.hash === "#choose") return;

@@ -1,8 +1,8 @@
 // The decision quiz, enhanced. The quiz works without this script: every
 // question and outcome is a static page whose options are plain links. On the
 // start page this script runs the quiz in place instead: one question at a
-// time, the answers so far in the URL (#offered/busy) so Back, reload and
-// shared links work, and focus moved to the new question only when the reader
+// time, the steps so far in the URL (#ofrecen/vas-hasta-arriba) so Back,
+// reload and shared links work, and focus moved to the new question only when the reader
 // acts. An outcome's reply templates come from the outcome's static page.
 (function () {
   "use strict";
@@ -24,26 +24,45 @@
     return e;
   }
 
-  // state follows the answers in the hash from the start; an unknown answer
-  // ends the walk where it is.
+  // state follows the steps in the hash from the start. A step names the
+  // node an answer leads to, in the page's language (#que-te-piden/…); the
+  // node's id (the same in every language, as another language's page
+  // passes it on) and the answer's id (the quiz's first addresses) are read
+  // too. An unknown step ends the walk where it is.
   function state(hash) {
     var steps = hash.replace(/^#/, "").split("/").filter(Boolean);
-    var node = data.start, path = [];
+    var node = data.start, path = [], nodes = [];
     for (var i = 0; i < steps.length; i++) {
-      var n = data.nodes[node], next = null;
+      var n = data.nodes[node], hit = null;
       if (!n || !n.o) break;
-      for (var j = 0; j < n.o.length; j++) if (n.o[j][0] === steps[i]) next = n.o[j][2];
-      if (!next || !data.nodes[next]) break;
-      path.push(steps[i]);
-      node = next;
+      for (var j = 0; j < n.o.length && !hit; j++) {
+        var o = n.o[j], next = data.nodes[o[2]];
+        if (next && !o[3] && (next.s === steps[i] || o[2] === steps[i] || o[0] === steps[i])) hit = o;
+      }
+      if (!hit) break;
+      path.push(hit[0]);
+      nodes.push(hit[2]);
+      node = hit[2];
     }
-    return { node: node, path: path };
+    return { node: node, path: path, nodes: nodes };
+  }
+
+  // walk returns the nodes a list of answers leads through from the start.
+  function walk(path) {
+    var node = data.start, nodes = [];
+    for (var i = 0; i < path.length; i++) {
+      var o = (data.nodes[node].o || []).filter(function (o) { return o[0] === path[i]; })[0];
+      if (!o) break;
+      nodes.push(o[2]);
+      node = o[2];
+    }
+    return nodes;
   }
 
   var startTitle = document.title;
 
   function go(path) {
-    window.location.hash = path.join("/");
+    window.location.hash = walk(path).map(function (id) { return data.nodes[id].s; }).join("/");
   }
 
   function link(href, text) {
@@ -86,7 +105,7 @@
     section.classList.add("enter");
     var progress, heading;
     if (n.o) {
-      progress = el("p", { "class": "progress" }, t("question").replace("%n", st.path.length + 1));
+      progress = el("p", { "class": "progress" }, t("question").replace("%n", st.path.length + 1).replace("%m", st.path.length + n.a));
       heading = el("h2", { id: "quiz-heading", tabindex: "-1" }, n.q);
       var list = el("ul", { "class": "options" });
       n.o.forEach(function (o) {
@@ -121,6 +140,7 @@
       [progress, heading, verdict, el("p", { "class": "why" }, n.why), read, box].forEach(function (e) { section.appendChild(e); });
       replies(st.node, n, box);
     }
+    if (st.path.length) section.insertBefore(answered(st), section.firstChild);
     var nav = el("p", { "class": "quiz-nav" });
     if (st.path.length) {
       var back = el("button", { type: "button", "class": "button secondary", "data-back": "" }, t("back"));
@@ -131,11 +151,37 @@
       nav.appendChild(again);
     }
     section.appendChild(nav);
+    place(st);
     live.textContent = progress.textContent + ": " + heading.textContent;
     // Each step its own title, in the history and the tab.
     document.title = st.path.length ? heading.textContent + " · " + startTitle : startTitle;
     // Embedded, focusing must not scroll the host page.
     if (act) heading.focus(embedded ? { preventScroll: true } : undefined);
+  }
+
+  // answered lists the answers so far, each a way back to its question.
+  function answered(st) {
+    var box = el("nav", { "class": "quiz-path", "aria-label": t("answers") });
+    var list = el("ol");
+    var node = data.start;
+    st.path.forEach(function (id, i) {
+      var o = data.nodes[node].o.filter(function (o) { return o[0] === id; })[0];
+      var b = el("button", { type: "button", "class": "link-button" }, o[1]);
+      b.addEventListener("click", function () { go(st.path.slice(0, i)); });
+      var li = el("li");
+      li.appendChild(b);
+      list.appendChild(li);
+      node = o[2];
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  // place tells the language links where the reader is, in the ids every
+  // language shares, so that the other language's quiz opens at the same
+  // step (lang.js reads it).
+  function place(st) {
+    document.documentElement.setAttribute("data-place", st.nodes.length ? "#" + st.nodes.join("/") : "");
   }
 
   // Embedded, tell the host page how tall the quiz is, so its frame fits
@@ -147,9 +193,21 @@
     }).observe(root);
   }
 
+  // The address in the page's words: a hash of shared ids (from another
+  // language's page) or of answer ids (the quiz's first addresses) is
+  // rewritten in place, without a new history entry.
+  function tidy(st) {
+    var hash = st.nodes.map(function (id) { return data.nodes[id].s; }).join("/");
+    if (window.location.hash.replace(/^#/, "") !== hash && window.history.replaceState) {
+      window.history.replaceState(window.history.state, "", hash ? "#" + hash : window.location.pathname + window.location.search);
+    }
+  }
+
   window.addEventListener("hashchange", function () { render(state(window.location.hash), true); });
   // On load, render without moving focus: the quiz may sit inside someone
   // else's page, and the reader has not acted yet.
-  render(state(window.location.hash), false);
+  var first = state(window.location.hash);
+  tidy(first);
+  render(first, false);
   live.textContent = "";
 })();

@@ -113,6 +113,8 @@ func TestBuildErrors(t *testing.T) {
 			[]string{`i18n/en.toml:39: message "charCount" names {{.Maximum}} {{.N}} here but {{.Max}} {{.N}} in es.toml: use the same values in every language`}},
 		{"a base URL with a header injection", []edit{replace("tact.toml", `baseURL = "https://tact.example/"`, `baseURL = "https://tact.example/a%0AAccess-Control-Allow-Origin:%20*/"`)},
 			[]string{`tact.toml:2:11: baseURL "https://tact.example/a%0AAccess-Control-Allow-Origin:%20*/" must not contain spaces, quotes or control characters (even percent-encoded)`}},
+		{"a quiz word that is the reply word", []edit{replace("tact.toml", `replies = "respuestas"`, "replies = \"respuestas\"\nquiz = \"respuestas\"")},
+			[]string{`tact.toml:9:8: language "es": quiz = "respuestas" cannot be the quiz's URL segment: use lowercase letters, digits and hyphens, such as "cuestionario", other than replies and the site's own segments`}},
 		{"a base URL with a query", []edit{replace("tact.toml", `baseURL = "https://tact.example/"`, `baseURL = "https://tact.example/?x=1"`)},
 			[]string{`tact.toml:2:11: baseURL "https://tact.example/?x=1" must not have a query (?…)`}},
 		{"a base URL with a user name", []edit{replace("tact.toml", `baseURL = "https://tact.example/"`, `baseURL = "https://me:pw@tact.example/"`)},
@@ -194,7 +196,7 @@ func TestBuildErrors(t *testing.T) {
 
 		// Scenarios and replies.
 		{"unknown verdict", []edit{bad("verdict=accept", "verdict=maybe")},
-			[]string{`content/en/bad.md:11:4: unknown verdict "maybe": use one of [accept decline redirect offer rephrase thank ask wait prepare close]`}},
+			[]string{`content/en/bad.md:11:4: unknown verdict "maybe": use one of accept, decline, redirect, offer, rephrase, thank, ask, wait, prepare, close`}},
 		{"scenario without id", []edit{bad("{#bad-scenario verdict=accept}", "{verdict=accept}")},
 			[]string{"content/en/bad.md:11:4: a scenario heading needs an id shared by every language: write {#some-id verdict=…}"}},
 		{"scenario without its why paragraph", []edit{bad("Why.\n\n", "")},

@@ -225,7 +225,8 @@ func TestScenariosAreExtractedWithTheirParagraphsAndReplies(t *testing.T) {
 		t.Fatalf("have %d scenarios, want 2", len(res.Scenarios))
 	}
 	type want struct {
-		id, title, verdict      string
+		id, anchor, title       string
+		verdict                 string
 		situation, situationTxt string
 		why, whyTxt             string
 		replies                 string
@@ -233,13 +234,13 @@ func TestScenariosAreExtractedWithTheirParagraphsAndReplies(t *testing.T) {
 	}
 	wants := []want{
 		{
-			"swamped", "Estás desbordado", "accept",
+			"swamped", "estas-desbordado", "Estás desbordado", "accept",
 			"La oferta llega en <em>la peor</em> semana.", "La oferta llega en la peor semana.",
 			"Estar ocupado no basta: acepta y di «cuándo».", "Estar ocupado no basta: acepta y di «cuándo».",
 			"accept-later", "3:4",
 		},
 		{
-			"changing-fields", "Cambias de sector", "decline",
+			"changing-fields", "cambias-de-sector", "Cambias de sector", "decline",
 			"Te ofrecen un contacto del sector que dejas.", "Te ofrecen un contacto del sector que dejas.",
 			"Rechaza con cariño.", "Rechaza con cariño.",
 			"decline decline-2", "19:4",
@@ -252,7 +253,7 @@ func TestScenariosAreExtractedWithTheirParagraphsAndReplies(t *testing.T) {
 			ids = append(ids, r.ID)
 		}
 		line, col := diag.Position([]byte(article), sc.Offset)
-		have := want{sc.ID, sc.Title, sc.Verdict, sc.Situation, sc.SituationText, sc.Why, sc.WhyText, strings.Join(ids, " "), fmt.Sprintf("%d:%d", line, col)}
+		have := want{sc.ID, sc.Anchor, sc.Title, sc.Verdict, sc.Situation, sc.SituationText, sc.Why, sc.WhyText, strings.Join(ids, " "), fmt.Sprintf("%d:%d", line, col)}
 		if have != w {
 			t.Errorf("scenario %d:\nhave %+v\nwant %+v", i, have, w)
 		}
@@ -263,7 +264,9 @@ func TestScenariosAreExtractedWithTheirParagraphsAndReplies(t *testing.T) {
 
 	out := string(res.HTML)
 	for _, want := range []string{
-		"<p>Alguien te ofrece una presentación.</p>\n<section class=\"scenario\" aria-labelledby=\"swamped\">\n<h2 id=\"swamped\">Estás desbordado</h2>\n" +
+		// The heading is anchored in the article's words; its section keeps
+		// the id every language shares, for links made before.
+		"<p>Alguien te ofrece una presentación.</p>\n<section class=\"scenario\" id=\"swamped\" aria-labelledby=\"estas-desbordado\">\n<h2 id=\"estas-desbordado\">Estás desbordado</h2>\n" +
 			"<p class=\"verdict verdict-accept\"><span class=\"verdict-prefix\">Mejor opción:</span> <strong>Aceptar</strong></p>\n" +
 			"<p class=\"situation\">La oferta llega en <em>la peor</em> semana.</p>\n" +
 			"<p class=\"why\">Estar ocupado no basta: acepta y di «cuándo».</p>\n<p>Más detalles.</p>\n" +
@@ -459,6 +462,32 @@ func TestConvertToReusesTheBuffer(t *testing.T) {
 		}
 		if got, want := string(res.HTML), string(convert(t, c, d).HTML); got != want {
 			t.Errorf("ConvertTo(%q) = %q, want %q (as Convert)", d, got, want)
+		}
+	}
+}
+
+// A scenario heading's anchor is its title as a slug; it never takes an id
+// already on the page, and a title that is already its id gives one id.
+func TestScenarioAnchorsAreUniqueOnThePage(t *testing.T) {
+	const ok = "\n\nSituación.\n\nPor qué.\n\n```reply id=r%d title=R\nHola.\n```\n"
+	src := "## Vas tarde\n\nTexto.\n\n" +
+		"## Vas tarde {#late verdict=wait}" + fmt.Sprintf(ok, 1) +
+		"## Swamped {#swamped verdict=accept}" + fmt.Sprintf(ok, 2)
+	res := convert(t, newConverter(quotesES), src)
+	if len(res.Problems) > 0 {
+		t.Fatalf("unexpected problems %v", problems(src, res))
+	}
+	if a := res.Scenarios[0].Anchor; a != "vas-tarde-1" {
+		t.Errorf("anchor of a scenario titled like an earlier heading = %q, want vas-tarde-1", a)
+	}
+	out := string(res.HTML)
+	for _, want := range []string{
+		`<h2 id="vas-tarde">Vas tarde</h2>`,
+		`<section class="scenario" id="late" aria-labelledby="vas-tarde-1">`,
+		`<section class="scenario" aria-labelledby="swamped">` + "\n" + `<h2 id="swamped">Swamped</h2>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("HTML lacks %s\nhave:\n%s", want, out)
 		}
 	}
 }

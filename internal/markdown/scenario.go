@@ -17,7 +17,8 @@ import (
 
 // Scenario is one scenario of an article, as found in its Markdown.
 type Scenario struct {
-	ID      string // from {#id}
+	ID      string // from {#id}: the same in every language
+	Anchor  string // the heading's id on the page: its title as a slug, in the article's language
 	Title   string // the heading's text
 	Verdict string // from verdict=…; validated by the caller
 	Offset  int    // byte offset of the heading's text in the source
@@ -28,6 +29,7 @@ type Scenario struct {
 	Replies []*reply.Reply // in document order
 
 	situation, why *ast.Paragraph
+	heading        *ast.Heading
 }
 
 // Problem is something wrong in a document, at a byte offset of its source.
@@ -106,6 +108,21 @@ func (structure) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		}
 	}
 	groupScenarios(doc, src, verdicts, st)
+	anchorScenarios(st.scenarios, ids)
+}
+
+// anchorScenarios gives each scenario heading an id in the article's own
+// words, its title as a slug ("vas-hasta-arriba"), made unique in the
+// document; the section keeps the id shared by every language, so links to
+// it (#swamped, from other sites or another language's page) still land.
+func anchorScenarios(scs []*Scenario, ids *ids) {
+	for _, sc := range scs {
+		sc.Anchor = sc.ID
+		if s := slug.Make(sc.Title); s != "" && s != sc.ID {
+			sc.Anchor = string(ids.Generate([]byte(sc.Title), ast.KindHeading))
+		}
+		sc.heading.SetAttributeString("id", []byte(sc.Anchor))
+	}
 }
 
 func collectHeadings(doc ast.Node) []*ast.Heading {
@@ -205,7 +222,7 @@ func groupScenarios(doc *ast.Document, src []byte, verdicts map[*ast.Heading]str
 	for _, g := range groups {
 		h := g.heading
 		id, _ := h.AttributeString("id")
-		sc := &Scenario{ID: attrString(id), Title: plainText(h, src), Verdict: verdicts[h], Offset: headingOffset(h)}
+		sc := &Scenario{ID: attrString(id), Title: plainText(h, src), Verdict: verdicts[h], Offset: headingOffset(h), heading: h}
 		if strings.TrimSpace(sc.Title) == "" {
 			st.problems = append(st.problems, Problem{sc.Offset, fmt.Sprintf("scenario %q has no title: write the heading's text before {#…}", sc.ID)})
 		}
@@ -289,7 +306,12 @@ func (r *sectionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 func (r *sectionRenderer) renderSection(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*section)
 	if entering {
-		fmt.Fprintf(w, "<section class=\"scenario\" aria-labelledby=\"%s\">\n", util.EscapeHTML([]byte(n.scenario.ID)))
+		sc := n.scenario
+		if sc.Anchor != sc.ID {
+			fmt.Fprintf(w, "<section class=\"scenario\" id=\"%s\" aria-labelledby=\"%s\">\n", util.EscapeHTML([]byte(sc.ID)), util.EscapeHTML([]byte(sc.Anchor)))
+		} else {
+			fmt.Fprintf(w, "<section class=\"scenario\" aria-labelledby=\"%s\">\n", util.EscapeHTML([]byte(sc.ID)))
+		}
 	} else {
 		_, _ = w.WriteString("</section>\n")
 	}

@@ -75,13 +75,16 @@
 // the option's id:
 //
 //	[offered]
+//	slug = "te-ofrecen-una-presentacion"          (optional)
 //	question = "What's making you hesitate?"
 //	hint = "If both are true, choose the first."   (optional)
 //	[offered.options]
 //	busy    = "It's a good contact, but I'm swamped right now"
 //	leaving = "They work in the field I'm leaving"
 //
-// (Dotted keys and inline tables work too: start.question = "…".) Every
+// The slug is the question page's URL segment in that language (the site
+// uses it: Slug returns it, or "" when it is not set); it must be a valid
+// slug. (Dotted keys and inline tables work too: start.question = "…".) Every
 // question and option of the definition needs a text that is not blank, and every text must belong to a question or option of the
 // definition: a text for anything else is most likely a misspelt id.
 //

@@ -46,3 +46,19 @@ func (q *Quiz) Paths() []Path {
 func (q *Quiz) Depth(id string) int {
 	return q.depth[id]
 }
+
+// Ahead returns the most questions a reader may still answer from the node
+// with the given id, itself included: 0 for an outcome or an unknown id. A
+// question at step n therefore reads "question n of n-1+Ahead". The graph
+// is acyclic (checked at load), so the walk ends.
+func (q *Quiz) Ahead(id string) int {
+	qu := q.questions[id]
+	if qu == nil {
+		return 0
+	}
+	most := 0
+	for _, o := range qu.Options {
+		most = max(most, q.Ahead(o.Next))
+	}
+	return 1 + most
+}

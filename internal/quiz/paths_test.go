@@ -60,3 +60,20 @@ func TestValid(t *testing.T) {
 		}
 	}
 }
+
+func TestAheadCountsTheLongestWayToAnOutcome(t *testing.T) {
+	a, err := txtar.ParseFile("testdata/valid.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := loadArchive(t, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// start → offered → unsure → outcome is the longest way: three questions.
+	for id, want := range map[string]int{"start": 3, "offered": 2, "unsure": 1, "swamped": 0, "nowhere": 0} {
+		if got := q.Ahead(id); got != want {
+			t.Errorf("Ahead(%q) = %d, want %d", id, got, want)
+		}
+	}
+}

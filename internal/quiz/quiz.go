@@ -51,6 +51,7 @@ type texts map[string]*questionTexts
 type questionTexts struct {
 	Question string            `toml:"question"`
 	Hint     string            `toml:"hint"`    // optional: which answer wins when two could apply
+	Slug     string            `toml:"slug"`    // optional: the question page's URL segment; its id when not set
 	Options  map[string]string `toml:"options"` // option id → text
 }
 
@@ -74,6 +75,15 @@ func (q *Quiz) Text(lang, question string) string {
 func (q *Quiz) Hint(lang, question string) string {
 	if t := q.texts[lang][question]; t != nil {
 		return t.Hint
+	}
+	return ""
+}
+
+// Slug returns the URL segment a language gives a question's page, or ""
+// when its texts set none.
+func (q *Quiz) Slug(lang, question string) string {
+	if t := q.texts[lang][question]; t != nil {
+		return t.Slug
 	}
 	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"tact/internal/slug"
 	"tact/internal/tomlpos"
 )
 
@@ -27,6 +29,9 @@ func (c *checker) checkTexts(src *tomlpos.Index, t texts) {
 			c.errs.Add(src.Errorf(src.Key(id+".question"), "the text of question %q is empty", id))
 		default:
 			c.errs.Add(src.Errorf(src.Key(id), "no text for question %q: add question = \"…\" under [%s]", id, id))
+		}
+		if qt.Slug != "" && !slug.Valid(qt.Slug) {
+			c.errs.Add(src.Errorf(src.Val(id+".slug"), "slug %q of question %q is not a valid URL segment: use lowercase ASCII letters, digits and hyphens (for example %q)", qt.Slug, id, slug.Make(qt.Slug)))
 		}
 		options := map[string]bool{}
 		for _, o := range qu.Options {

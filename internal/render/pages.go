@@ -25,6 +25,7 @@ const (
 	KindEmbedCode = "embedcode" // the "Embed this quiz" page
 	KindStatus    = "status"    // the translation status, for translators
 	KindAbout     = "about"     // who writes the guide, how, corrections, privacy
+	KindMoved     = "moved"     // a former address, sending readers on to MovedTo
 )
 
 // Page is what a template renders: one output file.
@@ -50,6 +51,9 @@ type Page struct {
 	EmbedFallback template.HTML // KindEmbedCode: the snippet's element, for the live preview
 
 	Status []translation.Row // KindStatus
+
+	MovedTo  string // KindMoved: the page's new address
+	KeepHash bool   // KindMoved: the address's #… matters (the quiz's answers), so a script sends the reader on
 
 	// StaleSource is, on the page of a translated article or of one of
 	// its replies, the source article when it changed since it was
@@ -81,7 +85,12 @@ type Alternate struct {
 func (a Alternate) AbsURL() string { return a.site.AbsURL(a.URL) }
 
 // Canonical returns the page's URL, absolute when the site has a base URL.
-func (p *Page) Canonical() string { return p.Site.AbsURL(p.URL) }
+func (p *Page) Canonical() string {
+	if p.MovedTo != "" {
+		return p.Site.AbsURL(p.MovedTo)
+	}
+	return p.Site.AbsURL(p.URL)
+}
 
 // SegmentsHTML renders reply text with its placeholders marked.
 func SegmentsHTML(segs []reply.Segment) template.HTML {

@@ -14,6 +14,7 @@ import (
 type QuizNode struct {
 	ID     string
 	Number int // question number along the shortest path (the start is 1)
+	Of     int // the most questions a path through it has: "question Number of Of"
 
 	Question string       // question text; "" for an outcome
 	Hint     string       // under the question: which answer wins when two could apply
@@ -45,16 +46,16 @@ func QuizPages(s *site.Site, lang *site.Lang) []*Page {
 	T := s.Catalog().T(lang.Code)
 	title := T("quizTitle")
 	for _, qu := range q.Questions {
-		n := &QuizNode{ID: qu.ID, Number: q.Depth(qu.ID), Question: q.Text(lang.Code, qu.ID), Hint: q.Hint(lang.Code, qu.ID)}
+		n := &QuizNode{ID: qu.ID, Number: q.Depth(qu.ID), Of: q.Depth(qu.ID) - 1 + q.Ahead(qu.ID), Question: q.Text(lang.Code, qu.ID), Hint: q.Hint(lang.Code, qu.ID)}
 		for _, o := range qu.Options {
 			n.Options = append(n.Options, QuizOption{ID: o.ID, Text: q.OptionText(lang.Code, qu.ID, o.ID), Next: o.Next, URL: quizOptionURL(lang, o)})
 		}
 		p := &Page{Site: s, Lang: lang, Kind: KindQuiz, URL: lang.QuizURL(qu.ID), Title: title, Description: T("quizIntro"), QuizNode: n}
 		if qu.ID == q.Start {
 			n.Data = NewQuizData(s, lang)
-			embed := &Page{Site: s, Lang: lang, Kind: KindQuizEmbed, URL: lang.QuizURL("") + "embed/", Title: title,
+			embed := &Page{Site: s, Lang: lang, Kind: KindQuizEmbed, URL: lang.QuizEmbedURL(), Title: title,
 				Description: p.Description, QuizNode: n, NoIndex: true, BodyClass: "embedded"}
-			embed.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.QuizURL("") + "embed/", true })
+			embed.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.QuizEmbedURL(), true })
 			extra = append(extra, embed, embedCodePage(s, lang))
 		} else {
 			p.Title = n.Question + " · " + title
@@ -85,7 +86,32 @@ func QuizPages(s *site.Site, lang *site.Lang) []*Page {
 		p.QuizNode.BackURL = back[node]
 		p.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.QuizURL(node), true })
 	}
-	return finish(s, append(ps, extra...))
+	return finish(s, append(append(ps, extra...), movedQuizPages(s, lang)...))
+}
+
+// movedQuizPages returns a page at each of the quiz's former addresses
+// (/es/quiz/two-week-rule/: the quiz's segment and the node ids, English in
+// every language) that sends the reader on to the node's address now, so
+// that links and bookmarks keep working.
+func movedQuizPages(s *site.Site, lang *site.Lang) []*Page {
+	q := s.Quiz
+	T := s.Catalog().T(lang.Code)
+	var ps []*Page
+	move := func(old, id string) {
+		if to := lang.QuizURL(id); old != to && old != lang.QuizEmbedURL() {
+			ps = append(ps, &Page{Site: s, Lang: lang, Kind: KindMoved, URL: old, MovedTo: to, NoIndex: true, Title: T("movedTitle"), KeepHash: id == q.Start})
+		}
+	}
+	move(lang.URL()+"quiz/", q.Start)
+	for _, qu := range q.Questions {
+		if qu.ID != q.Start {
+			move(lang.URL()+"quiz/"+qu.ID+"/", qu.ID)
+		}
+	}
+	for _, o := range q.Outcomes {
+		move(lang.URL()+"quiz/"+o.ID+"/", o.ID)
+	}
+	return ps
 }
 
 // embedCodePage is the page that shows a language's embed snippet.
@@ -114,7 +140,9 @@ type QuizData struct {
 type QuizJSON struct {
 	Q       string     `json:"q,omitempty"`       // question text
 	H       string     `json:"h,omitempty"`       // its hint
-	N       int        `json:"n,omitempty"`       // question number
+	N       int        `json:"n,omitempty"`       // question number along the shortest path
+	Ahead   int        `json:"a,omitempty"`       // the most questions from here on, this one included
+	Slug    string     `json:"s"`                 // the node's step in the address (#que-te-piden/…), in the page's language
 	Options [][]string `json:"o,omitempty"`       // [option id, text, next node], and a URL when it leaves the quiz
 	Title   string     `json:"title,omitempty"`   // outcome: scenario title
 	Verdict string     `json:"v,omitempty"`       // outcome: verdict id
@@ -131,7 +159,7 @@ func NewQuizData(s *site.Site, lang *site.Lang) *QuizData {
 	T := s.Catalog().T(lang.Code)
 	d := &QuizData{Start: q.Start, Nodes: map[string]QuizJSON{}}
 	for _, qu := range q.Questions {
-		j := QuizJSON{Q: q.Text(lang.Code, qu.ID), H: q.Hint(lang.Code, qu.ID), N: q.Depth(qu.ID), Page: lang.QuizURL(qu.ID)}
+		j := QuizJSON{Q: q.Text(lang.Code, qu.ID), H: q.Hint(lang.Code, qu.ID), N: q.Depth(qu.ID), Ahead: q.Ahead(qu.ID), Slug: lang.QuizSlug(qu.ID), Page: lang.QuizURL(qu.ID)}
 		for _, o := range qu.Options {
 			opt := []string{o.ID, q.OptionText(lang.Code, qu.ID, o.ID), o.Next}
 			if o.Next == quiz.Articles {
@@ -143,7 +171,7 @@ func NewQuizData(s *site.Site, lang *site.Lang) *QuizData {
 	}
 	for _, o := range q.Outcomes {
 		sc := s.Article(o.Article, lang.Code).Scenario(o.Scenario)
-		d.Nodes[o.ID] = QuizJSON{Title: sc.Title, Verdict: sc.Verdict, Label: T("verdict_" + sc.Verdict), Why: sc.WhyText, URL: sc.URL(), Page: lang.QuizURL(o.ID), Replies: len(o.Replies)}
+		d.Nodes[o.ID] = QuizJSON{Title: sc.Title, Verdict: sc.Verdict, Label: T("verdict_" + sc.Verdict), Why: sc.WhyText, URL: sc.URL(), Slug: lang.QuizSlug(o.ID), Page: lang.QuizURL(o.ID), Replies: len(o.Replies)}
 	}
 	return d
 }

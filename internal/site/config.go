@@ -34,6 +34,7 @@ type Language struct {
 	Name     string    `toml:"name"`    // the language's own name: Español
 	Locale   string    `toml:"locale"`  // Open Graph locale: es_ES
 	ReplySeg string    `toml:"replies"` // URL segment of the reply pages: respuestas
+	QuizSeg  string    `toml:"quiz"`    // URL segment of the quiz pages: cuestionario; "quiz" when not set
 	Quotes   [4]string `toml:"quotes"`  // “ ” ‘ ’: double then single quotes
 }
 
@@ -92,6 +93,11 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 			errs.Add(idx.Errorf(tomlpos.First(at(i, "quotes"), at(i, "code")), "language %q: quotes needs four marks, the opening and closing double quotes and then the single ones, such as [\"«\", \"»\", \"“\", \"”\"]", l.Code))
 		case slices.Contains(reservedSegments, l.ReplySeg):
 			errs.Add(idx.Errorf(at(i, "replies"), "language %q: replies = %q is the address of the site's own /%s/%s/ pages: choose another word", l.Code, l.ReplySeg, l.Code, l.ReplySeg))
+		case l.QuizSeg != "" && (!slug.Valid(l.QuizSeg) || l.QuizSeg == l.ReplySeg || l.QuizSeg != "quiz" && slices.Contains(reservedSegments, l.QuizSeg)):
+			errs.Add(idx.Errorf(at(i, "quiz"), "language %q: quiz = %q cannot be the quiz's URL segment: use lowercase letters, digits and hyphens, such as \"cuestionario\", other than replies and the site's own segments", l.Code, l.QuizSeg))
+		}
+		if cfg.Languages[i].QuizSeg == "" {
+			cfg.Languages[i].QuizSeg = "quiz"
 		}
 		seen[l.Code] = true
 	}

@@ -43,11 +43,12 @@ type Lang struct {
 	Replies    []*Reply   // in article order, then document order
 	index      int        // in Site.Languages
 	byKey      map[string]*Article
-	base       string // Site.BasePath
-	quizStart  string // the quiz's start node
-	url        string // see URL
-	repliesURL string // see RepliesURL
-	shareURL   string // see ShareImageURL
+	base       string            // Site.BasePath
+	quizStart  string            // the quiz's start node
+	quizSlugs  map[string]string // quiz node id → its URL segment in this language
+	url        string            // see URL
+	repliesURL string            // see RepliesURL
+	shareURL   string            // see ShareImageURL
 }
 
 // Home is a language's home page introduction, or its about page.
@@ -132,7 +133,8 @@ func (a *Article) errorAt(field, format string, args ...any) *diag.Error {
 // Scenario is one scenario of an article.
 type Scenario struct {
 	Article *Article
-	ID      string // the heading id, shared by all languages
+	ID      string // shared by all languages: the id of its section on the page
+	Anchor  string // the id of its heading: the title as a slug, in the article's language
 	Title   string // heading text
 	Verdict string // one of Verdicts
 	*ScenarioText
@@ -241,7 +243,7 @@ func (a *Article) Listing() uint64 {
 	h := sig.New().Str(a.File).Str(a.Key).Str(a.Slug).Str(a.Title).Str(a.Summary)
 	h.Num(uint64(a.Date.Unix())).Num(uint64(a.Updated.Unix()))
 	for _, sc := range a.Scenarios {
-		h.Str(sc.ID).Str(sc.Title).Str(sc.Verdict)
+		h.Str(sc.ID).Str(sc.Anchor).Str(sc.Title).Str(sc.Verdict)
 		for _, r := range sc.Replies {
 			h.Str(r.ID).Str(r.Title).Str(r.Slug).Str(r.Channel)
 		}

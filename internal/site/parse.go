@@ -60,7 +60,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	}
 	a := &Article{
 		Lang: lang, File: file,
-		Title: smartQuotes(fm.Title, lang.Quotes), Key: fm.Key, Slug: fm.Slug, Summary: smartQuotes(fm.Summary, lang.Quotes),
+		Title: markdown.SmartQuotes(fm.Title, lang.Quotes), Key: fm.Key, Slug: fm.Slug, Summary: markdown.SmartQuotes(fm.Summary, lang.Quotes),
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
 		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
 	}
@@ -85,7 +85,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	for _, s := range res.Scenarios {
 		line, col := diag.Position(src, bodyOff+s.Offset)
 		sc := &Scenario{
-			Article: a, ID: s.ID, Title: s.Title, Verdict: s.Verdict,
+			Article: a, ID: s.ID, Anchor: s.Anchor, Title: s.Title, Verdict: s.Verdict,
 			ScenarioText: &ScenarioText{
 				Situation: template.HTML(s.Situation), Why: template.HTML(s.Why),
 				SituationText: s.SituationText, WhyText: s.WhyText,
@@ -93,7 +93,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 			line: int32(line), col: int32(col),
 		}
 		if !slices.Contains(Verdicts, s.Verdict) {
-			errs.Addf(file, line, col, "unknown verdict %q: use one of %v", s.Verdict, Verdicts)
+			errs.Addf(file, line, col, "unknown verdict %q: use one of %s", s.Verdict, strings.Join(Verdicts, ", "))
 		}
 		for _, r := range s.Replies {
 			rl, rc := diag.Position(src, bodyOff+r.Offset)
@@ -106,9 +106,9 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 			}
 			names := r.Placeholders()
 			sc.Replies = append(sc.Replies, &Reply{
-				Scenario: sc, ID: r.ID, Title: smartQuotes(r.Title, lang.Quotes), Slug: rs,
+				Scenario: sc, ID: r.ID, Title: markdown.SmartQuotes(r.Title, lang.Quotes), Slug: rs,
 				Channel: r.Channel, Limit: r.Limit(),
-				Message: &Message{Subject: r.Subject, Body: r.Body, Placeholders: names, Labels: labels(names, lang.Quotes)},
+				Message: &Message{Subject: r.Subject, Body: r.Body, Placeholders: names, Labels: markdown.Labels(names, lang.Quotes)},
 				slots:   int32(len(names)), line: int32(rl), col: int32(rc),
 			})
 		}
@@ -155,7 +155,7 @@ func parseHome(conv *markdown.Converter, lang *Lang, file string, src []byte, ab
 	for _, p := range res.Problems {
 		errs.Add(diag.At(file, src, bodyOff+p.Offset, "%s", p.Msg))
 	}
-	h := &Home{File: file, Title: smartQuotes(fm.Title, lang.Quotes), Summary: smartQuotes(fm.Summary, lang.Quotes), Body: template.HTML(res.HTML)}
+	h := &Home{File: file, Title: markdown.SmartQuotes(fm.Title, lang.Quotes), Summary: markdown.SmartQuotes(fm.Summary, lang.Quotes), Body: template.HTML(res.HTML)}
 	if about && fm.Slug != "" && errs.Err() == nil {
 		h.Slug = fm.Slug
 	}
@@ -174,7 +174,7 @@ func checkSlug(s string, lang *Lang) string {
 	if !slug.Valid(s) {
 		return fmt.Sprintf("slug %q is not a valid URL segment: use lowercase ASCII letters, digits and hyphens (for example %q)", s, slug.Make(s))
 	}
-	if slices.Contains(reservedSegments, s) || s == lang.ReplySeg {
+	if slices.Contains(reservedSegments, s) || s == lang.ReplySeg || s == lang.QuizSeg {
 		return fmt.Sprintf("slug %q is reserved for the site's own pages: choose another", s)
 	}
 	return ""

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 
@@ -13,10 +15,6 @@ import (
 // QuizFile is the quiz definition; each language's texts are in
 // content/<lang>/quiz.toml. A site without a definition has no quiz.
 var QuizFile = path.Join(ContentDir, "quiz.toml")
-
-// reservedQuizNodes are quiz node ids that would collide with other pages
-// under /<lang>/quiz/.
-var reservedQuizNodes = []string{"embed", "start"}
 
 // loadQuiz loads and checks the quiz against the linked site.
 func (s *Site) loadQuiz(fsys fs.FS) error {
@@ -34,25 +32,50 @@ func (s *Site) loadQuiz(fsys fs.FS) error {
 		return err
 	}
 	var errs diag.List
-	for _, o := range q.Outcomes {
-		for _, r := range reservedQuizNodes {
-			if o.ID == r && q.Start != r {
-				errs.Addf(QuizFile, 0, 0, "quiz node id %q is reserved for the quiz's own pages: rename it", r)
-			}
-		}
-	}
-	for _, qu := range q.Questions {
-		if qu.ID == "embed" {
-			errs.Addf(QuizFile, 0, 0, "quiz node id %q is reserved for the quiz's own pages: rename it", qu.ID)
-		}
-	}
 	s.Quiz = q
+	errs.Add(s.quizSlugs(q))
 	h := sig.New()
 	for _, f := range append([]string{QuizFile}, langFiles(codes)...) {
 		b, _ := fs.ReadFile(fsys, f)
 		h.Str(f).Num(sig.Bytes(b))
 	}
 	s.quizHash = h.Sum()
+	return errs.Err()
+}
+
+// quizSlugs gives each quiz node its URL segment in each language: a
+// question's slug from the language's texts (its id when not set), an
+// outcome's scenario anchor. Two outcomes with the same anchor get a number
+// after the second; a question's slug must be free.
+func (s *Site) quizSlugs(q *quiz.Quiz) error {
+	var errs diag.List
+	for _, l := range s.Languages {
+		l.quizSlugs = map[string]string{}
+		taken := map[string]string{"embed": "the embedded quiz"} // slug → what has it
+		for _, qu := range q.Questions {
+			if qu.ID == q.Start {
+				continue // (the quiz's own address)
+			}
+			sl := cmp.Or(q.Slug(l.Code, qu.ID), qu.ID)
+			if other, ok := taken[sl]; ok {
+				errs.Addf(path.Join(ContentDir, l.Code, "quiz.toml"), 0, 0, "question %q has the slug %q, which is already %s: give it slug = \"…\" of its own under [%s]", qu.ID, sl, other, qu.ID)
+			}
+			taken[sl] = fmt.Sprintf("the address of question %q", qu.ID)
+			l.quizSlugs[qu.ID] = sl
+		}
+		for _, o := range q.Outcomes {
+			sl := o.ID
+			if a := s.Article(o.Article, l.Code); a != nil && a.Scenario(o.Scenario) != nil {
+				sl = a.Scenario(o.Scenario).Anchor
+			}
+			base := sl
+			for i := 2; taken[sl] != ""; i++ {
+				sl = fmt.Sprintf("%s-%d", base, i)
+			}
+			taken[sl] = fmt.Sprintf("the address of outcome %q", o.ID)
+			l.quizSlugs[o.ID] = sl
+		}
+	}
 	return errs.Err()
 }
 

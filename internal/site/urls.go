@@ -21,8 +21,8 @@ func (l *Lang) setURLs(basePath string) {
 // URL returns the article's address.
 func (a *Article) URL() string { return a.url }
 
-// URL returns the address of the scenario's section in its article.
-func (sc *Scenario) URL() string { return sc.Article.URL() + "#" + sc.ID }
+// URL returns the address of the scenario's heading in its article.
+func (sc *Scenario) URL() string { return sc.Article.URL() + "#" + sc.Anchor }
 
 // URL returns the reply page's address.
 func (r *Reply) URL() string { return r.url }
@@ -64,14 +64,30 @@ func outputDir(basePath, url string) (p string, dir bool) {
 	return p, p == "" || strings.HasSuffix(p, "/")
 }
 
-// QuizURL returns the address of a quiz node's static page: the start
-// question is the quiz's own address.
+// QuizURL returns the address of a quiz node's static page, in the
+// language's words (/es/cuestionario/que-te-piden/): the start question is
+// the quiz's own address.
 func (l *Lang) QuizURL(node string) string {
 	if node == "" || node == l.quizStart {
-		return l.URL() + "quiz/"
+		return l.URL() + l.QuizSeg + "/"
 	}
-	return l.URL() + "quiz/" + node + "/"
+	return l.URL() + l.QuizSeg + "/" + l.QuizSlug(node) + "/"
 }
+
+// QuizSlug returns a quiz node's URL segment in the language: a question's
+// slug from its texts file, an outcome's scenario anchor; the node's id
+// when it has neither.
+func (l *Lang) QuizSlug(node string) string {
+	if s := l.quizSlugs[node]; s != "" {
+		return s
+	}
+	return node
+}
+
+// QuizEmbedURL returns the address of the quiz's page for other sites'
+// frames. It keeps the quiz's first address, /<lang>/quiz/embed/, in every
+// language, so that snippets pasted on other sites go on working.
+func (l *Lang) QuizEmbedURL() string { return l.URL() + "quiz/embed/" }
 
 // EmbedCodeURL returns the address of the "Embed this quiz" page.
 func (l *Lang) EmbedCodeURL() string { return l.URL() + "embed/" }

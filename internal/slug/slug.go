@@ -6,6 +6,7 @@ package slug
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,10 +19,14 @@ var special = map[rune]string{
 
 // Make returns s lower-cased and transliterated to ASCII, with every run of
 // other characters replaced by one hyphen and no hyphen at either end.
+//
+// An apostrophe that ends an English contraction or possessive is dropped,
+// so "You’re swamped" becomes "youre-swamped", not "you-re-swamped"; one
+// that elides a vowel, as in Italian, separates: "l’amico" → "l-amico".
 func Make(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(joinContractions(s)) {
 		if unicode.Is(unicode.Mn, r) {
 			continue // a combining accent: keep the base letter only
 		}
@@ -60,4 +65,38 @@ func Valid(s string) bool {
 		}
 	}
 	return true
+}
+
+// contractions are the endings after an apostrophe that make one word with
+// what comes before it: don’t, you’re, we’ve, I’ll, she’d, I’m, Tom’s.
+var contractions = []string{"s", "t", "re", "ve", "ll", "d", "m"}
+
+// joinContractions drops each apostrophe (' or ’) that sits between a
+// letter and a contraction ending followed by a non-letter or the end.
+func joinContractions(s string) string {
+	if !strings.ContainsAny(s, "'’") {
+		return s
+	}
+	var b strings.Builder
+	prev := ' '
+	for i, r := range s {
+		if (r == '\'' || r == '’') && unicode.IsLetter(prev) && endsContraction(s[i+utf8.RuneLen(r):]) {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+func endsContraction(rest string) bool {
+	for _, c := range contractions {
+		if len(rest) >= len(c) && strings.EqualFold(rest[:len(c)], c) {
+			next, _ := utf8.DecodeRuneInString(rest[len(c):])
+			if next == utf8.RuneError || !unicode.IsLetter(next) {
+				return true
+			}
+		}
+	}
+	return false
 }

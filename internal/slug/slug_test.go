@@ -16,6 +16,12 @@ func TestMake(t *testing.T) {
 		{"  --Already-a-slug--  ", "already-a-slug"},
 		{"Who else do you know?", "who-else-do-you-know"},
 		{"l’amico", "l-amico"},
+		{"You’re swamped", "youre-swamped"},
+		{"Don't cross the line", "dont-cross-the-line"},
+		{"Why can’t you do more?", "why-cant-you-do-more"},
+		{"the new contact’s name", "the-new-contacts-name"},
+		{"dell’ultimo anno", "dell-ultimo-anno"},
+		{"po’ di tempo", "po-di-tempo"},
 		{"", ""},
 		{"¡¿!", ""},
 	}

@@ -1,4 +1,4 @@
-package site
+package markdown
 
 import "testing"
 
@@ -18,8 +18,8 @@ func TestSmartQuotes(t *testing.T) {
 		{"No quotes at all", en, "No quotes at all"},
 	}
 	for _, tt := range tests {
-		if got := smartQuotes(tt.in, tt.quotes); got != tt.want {
-			t.Errorf("smartQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := SmartQuotes(tt.in, tt.quotes); got != tt.want {
+			t.Errorf("SmartQuotes(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package site
+package markdown
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// smartQuotes gives front matter text (titles, summaries) the typography the
+// SmartQuotes gives front matter text (titles, summaries) the typography the
 // Markdown converter gives prose: an apostrophe between letters becomes ’,
 // and straight double quotes become the language's opening and closing
 // quotation marks.
-func smartQuotes(s string, quotes [4]string) string {
+func SmartQuotes(s string, quotes [4]string) string {
 	if !strings.ContainsAny(s, `'"`) {
 		return s
 	}
@@ -43,12 +43,12 @@ func smartQuotes(s string, quotes [4]string) string {
 	return b.String()
 }
 
-// labels returns placeholder names as form labels: typeset like titles,
+// Labels returns placeholder names as form labels: typeset like titles,
 // with a capital first letter.
-func labels(names []string, quotes [4]string) []string {
+func Labels(names []string, quotes [4]string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		n = smartQuotes(n, quotes)
+		n = SmartQuotes(n, quotes)
 		if r, size := utf8.DecodeRuneInString(n); size > 0 {
 			n = string(unicode.ToUpper(r)) + n[size:]
 		}
