@@ -50,7 +50,8 @@ type Page struct {
 	EmbedSnippet  string        // KindEmbedCode: the HTML a host pastes
 	EmbedFallback template.HTML // KindEmbedCode: the snippet's element, for the live preview
 
-	Status []translation.Row // KindStatus
+	Status   []translation.Row // KindStatus
+	QuizMaps []QuizMap         // KindStatus: each language's quiz, drawn
 
 	MovedTo  string // KindMoved: the page's new address
 	KeepHash bool   // KindMoved: the address's #… matters (the quiz's answers), so a script sends the reader on
@@ -120,7 +121,7 @@ func SitePages(s *site.Site) []*Page {
 	ps = append(ps, nf)
 	if src := s.Lang(s.SourceLang()); src != nil {
 		st := &Page{Site: s, Lang: src, Kind: KindStatus, URL: s.BasePath + "/status/", Title: s.Catalog().T(src.Code)("statusTitle"),
-			NoIndex: true, Root: true, Status: translation.Status(s)}
+			NoIndex: true, Root: true, Status: translation.Status(s), QuizMaps: QuizMaps(s)}
 		st.Alternates = root.Alternates
 		ps = append(ps, st)
 	}
