@@ -29,6 +29,8 @@ type Options struct {
 	Drafts  bool   // include articles with draft = true
 	Minify  bool   // minify HTML, CSS, JS, JSON, SVG and XML
 	Strict  bool   // missing translations, unreached scenarios and non-reciprocal hreflang are errors (broken links always are)
+
+	Progress *Progress // if not nil, counts the work as the build goes, for a progress display
 }
 
 // Report summarises a successful build.

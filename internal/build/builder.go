@@ -276,7 +276,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
-	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys,
+	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,
 		recheck: b.primed && p.extra && !sameKeys(p.known, b.known),
 		source: func(i int) string {
 			if a := pageArticle(p.pages[i]); a != nil {
