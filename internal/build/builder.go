@@ -272,7 +272,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		if b.primed && b.listSig == p.listing {
 			prev = b.lists // (what they show is unchanged: taken as they are)
 		}
-		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, b.opts.Out, prev, emit) })
+		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, e.policy, b.opts.Out, prev, emit) })
 	}
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered

@@ -95,7 +95,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	// hreflang check and the count.
 	var side sync.WaitGroup
 	var sideErr, sitemapErr error
-	side.Go(func() { sideErr = sideFiles(s, e.min, e.opts.Out, nil, emit) })
+	side.Go(func() { sideErr = sideFiles(s, e.min, e.policy, e.opts.Out, nil, emit) })
 	hreflang := render.NewHreflangCheck(s)
 	side.Go(func() {
 		var sitemaps *render.SitemapWriter
