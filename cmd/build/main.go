@@ -40,13 +40,14 @@ func main() {
 		os.Exit(status)
 	}
 	ctx, stop := cli.SignalContext(context.Background())
-	defer stop()
 	// The site is read through an os.Root: no path or link leaves it.
 	fsys, outDir, err := cli.OpenSite(f.Root, f.OutDir(), f.Mark)
 	if err == nil {
 		err = run(ctx, f, fsys, f.BuildOptions(outDir))
 	}
-	os.Exit(cli.ExitStatus(ctx, err, os.Stderr))
+	status = cli.ExitStatus(ctx, err, os.Stderr)
+	stop()
+	os.Exit(status)
 }
 
 // run marks translations, runs the preview or builds once.
