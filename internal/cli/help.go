@@ -13,7 +13,8 @@ static/ under the site root) into a static site, written to public/ and
 swapped in whole only when the build succeeds: on any problem it prints each
 one as file:line:col: message, exits with status 1 and leaves the previous
 output as it was. With --watch it keeps running, rebuilds on every save and
-serves a live-reloading preview.`
+serves a live-reloading preview. Ctrl-C stops either with status 130, the
+output complete as it was; a command line it cannot follow exits with 2.`
 
 // examples end the help text.
 var examples = [][2]string{
@@ -30,6 +31,7 @@ var examples = [][2]string{
 // examples.
 func Usage(w io.Writer, fs *flag.FlagSet, all bool) {
 	fmt.Fprintf(w, "Usage:\n  %s [flags]\n  %s --watch [flags]\n  %s --mark-translated FILE…\n\n%s\n", Name, Name, Name, about)
+	fmt.Fprintf(w, "\nMore in README.md, docs/content.md (the content format), docs/errors.md\n(every message) and docs/deploy.md (publishing).\n")
 	for _, g := range groups {
 		if g.all && !all {
 			continue
@@ -46,7 +48,6 @@ func Usage(w io.Writer, fs *flag.FlagSet, all bool) {
 	for _, ex := range examples {
 		fmt.Fprintf(w, "  %s\n      %s\n", ex[0], ex[1])
 	}
-	fmt.Fprintf(w, "\nMore: README.md, docs/content.md (the content format), docs/errors.md\n(every message) and docs/deploy.md (publishing).\n")
 }
 
 // printFlag prints one flag: its name and value, then its usage wrapped
