@@ -83,10 +83,28 @@ func TestLanguageChooser(t *testing.T) {
 }
 
 // TestRootNotFound: static hosts serve the root 404 page for any unknown
-// address. It holds the message in every language without JavaScript, and
-// puts the reader's language first with it.
+// address (GitHub Pages for every one). It holds the message in every
+// language without JavaScript, and puts the reader's language first with
+// it: the language of the address not found, or else the browser's.
 func TestRootNotFound(t *testing.T) {
 	base := serve(t, siteDir(t))
+	for _, c := range []struct{ path, want string }{{"/nl/no/such/page/", "nl"}, {"/enx/page/", "it"}} {
+		ctx := newBrowser(t)
+		var first string
+		err := chromedp.Run(ctx,
+			emulation.SetUserAgentOverride("Mozilla/5.0 tact-test").WithAcceptLanguage("it-IT,it"),
+			chromedp.Navigate(base+c.path),
+			chromedp.WaitReady(`[data-not-found]`, chromedp.ByQuery),
+			chromedp.Sleep(300*time.Millisecond),
+			chromedp.Evaluate(`document.querySelector('[data-lang-message]').getAttribute('lang')`, &first),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first != c.want {
+			t.Errorf("%s, browser in Italian: the first message is in %q, want %q", c.path, first, c.want)
+		}
+	}
 	for _, js := range []bool{false, true} {
 		ctx := newBrowser(t)
 		var first string

@@ -4,94 +4,84 @@
 // Usage:
 //
 //	build [--content DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--strict]
-//	build --mark-translated FILE…
 //	build --watch [--serve=false] [--port N] [--poll [--poll-interval D]] [build flags]
+//	build --mark-translated FILE…
+//	build --help | --help-all | --version
 //
 // It prints one summary line and exits 0, or prints every problem found as
 // file:line:col: message and exits 1, leaving the previous output untouched.
+// A usage error exits 2; Ctrl-C exits 130, leaving the previous output
+// untouched too. A build that takes over a second shows its progress on a
+// terminal.
 //
 // With --watch it keeps running: it rebuilds on every change to the sources
 // and serves the site on 127.0.0.1 with live reload (package devserver), until
 // Ctrl-C.
+//
+// The flags, the help text and the exit statuses are package cli's.
 package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
+	"io/fs"
 	"os"
-	"os/signal"
-	"path/filepath"
-	"syscall"
-	"time"
 
 	"tact/internal/build"
+	"tact/internal/cli"
 	"tact/internal/devserver"
 	"tact/internal/site"
 	"tact/internal/translation"
 )
 
 func main() {
-	root := flag.String("content", ".", "site root: the directory holding tact.toml, content/, layouts/, assets/ and i18n/")
-	out := flag.String("out", "public", "output directory")
-	baseURL := flag.String("base-url", "", "absolute URL the site is served from, e.g. https://example.org/ (needed for canonical links, feeds and the embed snippet)")
-	drafts := flag.Bool("drafts", false, "include draft articles")
-	minify := flag.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON")
-	strict := flag.Bool("strict", false, "treat missing translations and non-reciprocal hreflang as errors (broken links always are)")
-	mark := flag.Bool("mark-translated", false, "record that the translation files given as arguments are up to date with their source, then exit")
-	watch := flag.Bool("watch", false, "keep running: rebuild on every change under content/, layouts/, assets/, i18n/ and to tact.toml")
-	serve := flag.Bool("serve", true, "with --watch: serve the output on 127.0.0.1 with live reload")
-	port := flag.Int("port", 1313, "with --serve: the port to serve on (the next free one if it is taken)")
-	poll := flag.Bool("poll", false, "with --watch: look for changes by scanning the sources, for file systems without change events (Docker bind mounts, WSL, network drives)")
-	pollInterval := flag.Duration("poll-interval", 500*time.Millisecond, "with --poll: time between scans")
-	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
-	memProfile := flag.String("memprofile", "", "write an allocation profile of the build to this file (go tool pprof)")
-	flag.Usage = usage
-	flag.Parse()
-	checkUsage(*mark, *watch)
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	outDir := *out
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(*root, outDir)
+	f, status := cli.Parse(os.Args[1:], os.Stdout, os.Stderr)
+	if f == nil {
+		os.Exit(status)
 	}
+	ctx, stop := cli.SignalContext(context.Background())
 	// The site is read through an os.Root: no path or link leaves it.
-	fsys, outDir, err := openSite(*root, outDir, *mark)
-	if err != nil {
-		report(err)
-		os.Exit(1)
+	fsys, outDir, err := cli.OpenSite(f.Root, f.OutDir(), f.Mark)
+	if err == nil {
+		err = run(ctx, f, fsys, f.BuildOptions(outDir))
 	}
-	opts := build.Options{Out: outDir, BaseURL: *baseURL, Drafts: *drafts, Minify: *minify, Strict: *strict}
-	setMemoryLimit(*watch)
+	status = cli.ExitStatus(ctx, err, os.Stderr)
+	stop()
+	os.Exit(status)
+}
 
+// run marks translations, runs the preview or builds once.
+func run(ctx context.Context, f *cli.Flags, fsys fs.FS, opts build.Options) error {
+	setMemoryLimit(f.Watch)
 	switch {
-	case *mark:
-		if err = translation.MarkTranslated(ctx, *root, flag.Args()); err == nil {
-			fmt.Printf("marked %d file(s) as translated from the current source\n", flag.NArg())
+	case f.Mark:
+		if err := translation.MarkTranslated(ctx, f.Root, f.Files); err != nil {
+			return err
 		}
-	case *watch:
-		go func() {
-			<-ctx.Done()
-			stop() // from now on a second Ctrl-C kills at once
-		}()
+		fmt.Printf("marked %d file(s) as translated from the current source\n", len(f.Files))
+		return nil
+	case f.Watch:
 		// The first build reports a broken tact.toml; until then, serve at the root.
 		basePath, _ := site.BasePath(fsys, opts.BaseURL)
-		dopts := devserver.Options{Root: *root, Out: outDir, BasePath: basePath, Serve: *serve, Port: *port, Poll: *poll, PollInterval: *pollInterval}
-		run, done := watchBuild(fsys, opts)
-		err = devserver.Run(ctx, dopts, run, os.Stdout)
-		done()
-	default:
-		var stopProfiles func()
-		if stopProfiles, err = startProfiles(*cpuProfile, *memProfile); err == nil {
-			var rep *build.Report
-			rep, err = build.Build(ctx, fsys, opts)
-			stopProfiles()
-			printReport(rep, err)
+		dopts := devserver.Options{Root: f.Root, Out: opts.Out, BasePath: basePath, Serve: f.Serve, Port: f.Port, Poll: f.Poll, PollInterval: f.PollInterval}
+		build, done := cli.WatchBuild(fsys, opts)
+		defer done()
+		if err := devserver.Run(ctx, dopts, build, os.Stdout); err != nil {
+			return err
 		}
+		return context.Cause(ctx) // (stopped by Ctrl-C)
 	}
+	stopProfiles, err := startProfiles(f.CPUProfile, f.MemProfile)
 	if err != nil {
-		report(err)
-		os.Exit(1)
+		return err
 	}
+	progress := cli.StartProgress(os.Stderr)
+	opts.Progress = progress.Counter()
+	rep, err := build.Build(ctx, fsys, opts)
+	progress.Stop()
+	stopProfiles()
+	if err == nil {
+		cli.PrintReport(os.Stdout, os.Stderr, rep)
+	}
+	return err
 }

@@ -29,6 +29,8 @@ type Options struct {
 	Drafts  bool   // include articles with draft = true
 	Minify  bool   // minify HTML, CSS, JS, JSON, SVG and XML
 	Strict  bool   // missing translations, unreached scenarios and non-reciprocal hreflang are errors (broken links always are)
+
+	Progress *Progress // if not nil, counts the work as the build goes, for a progress display
 }
 
 // Report summarises a successful build.
@@ -102,7 +104,7 @@ func addOtherFiles(s *site.Site, files map[string]bool, set assets.Set) map[stri
 // second and later sitemaps of a language with more pages than one sitemap
 // holds (nothing links to those but the sitemap index).
 func extraNames(s *site.Site) []string {
-	names := []string{"_headers"}
+	names := []string{"_headers", "_redirects"}
 	for _, lang := range s.Languages {
 		names = append(names, site.OutputPath(s.BasePath, lang.ShareImageURL()))
 	}
@@ -117,13 +119,13 @@ func extraNames(s *site.Site) []string {
 }
 
 // extraFiles makes the files that are not pages or assets: share images,
-// _headers and, when the site has a base URL, sitemaps, robots.txt and
+// _headers, _redirects and, when the site has a base URL, sitemaps, robots.txt and
 // feeds, and hands each to emit (which owns its bytes from then on). The
 // sitemaps, feeds and robots.txt are taken from lists when it is not nil:
 // they show only what the listing signature covers, which did not change.
-func extraFiles(s *site.Site, pages []*render.Page, min *assets.Minifier, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
+func extraFiles(s *site.Site, pages []*render.Page, min *assets.Minifier, policy, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
 	var errs diag.List
-	errs.Add(sideFiles(s, min, prev, lists, emit))
+	errs.Add(sideFiles(s, min, policy, prev, lists, emit))
 	if s.BaseURL != "" && lists == nil {
 		errs.Add(render.SitemapFiles(s, pages, emit))
 	}
@@ -131,8 +133,9 @@ func extraFiles(s *site.Site, pages []*render.Page, min *assets.Minifier, prev s
 }
 
 // sideFiles makes the extra files but the sitemaps and robots.txt: share
-// images, _headers and feeds (or, when lists is not nil, the lists).
-func sideFiles(s *site.Site, min *assets.Minifier, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
+// images, _headers (with the Content-Security-Policy policy), _redirects
+// and feeds (or, when lists is not nil, the lists).
+func sideFiles(s *site.Site, min *assets.Minifier, policy, prev string, lists map[string][]byte, emit func(name string, data []byte) error) error {
 	var errs diag.List
 	// One after another: the pages are rendered meanwhile on the other
 	// cores, and the images share their drawing and encoding buffers.
@@ -149,7 +152,8 @@ func sideFiles(s *site.Site, min *assets.Minifier, prev string, lists map[string
 		}
 		errs.Add(emit(name, img))
 	}
-	errs.Add(emit("_headers", render.HeadersFile(s)))
+	errs.Add(emit("_headers", render.HeadersFile(s, policy)))
+	errs.Add(emit("_redirects", render.RedirectsFile(s)))
 	if s.BaseURL == "" {
 		return errs.Err()
 	}

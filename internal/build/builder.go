@@ -272,11 +272,11 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		if b.primed && b.listSig == p.listing {
 			prev = b.lists // (what they show is unchanged: taken as they are)
 		}
-		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, b.opts.Out, prev, emit) })
+		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, e.policy, b.opts.Out, prev, emit) })
 	}
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
-	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys,
+	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,
 		recheck: b.primed && p.extra && !sameKeys(p.known, b.known),
 		source: func(i int) string {
 			if a := pageArticle(p.pages[i]); a != nil {

@@ -53,6 +53,8 @@ type engine struct {
 	known map[string]int32 // every output file → its page's index, -1 if not a page
 	pages int              // the number of pages
 	sink  func(name string, data []byte) error
+	// progress, when set, counts the pages rendered.
+	progress *Progress
 
 	// keep, when set, sees each rendered page's bytes (valid during the
 	// call) and scan.
@@ -96,6 +98,7 @@ func (en *engine) run(ctx context.Context, units []unit) error {
 	}
 	en.warnings = map[int][]error{}
 	en.large = map[string]int{}
+	en.progress.rendering(countTrue(en.todo))
 	writer := newFileWriter(en.sink)
 	err := parallel.For(ctx, len(units), func(k int) { en.render(units[k], writer) })
 	for _, werr := range writer.close() {
@@ -190,6 +193,7 @@ func (en *engine) renderPage(p *render.Page, i int, writer *fileWriter, size int
 	en.mu.Unlock()
 	n := len(out)
 	writer.add(p.Path, buf)
+	en.progress.rendered()
 	return n
 }
 
@@ -275,4 +279,15 @@ func inOrder(warnings map[int][]error) []error {
 		all = append(all, warnings[i]...)
 	}
 	return all
+}
+
+// countTrue returns the number of true values in bs.
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }

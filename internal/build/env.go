@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"tact/internal/assets"
+	"tact/internal/csp"
 	"tact/internal/diag"
 	"tact/internal/render"
 	"tact/internal/sig"
@@ -29,6 +30,7 @@ type env struct {
 	min           *assets.Minifier
 	assets        assets.Set
 	static        map[string][]byte // static/, published as it is
+	policy        string            // the Content-Security-Policy, with tact.toml's [csp] additions
 	templates     *render.Templates // once templatesDone is closed, unless templatesErr
 	templatesDone chan struct{}
 	templatesErr  error
@@ -39,6 +41,12 @@ type env struct {
 func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	fsys = sitefs.Guard(fsys)
 	cfg, err := site.LoadConfig(fsys)
+	policy := csp.Base
+	if cfg != nil { // (its [csp] table is checked even when the rest has problems)
+		var perr error
+		policy, perr = csp.Load(fsys, site.ConfigFile, cfg.CSP)
+		err = joinErrs(err, perr)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +62,7 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	if err := joinErrs(joinErrs(err, setErr), staticErr); err != nil {
 		return nil, err // (all reported: a broken message file, a broken asset, a bad static file)
 	}
-	e := &env{fsys: fsys, opts: opts, loader: loader, min: min, assets: set, static: static}
+	e := &env{fsys: fsys, opts: opts, loader: loader, min: min, assets: set, static: static, policy: policy}
 	codes := make([]string, len(loader.Config().Languages))
 	for i, l := range loader.Config().Languages {
 		codes[i] = l.Code
@@ -63,7 +71,7 @@ func loadEnv(fsys fs.FS, opts Options) (*env, error) {
 	e.templatesDone = make(chan struct{})
 	go func() {
 		defer close(e.templatesDone)
-		e.templates, e.templatesErr = render.LoadTemplates(fsys, codes, loader.Catalog(), e.assets, loader.BasePath(), e.min)
+		e.templates, e.templatesErr = render.LoadTemplates(fsys, codes, loader.Catalog(), e.assets, loader.BasePath(), e.policy, e.min)
 		e.templatesErr = plainDiag(e.templatesErr)
 	}()
 	// Only a Builder needs the version (one-shot builds have nothing to

@@ -6,6 +6,7 @@ import (
 
 	"slices"
 	"tact/internal/assets"
+	"tact/internal/csp"
 	"tact/internal/render"
 	"tact/internal/site"
 	"testing"
@@ -19,7 +20,7 @@ func TestExtraNamesMatchExtraFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		var have []string
-		err = extraFiles(s, render.Pages(s), assets.NewMinifier(false), t.TempDir(), nil, func(name string, _ []byte) error {
+		err = extraFiles(s, render.Pages(s), assets.NewMinifier(false), csp.Base, t.TempDir(), nil, func(name string, _ []byte) error {
 			have = append(have, name)
 			return nil
 		})

@@ -38,6 +38,7 @@ import (
 //     elements) and its broken links are kept; no signatures or hashes.
 func buildOnce(ctx context.Context, fsys fs.FS, opts Options) (*Report, error) {
 	start := time.Now()
+	opts.Progress.enter(Loading)
 	e, err := loadEnv(fsys, opts)
 	if err != nil {
 		return nil, err
@@ -94,7 +95,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	// hreflang check and the count.
 	var side sync.WaitGroup
 	var sideErr, sitemapErr error
-	side.Go(func() { sideErr = sideFiles(s, e.min, e.opts.Out, nil, emit) })
+	side.Go(func() { sideErr = sideFiles(s, e.min, e.policy, e.opts.Out, nil, emit) })
 	hreflang := render.NewHreflangCheck(s)
 	side.Go(func() {
 		var sitemaps *render.SitemapWriter
@@ -141,9 +142,10 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
-	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys,
+	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys, progress: e.opts.Progress,
 		source: func(i int) string { return sourceFile(units, i) }}
 	err = en.run(ctx, units)
+	e.opts.Progress.enter(Publishing)
 	side.Wait()
 	if err == nil {
 		err = ctx.Err() // (interrupted after the last page: the listing may be cut short)

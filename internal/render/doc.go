@@ -1,7 +1,7 @@
 // Package render turns a checked site.Site into what is published: its
 // pages (Page, made by Pages or one at a time), the templates that render
-// them, feeds, sitemaps, JSON-LD and the host's _headers file. It neither
-// reads content nor writes files: package build does both.
+// them, feeds, sitemaps, JSON-LD and the hosts' _headers and _redirects. It
+// neither reads content nor writes files: package build does both.
 //
 // # Pages
 //
@@ -34,7 +34,8 @@
 //	cached "name" .           template name rendered once per language and
 //	                          kind with a Chrome (site, language, kind, root):
 //	                          for parts that are the same on every such page
-//	csp                       the Content-Security-Policy
+//	csp                       the Content-Security-Policy (package csp, with
+//	                          tact.toml's [csp] additions)
 //	lower s                   s in lower case
 //
 // Templates never read files: everything they show comes from the model.

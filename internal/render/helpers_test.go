@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"tact/internal/assets"
+	"tact/internal/csp"
 	"tact/internal/site"
 )
 
@@ -26,7 +27,7 @@ func load(tb testing.TB, fsys fs.FS, baseURL string, minify bool) (*site.Site, *
 	for i, l := range s.Languages {
 		codes[i] = l.Code
 	}
-	t, err := LoadTemplates(fsys, codes, s.Catalog(), set, s.BasePath, min)
+	t, err := LoadTemplates(fsys, codes, s.Catalog(), set, s.BasePath, csp.Base, min)
 	if err != nil {
 		tb.Fatal(err)
 	}

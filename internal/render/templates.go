@@ -40,7 +40,11 @@ type Templates struct {
 
 var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus, KindAbout, KindMoved}
 
-func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*Templates, error) {
+// LoadTemplates parses the layouts in fsys for the languages langs, with
+// their strings from cat, the assets set (under basePath) and the
+// Content-Security-Policy policy (package csp) for the {{csp}} of every
+// page's <meta http-equiv>.
+func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.Set, basePath, policy string, min *assets.Minifier) (*Templates, error) {
 	funcs := template.FuncMap{
 		// Bound per language below: T "id" (a plain message), Tn "id" count
 		// (a plural), Tf "id" "Key" value… (a message with data), verdict v,
@@ -61,7 +65,7 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		"segments":  SegmentsHTML,
 		"inOutcome": func(r *site.Reply) ReplyCard { return newCard(r, true) },
 		"card":      func(r *site.Reply) ReplyCard { return newCard(r, false) },
-		"csp":       func() string { return ContentSecurityPolicy },
+		"csp":       func() string { return policy },
 		"TL":        func(lang, id string) string { return cat.T(lang)(id) },
 		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"lower":     strings.ToLower,
@@ -116,7 +120,7 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		if !min.On() {
 			return t, nil
 		}
-		return LoadTemplates(fsys, langs, cat, set, basePath, assets.NewMinifier(false))
+		return LoadTemplates(fsys, langs, cat, set, basePath, policy, assets.NewMinifier(false))
 	})
 	for _, lang := range langs {
 		T := cat.T(lang)

@@ -22,10 +22,11 @@ const ConfigFile = "tact.toml"
 // Config is tact.toml: the site's name and its languages, in the order the
 // language switcher shows them.
 type Config struct {
-	Title     string     `toml:"title"`     // the site's name
-	BaseURL   string     `toml:"baseURL"`   // where the site is published; --base-url overrides it
-	Source    string     `toml:"source"`    // the language translations are made from; "" for none
-	Languages []Language `toml:"languages"` // [[languages]] tables
+	Title     string              `toml:"title"`     // the site's name
+	BaseURL   string              `toml:"baseURL"`   // where the site is published; --base-url overrides it
+	Source    string              `toml:"source"`    // the language translations are made from; "" for none
+	Languages []Language          `toml:"languages"` // [[languages]] tables
+	CSP       map[string][]string `toml:"csp"`       // [csp]: sources the Content-Security-Policy adds, directive → sources (package csp checks them)
 }
 
 // Language is one configured language.

@@ -61,6 +61,11 @@ func Decode(file string, src []byte, off, end int, v any, m Messages) (*Index, e
 		case errors.As(ferr, &strict):
 			errs.Add(idx.Errorf(idx.Key(key), "%s", m.Unknown(key)))
 		case errors.As(ferr, &fde):
+			// A value in a table: at its own place, named by its path.
+			if inner := strings.Join(fde.Key(), "."); inner != key && idx.Val(inner) >= 0 {
+				errs.Add(idx.Errorf(idx.Val(inner), "%s", m.other(inner, fde.Error())))
+				continue
+			}
 			errs.Add(idx.Errorf(idx.Val(key), "%s", m.other(key, fde.Error())))
 		}
 	}
