@@ -31,6 +31,9 @@ type Options struct {
 	// Verdict returns the words shown under a scenario heading for a verdict:
 	// a prefix ("Best move:") and the label ("Accept").
 	Verdict func(v string) (prefix, label string)
+	// AnchorLabel names the link to a scenario's heading for screen
+	// readers, before the scenario's title ("Link to this section").
+	AnchorLabel string
 }
 
 // Converter turns one language's Markdown into HTML. It is safe for
@@ -76,7 +79,7 @@ func New(opts Options) *Converter {
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(
 				util.Prioritized(escapedHTML{}, 10),
-				util.Prioritized(&sectionRenderer{verdict: opts.Verdict}, 10),
+				util.Prioritized(&sectionRenderer{verdict: opts.Verdict, anchorLabel: opts.AnchorLabel}, 10),
 			),
 		),
 	)

@@ -267,6 +267,7 @@ func TestScenariosAreExtractedWithTheirParagraphsAndReplies(t *testing.T) {
 		// The heading is anchored in the article's words; its section keeps
 		// the id every language shares, for links made before.
 		"<p>Alguien te ofrece una presentación.</p>\n<section class=\"scenario\" id=\"swamped\" aria-labelledby=\"estas-desbordado\">\n<h2 id=\"estas-desbordado\">Estás desbordado</h2>\n" +
+			"<a class=\"heading-anchor\" href=\"#estas-desbordado\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section: Estás desbordado</span></a>\n" +
 			"<p class=\"verdict verdict-accept\"><span class=\"verdict-prefix\">Mejor opción:</span> <strong>Aceptar</strong></p>\n" +
 			"<p class=\"situation\">La oferta llega en <em>la peor</em> semana.</p>\n" +
 			"<p class=\"why\">Estar ocupado no basta: acepta y di «cuándo».</p>\n<p>Más detalles.</p>\n" +
@@ -484,7 +485,7 @@ func TestScenarioAnchorsAreUniqueOnThePage(t *testing.T) {
 	for _, want := range []string{
 		`<h2 id="vas-tarde">Vas tarde</h2>`,
 		`<section class="scenario" id="late" aria-labelledby="vas-tarde-1">`,
-		`<section class="scenario" aria-labelledby="swamped">` + "\n" + `<h2 id="swamped">Swamped</h2>`,
+		`<section class="scenario" aria-labelledby="swamped">` + "\n" + `<h2 id="swamped">Swamped</h2>` + "\n" + `<a class="heading-anchor" href="#swamped">`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("HTML lacks %s\nhave:\n%s", want, out)

@@ -41,7 +41,20 @@ type Problem struct {
 var (
 	kindSection = ast.NewNodeKind("ScenarioSection")
 	kindVerdict = ast.NewNodeKind("ScenarioVerdict")
+	kindAnchor  = ast.NewNodeKind("ScenarioAnchor")
 )
+
+// anchor is the link to a scenario's heading, right after it: shown on
+// hover and focus, so a reader can copy the address of one scenario.
+type anchor struct {
+	ast.BaseBlock
+	scenario *Scenario
+}
+
+func (n *anchor) Kind() ast.NodeKind { return kindAnchor }
+func (n *anchor) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Anchor": n.scenario.Anchor}, nil)
+}
 
 // section wraps a scenario's heading and content.
 type section struct {
@@ -122,6 +135,9 @@ func anchorScenarios(scs []*Scenario, ids *ids) {
 			sc.Anchor = string(ids.Generate([]byte(sc.Title), ast.KindHeading))
 		}
 		sc.heading.SetAttributeString("id", []byte(sc.Anchor))
+		if sec := sc.heading.Parent(); sec != nil {
+			sec.InsertAfter(sec, sc.heading, &anchor{scenario: sc})
+		}
 	}
 }
 
@@ -295,12 +311,28 @@ func plainText(n ast.Node, src []byte) string {
 
 // sectionRenderer writes scenario sections and verdict lines.
 type sectionRenderer struct {
-	verdict func(v string) (prefix, label string)
+	verdict     func(v string) (prefix, label string)
+	anchorLabel string // "Link to this section"
 }
 
 func (r *sectionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindSection, r.renderSection)
 	reg.Register(kindVerdict, r.renderVerdict)
+	reg.Register(kindAnchor, r.renderAnchor)
+}
+
+func (r *sectionRenderer) renderAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	sc := node.(*anchor).scenario
+	label := r.anchorLabel
+	if label == "" {
+		label = "Link to this section"
+	}
+	fmt.Fprintf(w, "<a class=\"heading-anchor\" href=\"#%s\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">%s: %s</span></a>\n",
+		util.EscapeHTML([]byte(sc.Anchor)), util.EscapeHTML([]byte(label)), util.EscapeHTML([]byte(sc.Title)))
+	return ast.WalkSkipChildren, nil
 }
 
 func (r *sectionRenderer) renderSection(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -81,6 +81,7 @@ func sameShape(old, na *Article) bool {
 // pages.
 func (a *Article) takeProse(na *Article) {
 	a.body, a.reload, a.dropped, a.Tags, a.TranslatedFrom, a.SourceHash, a.srcHash = na.body, na.reload, na.dropped, na.Tags, na.TranslatedFrom, na.SourceHash, na.srcHash
+	a.Minutes = na.Minutes
 	a.fields = na.fields
 	for i, sc := range a.Scenarios {
 		ns := na.Scenarios[i]

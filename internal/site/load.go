@@ -398,6 +398,7 @@ func (l *Loader) newConverters() {
 			Quotes:       lc.Quotes,
 			ReplyURL:     func(r *reply.Reply) string { return base + replySlug(r) + "/" },
 			SubjectLabel: T("replySubject"),
+			AnchorLabel:  T("anchorLabel"),
 			Verdict: func(v string) (string, string) {
 				id := "verdict_" + v
 				if !l.catalog.Has(lc.Code, id) {

@@ -85,6 +85,7 @@ type Article struct {
 
 	TranslatedFrom string // front matter: the source's SourceHash when this was translated
 	SourceHash     string // of this file's body: what a translation of it records
+	Minutes        int    // reading time: the body's words at 200 a minute, at least 1
 
 	body      template.HTML            // rendered Markdown (see Body)
 	reload    func() (*Article, error) // one-shot builds: converts the file again, for the detail (detail.go)

@@ -63,6 +63,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 		Title: markdown.SmartQuotes(fm.Title, lang.Quotes), Key: fm.Key, Slug: fm.Slug, Summary: markdown.SmartQuotes(fm.Summary, lang.Quotes),
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
 		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
+		Minutes: max(1, (len(bytes.Fields(body))+100)/200),
 	}
 	a.Updated = a.Date
 	for i, f := range positionedFields {

@@ -67,3 +67,24 @@ func TestQuizAddressesInTheLanguagesWords(t *testing.T) {
 		t.Errorf("two questions with one slug: error %v, want %s", err, want)
 	}
 }
+
+// An article's reading time counts its words at 200 a minute, at least one.
+func TestReadingTime(t *testing.T) {
+	words := strings.Repeat("palabra ", 1000)
+	fsys := realSite(t, "content/es/contar-como-acabo.md", "\n+++\n", "\n+++\n\n"+words+"\n")
+	s, err := Load(context.Background(), fsys, Options{Minifier: assets.NewMinifier(false)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := Load(context.Background(), os.DirFS("../.."), Options{Minifier: assets.NewMinifier(false)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := s.Article("closing-the-loop", "es"), before.Article("closing-the-loop", "es")
+	if a.Minutes != b.Minutes+5 {
+		t.Errorf("1,000 more words: %d minutes, want %d + 5", a.Minutes, b.Minutes)
+	}
+	if b.Minutes < 1 {
+		t.Errorf("reading time %d, want at least 1", b.Minutes)
+	}
+}
