@@ -43,6 +43,10 @@ type Report struct {
 	Warnings []error // missing translations, broken links: errors under Strict
 
 	Translations []translation.Row // each language against the source language
+
+	// Moved holds, after a Builder's later builds, the pages whose address
+	// changed since its previous build (a new slug): old → new address.
+	Moved map[string]string
 }
 
 // TranslationsBehind reports whether some translation is missing, stale or

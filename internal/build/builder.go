@@ -103,12 +103,45 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Report, error) 
 			return nil, err
 		}
 	}
+	prev := b.site
 	rep, err := b.run(ctx, p)
 	if err != nil {
 		return nil, err
 	}
+	rep.Moved = movedPages(prev, b.site)
 	rep.Duration = time.Since(start)
 	return rep, nil
+}
+
+// movedPages returns the addresses of the articles, replies and about pages
+// whose address changed between two builds (a new slug), old → new, so that
+// the preview can follow a page a writer is looking at.
+func movedPages(prev, s *site.Site) map[string]string {
+	if prev == nil || prev == s {
+		return nil
+	}
+	moved := map[string]string{}
+	add := func(old, new string) {
+		if old != new && new != "" {
+			moved[old] = new
+		}
+	}
+	for _, l := range prev.Languages {
+		for _, a := range l.Articles {
+			if na := s.Article(a.Key, l.Code); na != nil {
+				add(a.URL(), na.URL())
+			}
+		}
+		for _, r := range l.Replies {
+			if nr := s.Reply(r.ID, l.Code); nr != nil {
+				add(r.URL(), nr.URL())
+			}
+		}
+		if nl := s.Lang(l.Code); l.About != nil && nl != nil && nl.About != nil {
+			add(l.About.URL(), nl.About.URL())
+		}
+	}
+	return moved
 }
 
 // fullPass loads the site (reusing what it can) and plans to render the

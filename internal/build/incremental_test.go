@@ -218,3 +218,36 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 
 // copyTree copies the real site's sources into dir.
 func copyTree(t *testing.T, dir string) { sitetest.Copy(t, "../..", dir) }
+
+// A Builder reports the pages a build moved (a changed slug), old → new
+// address, for the preview to follow: the article and its replies keep
+// their addresses unless their own slugs change.
+func TestBuilderReportsMovedPages(t *testing.T) {
+	root := t.TempDir()
+	copyTree(t, root)
+	b := build.NewBuilder(os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "public")})
+	t.Cleanup(b.Close)
+	rep, err := b.Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Moved) != 0 {
+		t.Errorf("the first build moved %v", rep.Moved)
+	}
+	file := filepath.Join(root, "content", "es", "contar-como-acabo.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(src), `slug = "contar-como-acabo"`, `slug = "dar-las-gracias"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = b.Build(context.Background(), []string{"content/es/contar-como-acabo.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"/es/contar-como-acabo/": "/es/dar-las-gracias/"}
+	if fmt.Sprint(rep.Moved) != fmt.Sprint(want) {
+		t.Errorf("Moved = %v, want %v", rep.Moved, want)
+	}
+}

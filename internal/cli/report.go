@@ -39,7 +39,7 @@ func WatchBuild(fsys fs.FS, opts build.Options) (run devserver.BuildFunc, done f
 		if err != nil {
 			return devserver.Result{}, err
 		}
-		return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings, BasePath: rep.BasePath}, nil
+		return devserver.Result{Summary: rep.String(), Warnings: rep.Warnings, BasePath: rep.BasePath, Moved: rep.Moved}, nil
 	}, builder.Close
 }
 

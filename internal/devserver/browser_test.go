@@ -30,13 +30,13 @@ func testPage(stylesheet, text string) string {
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
 		`<meta http-equiv="Content-Security-Policy" content="` + testCSP + `">` +
 		`<title>Test</title><link rel="stylesheet" href="` + stylesheet + `"></head>` +
-		`<body><a href="#x">first link</a><p id="text">` + text + `</p><div class="tall"></div></body></html>`
+		`<body><a href="#x">first link</a><p id="text">` + text + `</p><label for="name">Name</label><input id="name"><div class="tall"></div></body></html>`
 }
 
 // live.js in a real browser, with the pages' CSP enforced: a stylesheet
 // change is swapped in without a reload, a failed build shows an overlay of
 // text (never HTML) that is an alert, reachable and dismissable from the
-// keyboard, and a reload keeps the scroll position.
+// keyboard, and a reload keeps the scroll position and what was typed.
 func TestLiveReloadInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -156,10 +156,12 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	// Chromium restores the position of a reloaded page by itself; turn that
 	// off so that what is tested is live.js keeping it.
 	run("scroll", chromedp.Evaluate(`history.scrollRestoration = "manual"; scrollTo(0, 1500); true`, nil))
+	run("type", chromedp.Evaluate(`document.getElementById("name").value = "Ana"; true`, nil))
 	sitetest.WriteTree(t, out, map[string]string{"en/index.html": testPage("/assets/style.2.css", "version 2")})
 	h.built(false)
 	until("reloaded", `document.getElementById("text") && document.getElementById("text").textContent === "version 2"`)
 	until("scroll kept", `Math.abs(scrollY - 1500) < 2`)
+	until("typed value kept", `document.getElementById("name").value === "Ana"`)
 	var overlay bool
 	run("after reload", chromedp.Evaluate(`window.__marker || 0`, &marker), chromedp.Evaluate(`!!document.querySelector(".tact-live-overlay")`, &overlay))
 	if marker != 0 {

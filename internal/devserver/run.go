@@ -38,9 +38,10 @@ type BuildFunc func(ctx context.Context, changed []string) (Result, error)
 
 // Result describes a successful build.
 type Result struct {
-	Summary  string  // logged after the build, e.g. "built 52 pages (…) in 28ms"
-	Warnings []error // logged after the summary
-	BasePath string  // the path the site was built under ("/guide"; "" for the root): the output is served there from now on
+	Summary  string            // logged after the build, e.g. "built 52 pages (…) in 28ms"
+	Warnings []error           // logged after the summary
+	BasePath string            // the path the site was built under ("/guide"; "" for the root): the output is served there from now on
+	Moved    map[string]string // pages whose address changed in this build (a new slug), old → new: an open preview follows them
 }
 
 // Run builds the site, then rebuilds it whenever its sources change and, if
@@ -97,6 +98,7 @@ func Run(ctx context.Context, opts Options, build BuildFunc, log io.Writer) erro
 			if s.setBase(res.BasePath) {
 				lg.printf("the base URL changed: serving at http://%s%s/", addr, s.basePath())
 			}
+			s.follow(res.Moved)
 		}
 	}
 

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -25,6 +26,46 @@ type server struct {
 	out  string                 // output directory
 	base atomic.Pointer[string] // the site's base path ("/guide"), "" at the root; see setBase
 	hub  *hub
+
+	mu    sync.Mutex
+	moved map[string]string // former page addresses → their current ones; see follow
+}
+
+// follow records pages that moved in a build (old → new address): a
+// request for an old address that is not found again is redirected to the
+// page's address now, so a preview open on a page whose slug changed
+// reloads into it. Addresses moved twice lead to the last one.
+func (s *server) follow(moved map[string]string) {
+	if len(moved) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.moved == nil {
+		s.moved = map[string]string{}
+	}
+	for old, new := range moved {
+		for o, n := range s.moved {
+			if n == old {
+				s.moved[o] = new
+			}
+		}
+		s.moved[old] = new
+	}
+	delete(s.moved, "") // (never)
+	for old, new := range s.moved {
+		if old == new {
+			delete(s.moved, old)
+		}
+	}
+}
+
+// movedTo returns the current address of a page that used to be at p.
+func (s *server) movedTo(p string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	to, ok := s.moved[p]
+	return to, ok
 }
 
 func newServer(out, base string, h *hub) *server {
@@ -204,6 +245,10 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root
 // language the path is in, if it has one, else the root one, else a stand-in
 // (before the first good build, there is no site yet).
 func (s *server) notFound(w http.ResponseWriter, r *http.Request, root *os.Root, name string) {
+	if to, ok := s.movedTo(r.URL.Path); ok && root != nil {
+		http.Redirect(w, r, to, http.StatusFound)
+		return
+	}
 	var page []byte
 	if root != nil {
 		lang, _, _ := strings.Cut(name, "/")

@@ -430,3 +430,37 @@ func TestServerAnswersOnlyItsOwnHost(t *testing.T) {
 		}
 	}
 }
+
+// A page whose slug changed in a build is followed: its former address
+// redirects to its address now (where nothing is built there again), so
+// the open preview reloads into it; a page moved twice leads to the last.
+func TestServerFollowsMovedPages(t *testing.T) {
+	out := newOutput(t)
+	s := newServer(out, "", newHub())
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(p string) *http.Response {
+		t.Helper()
+		res, err := client.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	if res := get("/en/old/"); res.StatusCode != http.StatusNotFound {
+		t.Fatalf("before any move: status %d, want 404", res.StatusCode)
+	}
+	s.follow(map[string]string{"/en/old/": "/en/b/"})
+	s.follow(map[string]string{"/en/b/": "/en/a/", "/en/a/": "/en/a/"})
+	for _, p := range []string{"/en/old/", "/en/b/"} {
+		res := get(p)
+		if res.StatusCode != http.StatusFound || res.Header.Get("Location") != "/en/a/" {
+			t.Errorf("GET %s: status %d, Location %q, want 302 to /en/a/", p, res.StatusCode, res.Header.Get("Location"))
+		}
+	}
+	if res := get("/en/a/"); res.StatusCode != http.StatusOK {
+		t.Errorf("the page itself: status %d, want 200", res.StatusCode)
+	}
+}

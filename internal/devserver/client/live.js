@@ -2,7 +2,8 @@
 // script to the pages it serves, never to the built files. It listens to the
 // server's events (see internal/devserver/doc.go):
 //   hello  on connecting: the site's version; a changed one means reload
-//   reload a build succeeded: reload, keeping the scroll position
+//   reload a build succeeded: reload, keeping the scroll position and what
+//          was typed into the page's fields
 //   css    only stylesheets changed: swap them in without a reload
 //   error  a build failed: show its problems over the page
 // Everything is built with DOM calls and textContent: the pages' CSP allows
@@ -10,11 +11,13 @@
 "use strict";
 (() => {
   const scrollKey = "tact-live-scroll:" + location.pathname;
+  const formKey = "tact-live-form:" + location.pathname;
   const liveCSS = "/_tact/live.css";
   let version = null;
   let overlay = null;
 
   restoreScroll();
+  restoreForm();
   const style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = liveCSS;
@@ -50,10 +53,44 @@
   function reload() {
     try {
       sessionStorage.setItem(scrollKey, JSON.stringify([scrollX, scrollY]));
+      // What the writer typed into the page's fields (a reply's
+      // placeholders, say) survives the reload too.
+      const typed = {};
+      document.querySelectorAll("input[id], textarea[id]").forEach((f) => {
+        if (f.type !== "hidden" && f.type !== "password" && f.value !== "") {
+          typed[f.id] = f.value;
+        }
+      });
+      sessionStorage.setItem(formKey, JSON.stringify(typed));
     } catch {
       // Storage is off: reload without keeping the position.
     }
     location.reload();
+  }
+
+  // restoreForm puts typed values back once the page's own scripts have
+  // set their fields up, and tells them (an input event), so that what
+  // depends on a field (a reply's preview) follows.
+  function restoreForm() {
+    let typed = null;
+    try {
+      typed = JSON.parse(sessionStorage.getItem(formKey) || "null");
+      sessionStorage.removeItem(formKey);
+    } catch {
+      return;
+    }
+    if (!typed) {
+      return;
+    }
+    addEventListener("load", () => {
+      for (const [id, value] of Object.entries(typed)) {
+        const f = document.getElementById(id);
+        if (f && (f.tagName === "INPUT" || f.tagName === "TEXTAREA") && f.value === "") {
+          f.value = value;
+          f.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+      }
+    }, { once: true });
   }
 
   function restoreScroll() {
