@@ -5,8 +5,8 @@
 // each such element (also into those added later, as single-page apps do).
 // Options are data- attributes of the element (docs/embed.md): data-theme
 // (light, dark, auto, inherit), data-start (a question's id), data-links
-// (new-tab, same-tab), data-attribution (link, text). Unknown values are
-// the defaults; the frame checks them again.
+// (new-tab, same-tab), data-attribution (link, text). The frame checks
+// them: an unknown value is the default.
 //
 // The iframe isolates the quiz from the host's CSS and scripts and the host
 // from the quiz's. The script defines no global name, uses no eval, and
@@ -31,34 +31,26 @@
     }
   }
 
-  // option returns the element's data-<name> if it is one of values, else
-  // the first of them (the default).
-  function option(host, name, values) {
-    var v = String(host.getAttribute("data-" + name) || "").toLowerCase();
-    return values.indexOf(v) < 0 ? values[0] : v;
-  }
-
   function mount(host) {
     if (host.hasAttribute("data-tact-ready")) return;
     var lang = String(host.getAttribute("data-lang") || "en").toLowerCase();
     if (!/^[a-z]{2,3}$/.test(lang)) return;
     host.setAttribute("data-tact-ready", "");
+    // The options go to the frame in its address, as they are if they
+    // look like option values (the frame checks them against its own).
     var q = [];
-    function set(k, v) { q.push(k + "=" + encodeURIComponent(v)); }
-    var theme = option(host, "theme", ["light", "dark", "auto", "inherit"]);
-    if (theme !== "light") set("theme", theme);
-    if (theme === "inherit") {
+    ["theme", "start", "links", "attribution"].forEach(function (k) {
+      var v = host.getAttribute("data-" + k);
+      if (v && /^[a-z0-9-]{1,64}$/.test(v)) q.push(k + "=" + v);
+    });
+    if (host.getAttribute("data-theme") === "inherit") {
       // The host's text colour, fonts and colour scheme, in the forms
       // browsers compute them; anything else is left out.
       var cs = getComputedStyle(host);
-      if (/^rgba?\([\d., ]+\)$/.test(cs.color)) set("fg", cs.color);
-      if (/^[\w\s"',-]{1,200}$/.test(cs.fontFamily)) set("font", cs.fontFamily);
-      if (/dark/.test(cs.colorScheme)) set("scheme", /light/.test(cs.colorScheme) ? "auto" : "dark");
+      if (/^rgba?\([\d., ]+\)$/.test(cs.color)) q.push("fg=" + encodeURIComponent(cs.color));
+      if (/^[\w\s"',-]{1,200}$/.test(cs.fontFamily)) q.push("font=" + encodeURIComponent(cs.fontFamily));
+      if (/dark/.test(cs.colorScheme)) q.push("scheme=" + (/light/.test(cs.colorScheme) ? "auto" : "dark"));
     }
-    var start = String(host.getAttribute("data-start") || "");
-    if (/^[a-z0-9-]{1,64}$/.test(start)) set("start", start);
-    if (option(host, "links", ["new-tab", "same-tab"]) !== "new-tab") set("links", "same-tab");
-    if (option(host, "attribution", ["link", "text"]) !== "link") set("attribution", "text");
 
     var link = host.querySelector("a");
     var frame = document.createElement("iframe");
@@ -67,12 +59,13 @@
     frame.setAttribute("loading", "lazy");
     frame.setAttribute("allow", "clipboard-write");
     frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
-    // Until it reports its height: a guess at the first question's, from
-    // the width, so that the host's layout hardly moves.
+    // Until it reports its height, the frame and the link above it take
+    // a guess at the first question's height from the width (fitted to the
+    // quiz's at 260 to 1000 px), so that the host's layout hardly moves.
     style(host, { display: "block" });
-    var guess = Math.round(300 + 90000 / Math.max(host.clientWidth, 260));
+    var guess = 500 + 220000 / Math.max(host.clientWidth, 260) - host.getBoundingClientRect().height;
     style(frame, {
-      display: "block", width: "100%", "max-width": "100%", height: guess + "px",
+      display: "block", width: "100%", "max-width": "100%", height: Math.max(Math.round(guess), 0) + "px",
       "min-height": "0", border: "0", margin: "0", padding: "0", overflow: "hidden",
       visibility: "hidden", opacity: "1", position: "static", transform: "none"
     });

@@ -1,4 +1,4 @@
-// The "Embed this quiz" page: the form's choices write the snippet (shown,
+// The "Embed this quiz" page: the choices of its options write the snippet (shown,
 // and copied by reply.js's Copy button) and redraw the live preview with
 // them, through embed.js as a host page would. Without this script the
 // form stays hidden and the page shows the plain snippet.
@@ -51,6 +51,5 @@
   }
 
   form.addEventListener("change", update);
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
   update();
 })();
