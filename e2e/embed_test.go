@@ -126,17 +126,22 @@ func TestEmbedOnHostilePage(t *testing.T) {
 	paths := q.Paths()
 	for i, lang := range []string{"nl", "es"} {
 		frame := frames[i]
-		var title, loading, allow string
+		var title, loading, allow, sandbox string
 		var ok bool
 		if err := chromedp.Run(ctx,
 			chromedp.AttributeValue(`#q-`+lang+` iframe`, "title", &title, &ok, chromedp.ByQuery),
 			chromedp.AttributeValue(`#q-`+lang+` iframe`, "loading", &loading, &ok, chromedp.ByQuery),
 			chromedp.AttributeValue(`#q-`+lang+` iframe`, "allow", &allow, &ok, chromedp.ByQuery),
+			chromedp.AttributeValue(`#q-`+lang+` iframe`, "sandbox", &sandbox, &ok, chromedp.ByQuery),
 		); err != nil {
 			t.Fatal(err)
 		}
 		if title != "Quiz "+lang || loading != "lazy" || !strings.Contains(allow, "clipboard-write") {
 			t.Errorf("%s iframe: title %q, loading %q, allow %q", lang, title, loading, allow)
+		}
+		// On another origin's page, sandboxed: the host left only on a click.
+		if flags := strings.Fields(sandbox); !slices.Contains(flags, "allow-top-navigation-by-user-activation") || slices.Contains(flags, "allow-top-navigation") {
+			t.Errorf("%s iframe: sandbox %q, want one that lets the frame leave the host's page only on a click", lang, sandbox)
 		}
 		// A different, long path in each language.
 		p := paths[len(paths)-1-i]
@@ -516,6 +521,19 @@ func TestEmbedOnHostPages(t *testing.T) {
 				t.Errorf(`after "Start again", focus is on the host's %s, and in the frame on #%s; want the quiz's heading`, active, focused)
 			}
 			fits("after Start again")
+			// data-links="same-tab": the guide opens in place of the host's
+			// page (a sandboxed frame may do that on a click).
+			var loc string
+			if err := chromedp.Run(ctx,
+				chromedp.Click(`[data-credit] a`, chromedp.ByQuery, chromedp.FromNode(frame)),
+				chromedp.Poll(`location.href.indexOf("`+siteURL+`") === 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+				chromedp.Location(&loc),
+			); err != nil {
+				t.Fatalf(`data-links="same-tab": the credit link did not open the guide in the tab: %v`, err)
+			}
+			if want := siteURL + s.Lang("en").URL(); loc != want {
+				t.Errorf(`data-links="same-tab": the credit link opened %s, want %s`, loc, want)
+			}
 		})
 	}
 }

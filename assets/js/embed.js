@@ -59,6 +59,13 @@
     frame.setAttribute("loading", "lazy");
     frame.setAttribute("allow", "clipboard-write");
     frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    // On another origin's page, a sandbox: no dialogs, no downloads, the
+    // host's page left only by a click on a link. Not on the site's own
+    // pages: a sandbox that keeps the frame's origin (its scripts need it)
+    // is no sandbox for a same-origin frame, and Chromium says so.
+    if (location.origin !== origin) {
+      frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation");
+    }
     // Until it reports its height, the frame and the link above it take
     // a guess at the first question's height from the width (fitted to the
     // quiz's at 260 to 1000 px), so that the host's layout hardly moves.
