@@ -30,10 +30,12 @@
       // Transparent, in the host's text colour and font; the palette
       // (links, marks) for a light or a dark page by that colour.
       var fg = opt.get("fg") || "", font = opt.get("font") || "", c = fg.match(/[\d.]+/g);
+      var dark = opt.get("scheme") === "dark";
       if (/^rgba?\([\d., ]+\)$/.test(fg) && c.length > 2) {
         html.style.setProperty("--fg", fg);
-        if (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] > 150) html.classList.add("theme-dark");
+        dark = 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] > 150; // light text: a dark page
       }
+      html.classList.add(dark ? "theme-dark" : "theme-light");
       if (/^[\w\s"',-]{1,200}$/.test(font)) document.body.style.setProperty("font-family", font);
       // The host's colour scheme too: a frame whose scheme differs from its
       // element's gets an opaque background from the browser.
