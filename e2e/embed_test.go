@@ -99,13 +99,14 @@ func TestEmbedOnHostilePage(t *testing.T) {
 			return err
 		}),
 		chromedp.Navigate(host+"/"),
-		chromedp.WaitReady(`#q-es iframe`, chromedp.ByQuery),
-		chromedp.Sleep(time.Second),
+		// Shown once it has told its height.
+		chromedp.Poll(`getComputedStyle(document.querySelector("#q-nl iframe")).visibility === "visible"`, nil),
+		chromedp.Sleep(300*time.Millisecond),
 	); err != nil {
 		t.Fatal(err)
 	}
 	var active string
-	var scrollY float64
+	var scrollY, cls float64
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`document.activeElement === document.body ? "body" : document.activeElement.tagName`, &active),
 		chromedp.Evaluate(`window.scrollY`, &scrollY),
@@ -114,6 +115,21 @@ func TestEmbedOnHostilePage(t *testing.T) {
 	}
 	if active != "body" || scrollY != 0 {
 		t.Errorf("the embed took focus (%s) or scrolled the host (%v) on load", active, scrollY)
+	}
+	// The second frame loads (lazily) when the reader nears it.
+	if err := chromedp.Run(ctx,
+		chromedp.ScrollIntoView(`#q-es`, chromedp.ByQuery),
+		chromedp.Poll(`getComputedStyle(document.querySelector("#q-es iframe")).visibility === "visible"`, nil),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.Evaluate(`window.__cls`, &cls),
+	); err != nil {
+		t.Fatal(err)
+	}
+	// Loading the quizzes hardly moves the host's layout. (Later, the frames
+	// follow the quiz's height as the reader answers; the host's page cannot
+	// tell those shifts answer input in the frame, so they are not counted.)
+	if cls >= 0.1 {
+		t.Errorf("cumulative layout shift on the host page while the quizzes load is %.3f, want under 0.1", cls)
 	}
 
 	var frames []*cdp.Node
@@ -222,18 +238,11 @@ func TestEmbedOnHostilePage(t *testing.T) {
 	}
 
 	var violations []string
-	var cls float64
-	if err := chromedp.Run(ctx,
-		chromedp.Evaluate(`window.__violations`, &violations),
-		chromedp.Evaluate(`window.__cls`, &cls),
-	); err != nil {
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__violations`, &violations)); err != nil {
 		t.Fatal(err)
 	}
 	if len(violations) > 0 {
 		t.Errorf("CSP violations on the host page: %v", violations)
-	}
-	if cls >= 0.1 {
-		t.Errorf("cumulative layout shift on the host page is %.3f, want under 0.1", cls)
 	}
 	if msgs := messages(); len(msgs) > 0 {
 		t.Errorf("console messages on the host page:\n%s", strings.Join(msgs, "\n"))
