@@ -164,6 +164,7 @@ func TestEmbedOnHostilePage(t *testing.T) {
 		for _, st := range p.Steps {
 			if err := chromedp.Run(ctx,
 				chromedp.WaitVisible(`button.option[data-option="`+st.Option+`"]`, chromedp.ByQuery, chromedp.FromNode(frame)),
+				settled(),
 				chromedp.Click(`button.option[data-option="`+st.Option+`"]`, chromedp.ByQuery, chromedp.FromNode(frame)),
 			); err != nil {
 				t.Fatalf("%s: answer %s inside the frame: %v", lang, st.Option, err)
@@ -247,6 +248,28 @@ func TestEmbedOnHostilePage(t *testing.T) {
 	if msgs := messages(); len(msgs) > 0 {
 		t.Errorf("console messages on the host page:\n%s", strings.Join(msgs, "\n"))
 	}
+}
+
+// settled waits until the host page has stopped scrolling: embed.js
+// scrolls it (smoothly) after an answer, and a click aimed during the
+// scroll would land elsewhere.
+func settled() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var y0, y1 float64
+		for end := time.Now().Add(5 * time.Second); time.Now().Before(end); {
+			if err := chromedp.Evaluate(`scrollY`, &y0).Do(ctx); err != nil {
+				return err
+			}
+			time.Sleep(150 * time.Millisecond)
+			if err := chromedp.Evaluate(`scrollY`, &y1).Do(ctx); err != nil {
+				return err
+			}
+			if y0 == y1 {
+				return nil
+			}
+		}
+		return nil
+	})
 }
 
 type rect struct{ top, bottom, height float64 }
@@ -486,6 +509,7 @@ func TestEmbedOnHostPages(t *testing.T) {
 			for _, step := range walk.Steps {
 				if err := chromedp.Run(ctx,
 					chromedp.WaitVisible(`button.option[data-option="`+step.Option+`"]`, chromedp.ByQuery, chromedp.FromNode(frame)),
+					settled(),
 					chromedp.Click(`button.option[data-option="`+step.Option+`"]`, chromedp.ByQuery, chromedp.FromNode(frame)),
 				); err != nil {
 					t.Fatalf("answer %s: %v", step.Option, err)
