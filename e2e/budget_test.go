@@ -241,3 +241,45 @@ func TestNarrowScreens(t *testing.T) {
 		}
 	}
 }
+
+// assetRe finds the site's files a page loads (style sheet, scripts, icon).
+var assetRe = regexp.MustCompile(`(?:src|href)="(/assets/[^"]+)"`)
+
+// TestEmbedBudget keeps the embed light for host pages: the loader they
+// include under 1.5 KB gzipped, and the framed quiz under 30 KB gzipped
+// with everything it loads: its page, style sheet, scripts and icon, and
+// the largest outcome page it fetches reply templates from. Each file is
+// compressed on its own, as a server sends it.
+func TestEmbedBudget(t *testing.T) {
+	dir := siteDir(t)
+	s := loadModel(t)
+	read := func(rel string) []byte {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(rel, "/"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if n := gzipSize(read("embed.js")); n >= 1536 {
+		t.Errorf("embed.js is %d bytes gzipped, over the loader's 1.5 KB budget", n)
+	} else {
+		t.Logf("embed.js: %d bytes gzipped", n)
+	}
+	for _, lang := range s.Languages {
+		page := read(lang.QuizURL("") + "embed/index.html")
+		total := gzipSize(page)
+		for _, m := range assetRe.FindAllSubmatch(page, -1) {
+			total += gzipSize(read(string(m[1])))
+		}
+		outcome := 0
+		for _, o := range s.Quiz.Outcomes {
+			outcome = max(outcome, gzipSize(read(lang.QuizURL(o.ID)+"index.html")))
+		}
+		if total+outcome >= 30*1024 {
+			t.Errorf("%s: the framed quiz loads %d bytes gzipped, and %d more for an outcome's replies: over the 30 KB budget", lang.Code, total, outcome)
+		} else {
+			t.Logf("%s: the framed quiz loads %d bytes gzipped, and at most %d more for an outcome's replies", lang.Code, total, outcome)
+		}
+	}
+}

@@ -102,13 +102,50 @@ func browserFlags(t *testing.T, profile string) []chromedp.ExecAllocatorOption {
 	}
 }
 
-// browser is the one Chromium the package's tests open their tabs in,
-// started by the first test that needs it and stopped by TestMain.
-var sharedBrowser struct {
+// sharedBrowser is the one Chromium most of the package's tests open their
+// tabs in, and framesBrowser the one for tests that look inside
+// cross-origin frames; each is started by the first test that needs it and
+// stopped by TestMain.
+var sharedBrowser, framesBrowser shared
+
+type shared struct {
 	once   sync.Once
 	ctx    context.Context
 	cancel func()
 	err    error
+}
+
+// start starts the browser with opts once, and returns its context.
+func (b *shared) start(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	chromiumPath(t) // (skips, or fails under CI, without a browser)
+	b.once.Do(func() {
+		profile, err := os.MkdirTemp("", "tact-chromium-")
+		if err != nil {
+			b.err = err
+			return
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(browserFlags(t, profile), opts...)...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		b.ctx = bctx
+		b.cancel = func() {
+			cancelBrowser()
+			cancelAlloc()
+			_ = os.RemoveAll(profile)
+		}
+		b.err = chromedp.Run(bctx) // starts it, with a first tab no test uses
+	})
+	if b.err != nil {
+		t.Fatalf("start chromium: %v", b.err)
+	}
+	return b.ctx
+}
+
+// stop stops the browser if it was started.
+func (b *shared) stop() {
+	if b.cancel != nil {
+		b.cancel()
+	}
 }
 
 // newBrowser returns a new tab's context, closed when the test ends: a tab
@@ -116,34 +153,29 @@ var sharedBrowser struct {
 // its own (command-line flags), a browser of its own.
 func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	var parent context.Context
 	if len(opts) == 0 {
-		chromiumPath(t) // (skips, or fails under CI, without a browser)
-		sharedBrowser.once.Do(func() {
-			profile, err := os.MkdirTemp("", "tact-chromium-")
-			if err != nil {
-				sharedBrowser.err = err
-				return
-			}
-			actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(t, profile)...)
-			bctx, cancelBrowser := chromedp.NewContext(actx)
-			sharedBrowser.ctx = bctx
-			sharedBrowser.cancel = func() {
-				cancelBrowser()
-				cancelAlloc()
-				_ = os.RemoveAll(profile)
-			}
-			sharedBrowser.err = chromedp.Run(bctx) // starts it, with a first tab no test uses
-		})
-		if sharedBrowser.err != nil {
-			t.Fatalf("start chromium: %v", sharedBrowser.err)
-		}
-		parent = sharedBrowser.ctx
-	} else {
-		actx, cancel := chromedp.NewExecAllocator(context.Background(), append(browserFlags(t, profileDir(t)), opts...)...)
-		t.Cleanup(cancel)
-		parent = actx
+		return newTab(t, sharedBrowser.start(t))
 	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(browserFlags(t, profileDir(t)), opts...)...)
+	t.Cleanup(cancel)
+	return newTab(t, actx)
+}
+
+// newFramesTab returns a new tab of the browser that keeps cross-origin
+// frames in their page's process, so that DevTools can query inside them
+// (a frame's nodes, its documents' script contexts: inFrame).
+func newFramesTab(t *testing.T) context.Context {
+	t.Helper()
+	return newTab(t, framesBrowser.start(t,
+		chromedp.Flag("disable-site-isolation-trials", true),
+		// (Replaces browserFlags' disable-features: keep BackForwardCache in it.)
+		chromedp.Flag("disable-features", "BackForwardCache,IsolateOrigins,site-per-process"),
+	))
+}
+
+// newTab opens a tab in parent, in front, closed when the test ends.
+func newTab(t *testing.T, parent context.Context) context.Context {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(parent)
 	t.Cleanup(cancel)
 	ctx, cancel2 := context.WithTimeout(ctx, 3*time.Minute) // generous: CI machines are busy
@@ -156,12 +188,11 @@ func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Cont
 	return ctx
 }
 
-// TestMain stops the shared browser after the tests.
+// TestMain stops the shared browsers after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if sharedBrowser.cancel != nil {
-		sharedBrowser.cancel()
-	}
+	sharedBrowser.stop()
+	framesBrowser.stop()
 	os.Exit(code)
 }
 

@@ -14,6 +14,47 @@
   var section = root.querySelector("[data-quiz-node]");
   var live = root.querySelector("[data-quiz-live]");
   var cards = {};
+  var start = data.start;
+  var target = "_blank";
+
+  // Embedded, the host's options come in the frame's address (set by
+  // embed.js from the snippet's data- attributes); anything unknown is
+  // the default. Nothing here is stored.
+  if (embedded) {
+    var opt = new URLSearchParams(window.location.search);
+    var html = document.documentElement;
+    var theme = opt.get("theme");
+    if (!/^(dark|auto|inherit)$/.test(theme)) theme = "light";
+    html.classList.add("theme-" + theme);
+    if (theme === "inherit") {
+      // Transparent, in the host's text colour and font; the palette
+      // (links, marks) for a light or a dark page by that colour.
+      var fg = opt.get("fg") || "", font = opt.get("font") || "", c = fg.match(/[\d.]+/g);
+      var dark = opt.get("scheme") === "dark";
+      if (/^rgba?\([\d., ]+\)$/.test(fg) && c.length > 2) {
+        html.style.setProperty("--fg", fg);
+        dark = 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] > 150; // light text: a dark page
+      }
+      html.classList.add(dark ? "theme-dark" : "theme-light");
+      if (/^[\w\s"',-]{1,200}$/.test(font)) document.body.style.setProperty("font-family", font);
+      // The host's colour scheme too: a frame whose scheme differs from its
+      // element's gets an opaque background from the browser.
+      html.style.setProperty("color-scheme", { dark: "dark", auto: "light dark" }[opt.get("scheme")] || "light");
+    }
+    var from = opt.get("start");
+    if (from && data.nodes.hasOwnProperty(from) && data.nodes[from].o) start = from;
+    if (opt.get("links") === "same-tab") target = "_top";
+    var credit = document.querySelector("[data-credit]");
+    var creditLink = credit && credit.querySelector("a");
+    if (creditLink) {
+      if (opt.get("attribution") === "text") {
+        // The same credit as a plain line, with the guide's address.
+        credit.textContent = creditLink.textContent + " · " + window.location.host + creditLink.getAttribute("href");
+      } else {
+        creditLink.target = target;
+      }
+    }
+  }
 
   function t(key) { return root.getAttribute("data-t-" + key) || ""; }
 
@@ -31,7 +72,7 @@
   // too. An unknown step ends the walk where it is.
   function state(hash) {
     var steps = hash.replace(/^#/, "").split("/").filter(Boolean);
-    var node = data.start, path = [], nodes = [];
+    var node = start, path = [], nodes = [];
     for (var i = 0; i < steps.length; i++) {
       var n = data.nodes[node], hit = null;
       if (!n || !n.o) break;
@@ -49,7 +90,7 @@
 
   // walk returns the nodes a list of answers leads through from the start.
   function walk(path) {
-    var node = data.start, nodes = [];
+    var node = start, nodes = [];
     for (var i = 0; i < path.length; i++) {
       var o = (data.nodes[node].o || []).filter(function (o) { return o[0] === path[i]; })[0];
       if (!o) break;
@@ -67,7 +108,10 @@
 
   function link(href, text) {
     var a = el("a", { href: href }, text);
-    if (embedded) { a.target = "_blank"; a.rel = "noopener"; }
+    if (embedded) {
+      a.target = target;
+      if (target === "_blank") a.rel = "noopener";
+    }
     return a;
   }
 
@@ -155,15 +199,17 @@
     live.textContent = progress.textContent + ": " + heading.textContent;
     // Each step its own title, in the history and the tab.
     document.title = st.path.length ? heading.textContent + " · " + startTitle : startTitle;
-    // Embedded, focusing must not scroll the host page.
+    // Embedded, focusing must not scroll the host page; the host brings
+    // the quiz into view itself if it needs to (step: the reader acted).
     if (act) heading.focus(embedded ? { preventScroll: true } : undefined);
+    if (act) tell(true);
   }
 
   // answered lists the answers so far, each a way back to its question.
   function answered(st) {
     var box = el("nav", { "class": "quiz-path", "aria-label": t("answers") });
     var list = el("ol");
-    var node = data.start;
+    var node = start;
     st.path.forEach(function (id, i) {
       var o = data.nodes[node].o.filter(function (o) { return o[0] === id; })[0];
       var b = el("button", { type: "button", "class": "link-button" }, o[1]);
@@ -184,13 +230,17 @@
     document.documentElement.setAttribute("data-place", st.nodes.length ? "#" + st.nodes.join("/") : "");
   }
 
-  // Embedded, tell the host page how tall the quiz is, so its frame fits
-  // without a scrollbar. The message carries nothing but the height.
-  if (embedded && window.parent !== window && window.ResizeObserver) {
-    new ResizeObserver(function () {
-      var h = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY + 16);
-      window.parent.postMessage({ type: "tact:height", height: h }, "*");
-    }).observe(root);
+  // Embedded, tell the host page how tall the page is, so its frame fits
+  // without a scrollbar. The message carries nothing but the height, and
+  // whether the reader just moved to another step.
+  var framed = embedded && window.parent !== window;
+  function tell(step) {
+    if (!framed) return;
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: "tact:height", height: h, step: step }, "*");
+  }
+  if (framed && window.ResizeObserver) {
+    new ResizeObserver(function () { tell(false); }).observe(document.body);
   }
 
   // The address in the page's words: a hash of shared ids (from another

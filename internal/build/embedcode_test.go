@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -28,6 +29,15 @@ func TestEmbedSnippetBaseURL(t *testing.T) {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the snippet lacks %s", want)
 		}
+	}
+	// Without JavaScript the options stay hidden: the plain snippet is the
+	// one to copy. Every page's footer links the embed page.
+	if !regexp.MustCompile(`<fieldset class="embed-form" data-embed-form [^>]*hidden>`).Match(page) {
+		t.Error("the embed page's options are not hidden without JavaScript")
+	}
+	home, _ := os.ReadFile(filepath.Join(out, "nl", "index.html"))
+	if _, footer, _ := strings.Cut(string(home), "<footer"); !strings.Contains(footer, `<a href="/tact/nl/embed/">`) {
+		t.Error("the footer does not link the embed page")
 	}
 
 	cfg := filepath.Join(root, "tact.toml")

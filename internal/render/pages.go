@@ -47,8 +47,10 @@ type Page struct {
 	Root         bool   // the site-wide page at the root (chooser, root 404)
 	BodyClass    string // class of <body>: "embedded" on embed pages
 
-	EmbedSnippet  string        // KindEmbedCode: the HTML a host pastes
-	EmbedFallback template.HTML // KindEmbedCode: the snippet's element, for the live preview
+	EmbedSnippet   string        // KindEmbedCode: the HTML a host pastes
+	EmbedFallback  template.HTML // KindEmbedCode: the snippet's element, for the live preview
+	EmbedLangs     []EmbedLang   // KindEmbedCode: the languages the form offers
+	EmbedQuestions []QuizOption  // KindEmbedCode: the questions the quiz may start at (URL absolute)
 
 	Status   []translation.Row // KindStatus
 	QuizMaps []QuizMap         // KindStatus: each language's quiz, drawn

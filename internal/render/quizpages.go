@@ -114,18 +114,43 @@ func movedQuizPages(s *site.Site, lang *site.Lang) []*Page {
 	return ps
 }
 
-// embedCodePage is the page that shows a language's embed snippet.
+// embedCodePage is the page that shows a language's embed snippet, with
+// what its form offers: every language and every question to start at.
 func embedCodePage(s *site.Site, lang *site.Lang) *Page {
 	T := s.Catalog().T(lang.Code)
 	p := &Page{Site: s, Lang: lang, Kind: KindEmbedCode, URL: lang.EmbedCodeURL(), Title: T("embedTitle"), Description: T("embedIntro")}
 	p.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.EmbedCodeURL(), true })
-	if s.BaseURL != "" {
-		fallback := fmt.Sprintf(`<div data-tact-quiz data-lang="%s"><a href="%s">%s</a></div>`,
-			html.EscapeString(lang.Code), html.EscapeString(s.AbsURL(lang.QuizURL(""))), html.EscapeString(s.Title+": "+T("quizTitle")))
-		p.EmbedFallback = template.HTML(fallback)
-		p.EmbedSnippet = fmt.Sprintf("<script src=\"%s\" async></script>\n%s", html.EscapeString(s.AbsURL(s.BasePath+"/embed.js")), fallback)
+	if s.BaseURL == "" {
+		return p
 	}
+	for _, l := range s.Languages {
+		p.EmbedLangs = append(p.EmbedLangs, EmbedLang{Lang: l, Link: embedLinkText(s, l), QuizURL: s.AbsURL(l.QuizURL(""))})
+	}
+	for _, qu := range s.Quiz.Questions {
+		if qu.ID == s.Quiz.Start {
+			continue // the quiz starts there anyway
+		}
+		p.EmbedQuestions = append(p.EmbedQuestions, QuizOption{ID: qu.ID, Text: s.Quiz.Text(lang.Code, qu.ID)})
+	}
+	fallback := fmt.Sprintf(`<div data-tact-quiz data-lang="%s"><a href="%s">%s</a></div>`,
+		html.EscapeString(lang.Code), html.EscapeString(s.AbsURL(lang.QuizURL(""))), html.EscapeString(embedLinkText(s, lang)))
+	p.EmbedFallback = template.HTML(fallback)
+	p.EmbedSnippet = fmt.Sprintf("<script src=\"%s\" async></script>\n%s", html.EscapeString(s.AbsURL(s.BasePath+"/embed.js")), fallback)
 	return p
+}
+
+// EmbedLang is a language the embed form offers: the snippet's link text
+// and the quiz's address in it.
+type EmbedLang struct {
+	*site.Lang
+	Link    string // the link the snippet's element holds: "Tact: Which situation are you in?"
+	QuizURL string // absolute
+}
+
+// embedLinkText is the text of the snippet's link in lang, which is also
+// the frame's title.
+func embedLinkText(s *site.Site, lang *site.Lang) string {
+	return s.Title + ": " + s.Catalog().T(lang.Code)("quizTitle")
 }
 
 // QuizData is the quiz of one language as the script reads it: compact,
