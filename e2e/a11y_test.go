@@ -72,7 +72,7 @@ func pageKinds(t *testing.T, lang string) []pageKind {
 		{name: "quiz outcome", url: l.QuizURL("") + "#" + hashOf(deep.Steps), act: chromedp.WaitVisible(`[data-quiz-replies] [data-reply-card]`, chromedp.ByQuery)},
 		{name: "quiz outcome page", url: l.QuizURL(deep.Outcome)},
 		{name: "embed page", url: l.EmbedCodeURL()},
-		{name: "quiz embed", url: l.QuizURL("") + "embed/"},
+		{name: "quiz embed", url: l.QuizEmbedURL()},
 		{name: "language 404", url: l.URL() + "404.html"},
 		{name: "about", url: l.About.URL()},
 	}

@@ -267,7 +267,7 @@ func TestEmbedBudget(t *testing.T) {
 		t.Logf("embed.js: %d bytes gzipped", n)
 	}
 	for _, lang := range s.Languages {
-		page := read(lang.QuizURL("") + "embed/index.html")
+		page := read(lang.QuizEmbedURL() + "index.html")
 		total := gzipSize(page)
 		for _, m := range assetRe.FindAllSubmatch(page, -1) {
 			total += gzipSize(read(string(m[1])))

@@ -110,7 +110,7 @@ func TestEmbeddedQuizStoresNothing(t *testing.T) {
 	ctx := newBrowser(t)
 	var stored string
 	if err := chromedp.Run(ctx,
-		chromedp.Navigate(base+s.Lang("en").QuizURL("")+"embed/#"+path),
+		chromedp.Navigate(base+s.Lang("en").QuizEmbedURL()+"#"+path),
 		chromedp.WaitVisible(`[data-reply-card] [data-ph-input]`, chromedp.ByQuery),
 		chromedp.SendKeys(`[data-reply-card] [data-ph-input]`, "Ana", chromedp.ByQuery),
 		chromedp.Evaluate(`Object.keys(localStorage).join(",")`, &stored),
