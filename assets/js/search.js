@@ -1,6 +1,7 @@
 // Search within the page's language. Every page's header has a link to the
 // language's search page marked data-search (its value: the index manifest's
-// address; its data-* the interface strings); this script turns it into a
+// address; its other data-* the box's strings; the manifest carries those of
+// the results); this script turns it into a
 // search box, and so the placeholder on the search page itself. Nothing is
 // downloaded until the box gets focus: then the manifest (fixed address,
 // revalidated), and for each query the fingerprinted term shards and
@@ -187,8 +188,9 @@
     function close() { panel.hidden = true; }
     function show(groups, qs, m, total, q) {
       panel.textContent = "";
-      status.textContent = total ? (total === 1 ? s.one : s.other.replace("{n}", total)) : s.none.replace("{q}", q);
-      var heads = [s.scenarios, s.replies, s.articles];
+      var t = m.s;
+      status.textContent = total ? (total === 1 ? t.one : t.other.replace("{n}", total)) : t.none.replace("{q}", q);
+      var heads = [t.scenarios, t.replies, t.articles];
       groups.forEach(function (g, k) {
         if (!g.length) return;
         var sec = el("section", "search-group", panel);
@@ -219,7 +221,11 @@
       }).then(function (r) {
         if (n === seq) show(r[3], r[1], r[0], r[2].length, q);
       }, function () {
-        if (n === seq) status.textContent = s.failed;
+        if (n !== seq) return;
+        status.textContent = s.failed;
+        panel.textContent = "";
+        el("p", "", panel).textContent = s.failed;
+        panel.hidden = false;
       });
     }
     function links() { return Array.prototype.slice.call(panel.querySelectorAll("a")); }

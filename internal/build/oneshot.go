@@ -141,8 +141,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
+	se := newSearchEntries(s)
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys,
-		source: func(i int) string { return sourceFile(units, i) }}
+		source: func(i int) string { return sourceFile(units, i) }, article: se.add}
 	err = en.run(ctx, units)
 	side.Wait()
 	if err == nil {
@@ -156,6 +157,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
 	errs.Add(publishStatic(e.static, emit))
+	for _, lang := range s.Languages {
+		errs.Add(searchFiles(s, lang, se.lang(lang), emit))
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

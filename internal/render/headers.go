@@ -17,7 +17,9 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 // also get frame-ancestors *, so any site may frame them. The rest of the
 // site sets no frame-ancestors: a header that forbade framing would, on hosts
 // that combine matching rules, forbid it for the embed pages too. embed.js
-// keeps its fixed name, so it is cached briefly; fingerprinted assets forever.
+// keeps its fixed name, so it is cached briefly; fingerprinted assets (the
+// search index's files among them) forever; the search manifests are
+// revalidated.
 func HeadersFile(s *site.Site) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "/*\n  Content-Security-Policy: %s\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\n", ContentSecurityPolicy)
@@ -25,6 +27,10 @@ func HeadersFile(s *site.Site) []byte {
 		if s.Quiz != nil {
 			fmt.Fprintf(&b, "%sembed/\n  Content-Security-Policy: frame-ancestors *\n\n", lang.QuizURL(""))
 		}
+	}
+	for _, lang := range s.Languages {
+		// The search index's manifest keeps its address: asked again on each visit.
+		fmt.Fprintf(&b, "%s\n  Cache-Control: no-cache\n\n", SearchManifest(s, lang))
 	}
 	fmt.Fprintf(&b, "%s/embed.js\n  Cache-Control: public, max-age=3600\n  Access-Control-Allow-Origin: *\n\n", s.BasePath)
 	fmt.Fprintf(&b, "%s/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n", s.BasePath)

@@ -38,7 +38,7 @@ type Templates struct {
 	unminified func() (*Templates, error)
 }
 
-var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus, KindAbout}
+var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus, KindAbout, KindSearch}
 
 func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.Set, basePath string, min *assets.Minifier) (*Templates, error) {
 	funcs := template.FuncMap{

@@ -35,6 +35,43 @@ type Doc struct {
 	Text    string // searched, not shown: the why, the message
 }
 
+// Entry is a document as the index keeps it while it is built: what
+// results show of it, and its distinct words (folded, stop words out), not
+// its text.
+type Entry struct {
+	Kind                   Kind
+	URL, Title, Context    string
+	Excerpt                string   // cut to excerptRunes letters
+	titleWords, otherWords []string // distinct; a word of the title is not repeated in otherWords
+}
+
+// Prepare returns the entries of docs, in language lang: a build may keep
+// these instead of the documents (a one-shot build makes them as each
+// article renders, and drops the article's text).
+func Prepare(lang string, docs []Doc) []Entry {
+	r := RulesFor(lang)
+	es := make([]Entry, len(docs))
+	for i, d := range docs {
+		e := Entry{Kind: d.Kind, URL: d.URL, Title: d.Title, Context: d.Context, Excerpt: cut(d.Excerpt, excerptRunes)}
+		seen := map[string]bool{}
+		for k, f := range []string{d.Title, d.Context, d.Excerpt, d.Text} {
+			for _, w := range Words(Fold(f)) {
+				if r.stop[w] || seen[w] {
+					continue
+				}
+				seen[w] = true
+				if k == 0 {
+					e.titleWords = append(e.titleWords, w)
+				} else {
+					e.otherWords = append(e.otherWords, w)
+				}
+			}
+		}
+		es[i] = e
+	}
+	return es
+}
+
 // excerptRunes is the most letters of an excerpt the index keeps.
 const excerptRunes = 160
 
@@ -71,6 +108,11 @@ type Options struct {
 	ChunkDocs  int    // documents per chunk; 0: 48
 	ShardBytes int    // a term shard is cut once it holds this many bytes; 0: 48 KiB
 	SmallBytes int    // an index this small or smaller is one file; 0: 192 KiB
+
+	// Strings are the interface strings the script shows with results,
+	// carried by the manifest: one and other (the count, {n}), none ({q}),
+	// failed, and the group headings scenarios, replies, articles.
+	Strings map[string]string
 }
 
 // File is one file of the index.
@@ -87,7 +129,7 @@ type Index struct {
 	Files    []File // in the order the manifest names them; a small index's one file
 
 	rules  *Rules
-	docs   []Doc
+	docs   []Entry
 	terms  []string         // sorted
 	post   map[string][]int // stem → its documents, ascending
 	head   map[string][]int // stem → the documents with it in their title
@@ -107,6 +149,11 @@ const ManifestName = "index.json"
 // Build returns the index of the documents of language lang, in the order
 // given (their ids).
 func Build(lang string, docs []Doc, opts Options) (*Index, error) {
+	return BuildEntries(lang, Prepare(lang, docs), opts)
+}
+
+// BuildEntries is Build for prepared documents.
+func BuildEntries(lang string, docs []Entry, opts Options) (*Index, error) {
 	if opts.ChunkDocs <= 0 {
 		opts.ChunkDocs = 48
 	}
@@ -124,7 +171,7 @@ func Build(lang string, docs []Doc, opts Options) (*Index, error) {
 	for o := 0; o < len(docs); o += opts.ChunkDocs {
 		rows := make([][]any, 0, opts.ChunkDocs)
 		for _, d := range docs[o:min(o+opts.ChunkDocs, len(docs))] {
-			rows = append(rows, []any{d.Kind, d.URL, d.Title, d.Context, cut(d.Excerpt, excerptRunes)})
+			rows = append(rows, []any{d.Kind, d.URL, d.Title, d.Context, d.Excerpt})
 		}
 		chunks = append(chunks, map[string]any{"o": o, "d": rows})
 	}
@@ -209,7 +256,7 @@ func Build(lang string, docs []Doc, opts Options) (*Index, error) {
 	r := ix.rules
 	m, err := marshal(map[string]any{
 		"v": 1, "lang": lang, "min": MinStem, "sfx": nonNil(r.Suffixes), "stop": nonNil(r.Stop), "und": r.Undouble,
-		"n": len(docs), "c": ix.chunk, "docs": ix.chunks, "terms": terms,
+		"n": len(docs), "c": ix.chunk, "docs": ix.chunks, "terms": terms, "s": opts.Strings,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search manifest of %s: %w", lang, err)
@@ -226,9 +273,9 @@ func (ix *Index) invert() {
 	if r.Compound {
 		vocab = map[string]bool{}
 		for _, d := range ix.docs {
-			for _, f := range []string{d.Title, d.Excerpt, d.Text} {
-				for _, w := range Words(Fold(f)) {
-					if utf8.RuneCountInString(w) >= MinStem {
+			for _, ws := range [][]string{d.titleWords, d.otherWords} {
+				for _, w := range ws {
+					if utf8.RuneCountInString(w) >= minTail {
 						vocab[w] = true
 					}
 				}
@@ -239,7 +286,7 @@ func (ix *Index) invert() {
 	for id, d := range ix.docs {
 		seen := map[string]bool{}
 		addTerm := func(t string, title bool) {
-			if len(t) < 2 {
+			if utf8.RuneCountInString(t) < 2 {
 				return
 			}
 			if !seen[t] {
@@ -252,12 +299,9 @@ func (ix *Index) invert() {
 				}
 			}
 		}
-		for i, f := range []string{d.Title, d.Context, d.Excerpt, d.Text} {
-			for _, w := range Words(Fold(f)) {
-				if r.stop[w] {
-					continue
-				}
-				addTerm(r.Stem(w), i == 0)
+		for k, ws := range [][]string{d.titleWords, d.otherWords} {
+			for _, w := range ws {
+				addTerm(r.Stem(w), k == 0)
 				if vocab != nil {
 					tails, ok := parts[w]
 					if !ok {

@@ -22,7 +22,7 @@ const MinPrefix = 3
 type Result struct {
 	ID    int
 	Score int
-	Doc   Doc
+	Doc   Entry
 }
 
 // QueryTerms returns the stems a query searches for: folded, cut into
@@ -33,7 +33,7 @@ func (r *Rules) QueryTerms(q string) []string {
 		if r.stop[w] {
 			continue
 		}
-		if t := r.Stem(w); len(t) >= 2 && !slices.Contains(out, t) {
+		if t := r.Stem(w); utf8.RuneCountInString(t) >= 2 && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
