@@ -85,9 +85,25 @@
     return out;
   }
 
+  // matches returns the stems of shard s that q matches (Index.matching),
+  // by binary search in its sorted stems, kept with it.
+  function matches(s, q) {
+    var keys = s.keys || (s.keys = Object.keys(s.t).sort()), lo = 0, hi = keys.length, out = [];
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (keys[mid] < q) lo = mid + 1; else hi = mid; }
+    for (; lo < keys.length && keys[lo].startsWith(q); lo++) if (keys[lo] === q || len(q) >= MIN_PREFIX) out.push(keys[lo]);
+    return out;
+  }
+
+  // posting returns the decoded documents of stem t in shard s (h: those
+  // with it in their title), kept with it.
+  function posting(s, t, h) {
+    var c = s.cache || (s.cache = {}), k = (h ? "h" : "t") + t;
+    if (!c[k]) c[k] = ids((h ? s.h : s.t)[t] || []);
+    return c[k];
+  }
+
   // run finds the documents matching every stem of qs (Index.Search): it
-  // resolves to the results, best first, with the first PER_KIND of each
-  // kind's document rows.
+  // resolves to the results, best first.
   function run(m, qs) {
     var need = [];
     qs.forEach(function (q) { need = need.concat(shardsFor(m, q)); });
@@ -97,17 +113,16 @@
         var best = {};
         shardsFor(m, q).forEach(function (u) {
           var s = files[u].value;
-          Object.keys(s.t).forEach(function (t) {
-            if (!(t === q || len(q) >= MIN_PREFIX && t.startsWith(q))) return;
+          matches(s, q).forEach(function (t) {
             var w = t === q ? 2 : 1;
-            ids(s.t[t]).forEach(function (id) { best[id] = Math.max(best[id] || 0, w); });
-            if (s.h[t]) ids(s.h[t]).forEach(function (id) { best[id] = Math.max(best[id], w + 2); });
+            posting(s, t).forEach(function (id) { if (!(best[id] >= w)) best[id] = w; });
+            posting(s, t, true).forEach(function (id) { if (!(best[id] >= w + 2)) best[id] = w + 2; });
           });
         });
         if (!scores) { scores = best; return; }
-        Object.keys(scores).forEach(function (id) {
+        for (var id in scores) {
           if (best[id]) scores[id] += best[id]; else delete scores[id];
-        });
+        }
       });
       var res = Object.keys(scores || {}).map(function (id) { return { id: +id, score: scores[id] }; });
       res.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
@@ -133,10 +148,11 @@
   }
 
   // marked appends text to el with the words matching a stem of qs in <mark>.
+  var stems = {};
   function marked(el, text, qs, m) {
     var re = /[\p{L}\p{N}]+/gu, at = 0, x;
     while ((x = re.exec(text))) {
-      var w = stem(fold(x[0]), m);
+      var w = stems[x[0]] || (stems[x[0]] = stem(fold(x[0]), m));
       if (qs.some(function (q) { return w === q || len(q) >= MIN_PREFIX && w.startsWith(q); })) {
         el.appendChild(document.createTextNode(text.slice(at, x.index)));
         el.appendChild(document.createElement("mark")).textContent = x[0];
@@ -230,7 +246,7 @@
     }
     function links() { return Array.prototype.slice.call(panel.querySelectorAll("a")); }
 
-    input.addEventListener("focus", function () { load().catch(function () {}); if (input.value.trim() && panel.childNodes.length) panel.hidden = false; });
+    input.addEventListener("focus", function () { load().catch(function () {}); });
     input.addEventListener("input", update);
     form.addEventListener("submit", function (e) {
       var first = links()[0];
@@ -239,7 +255,8 @@
     form.addEventListener("keydown", function (e) {
       var all = links(), i = all.indexOf(document.activeElement);
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        if (panel.hidden || !all.length) return;
+        if (!all.length) return;
+        if (panel.hidden) { e.preventDefault(); panel.hidden = false; return; } // (reopened)
         e.preventDefault();
         i += e.key === "ArrowDown" ? 1 : -1;
         if (i < 0) input.focus(); else all[Math.min(i, all.length - 1)].focus();

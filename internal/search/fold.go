@@ -65,7 +65,7 @@ var rules = map[string]*Rules{
 	},
 	"en": {
 		Suffixes: []string{"ations", "ation", "tions", "tion", "ments", "ment", "ings", "ing", "ies", "ers", "er", "ed", "es", "e", "s", "y"},
-		Stop:     []string{"a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "is", "it", "of", "on", "or", "so", "that", "the", "their", "them", "they", "this", "to", "was", "with", "you", "your"},
+		Stop:     []string{"a", "an", "and", "are", "as", "at", "be", "but", "by", "do", "for", "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "our", "so", "that", "the", "their", "them", "they", "this", "to", "was", "we", "what", "when", "with", "you", "your"},
 	},
 }
 

@@ -96,6 +96,9 @@ func Docs(a *site.Article) []Doc {
 					d.Excerpt, d.Text = d.Text, ""
 				}
 			}
+			// Found by its article's words too: "the reply for when
+			// someone wants to pick my brain".
+			d.Text += "\n" + a.Title
 			docs = append(docs, d)
 		}
 	}
