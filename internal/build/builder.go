@@ -16,7 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"tact/internal/diag"
 	"tact/internal/output"
 	"tact/internal/render"
 	"tact/internal/sig"
@@ -286,23 +285,9 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		}
 		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, b.opts.Out, prev, emit) })
 	}
-	made := map[string][]string{} // language code → its search files this build
+	var made map[string][]string // language code → its search files this build
 	var searchErr error
-	wg.Go(func() {
-		var errs diag.List
-		for _, lang := range p.search {
-			entries, err := modelEntries(lang)
-			if err != nil {
-				errs.Add(err)
-				continue
-			}
-			errs.Add(searchFiles(p.s, lang, entries, func(name string, data []byte) error {
-				made[lang.Code] = append(made[lang.Code], name)
-				return emit(name, data)
-			}))
-		}
-		searchErr = errs.Err()
-	})
+	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, modelEntries, emit) })
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys,

@@ -18,6 +18,7 @@ import (
 	"tact/internal/diag"
 	"tact/internal/output"
 	"tact/internal/render"
+	"tact/internal/search"
 	"tact/internal/site"
 )
 
@@ -157,9 +158,8 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
 	errs.Add(publishStatic(e.static, emit))
-	for _, lang := range s.Languages {
-		errs.Add(searchFiles(s, lang, se.lang(lang), emit))
-	}
+	_, serr := searchAll(ctx, s, s.Languages, func(l *site.Lang) ([]search.Entry, error) { return se.lang(l), nil }, emit)
+	errs.Add(serr)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -1,9 +1,12 @@
 package build
 
 import (
+	"context"
 	"fmt"
+	"sync"
 
 	"tact/internal/diag"
+	"tact/internal/parallel"
 	"tact/internal/render"
 	"tact/internal/search"
 	"tact/internal/site"
@@ -74,6 +77,32 @@ func searchFiles(s *site.Site, lang *site.Lang, entries []search.Entry, emit fun
 	}
 	errs.Add(emit(searchManifest(s, lang), ix.Manifest))
 	return errs.Err()
+}
+
+// searchAll builds the search index of each of langs, in parallel, from
+// the entries entries gives, and hands the files to emit (which must be
+// safe for concurrent use); made records each language's files.
+func searchAll(ctx context.Context, s *site.Site, langs []*site.Lang, entries func(*site.Lang) ([]search.Entry, error), emit func(name string, data []byte) error) (made map[string][]string, err error) {
+	made = map[string][]string{}
+	var mu sync.Mutex
+	var errs diag.List
+	perr := parallel.For(ctx, len(langs), func(k int) {
+		lang := langs[k]
+		es, err := entries(lang)
+		if err == nil {
+			err = searchFiles(s, lang, es, func(name string, data []byte) error {
+				mu.Lock()
+				made[lang.Code] = append(made[lang.Code], name)
+				mu.Unlock()
+				return emit(name, data)
+			})
+		}
+		mu.Lock()
+		errs.Add(err)
+		mu.Unlock()
+	})
+	errs.Add(perr)
+	return made, errs.Err()
 }
 
 // searchManifest returns the output file of language lang's search manifest.
