@@ -179,7 +179,7 @@
     var form = el("form", "search" + (inPage ? " search-page" : " site-search"));
     form.setAttribute("role", "search");
     form.action = s.page;
-    var label = el("label", inPage ? "" : "visually-hidden", form);
+    var label = el("label", "visually-hidden", form); // (on the search page, its h1 says the same)
     label.htmlFor = id;
     label.textContent = s.label;
     var input = el("input", "", form);
