@@ -287,7 +287,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 	var made map[string][]string // language code → its search files this build
 	var searchErr error
-	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, modelEntries, emit) })
+	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, modelCollector, emit) })
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys,

@@ -18,7 +18,6 @@ import (
 	"tact/internal/diag"
 	"tact/internal/output"
 	"tact/internal/render"
-	"tact/internal/search"
 	"tact/internal/site"
 )
 
@@ -142,9 +141,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
-	se := newSearchEntries(s)
+	sc := newSearchCollectors(s)
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys,
-		source: func(i int) string { return sourceFile(units, i) }, article: se.add}
+		source: func(i int) string { return sourceFile(units, i) }, article: sc.add}
 	err = en.run(ctx, units)
 	side.Wait()
 	if err == nil {
@@ -158,7 +157,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
 	errs.Add(publishStatic(e.static, emit))
-	_, serr := searchAll(ctx, s, s.Languages, func(l *site.Lang) ([]search.Entry, error) { return se.lang(l), nil }, emit)
+	_, serr := searchAll(ctx, s, s.Languages, sc.collector, emit)
 	errs.Add(serr)
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -12,59 +12,59 @@ import (
 	"tact/internal/site"
 )
 
-// searchEntries holds a language's search entries while a one-shot build
-// renders its articles: each article's, made from the copy with its detail
-// (the model's may have none), in the slot of its place in Lang.Articles.
-type searchEntries struct {
-	slots [][][]search.Entry    // language index → article index → its entries
-	at    map[*site.Article]int // article → its index in its language
+// searchCollectors gather each language's search documents while a
+// one-shot build renders its articles: each article's, made from the copy
+// with its detail (the model's may have none), under the ids its place in
+// Lang.Articles gives it.
+type searchCollectors struct {
+	byLang []*search.Collector   // by language index
+	first  map[*site.Article]int // article → the id of its first document
 }
 
-func newSearchEntries(s *site.Site) *searchEntries {
-	se := &searchEntries{slots: make([][][]search.Entry, len(s.Languages)), at: map[*site.Article]int{}}
+func newSearchCollectors(s *site.Site) *searchCollectors {
+	sc := &searchCollectors{byLang: make([]*search.Collector, len(s.Languages)), first: map[*site.Article]int{}}
 	for i, l := range s.Languages {
-		se.slots[i] = make([][]search.Entry, len(l.Articles))
-		for k, a := range l.Articles {
-			se.at[a] = k
+		n := 0
+		for _, a := range l.Articles {
+			sc.first[a] = n
+			n += 1 + len(a.Scenarios) + a.ReplyCount() // (search.Docs)
 		}
+		sc.byLang[i] = search.NewCollector(l.Code, n)
 	}
-	return se
+	return sc
 }
 
-// add keeps the entries of article a, given with its detail as full. Each
-// article is added by one goroutine, in a slot of its own.
-func (se *searchEntries) add(a, full *site.Article) {
-	se.slots[a.Lang.Index()][se.at[a]] = search.Prepare(a.Lang.Code, search.Docs(full))
+// add adds the documents of article a, given with its detail as full.
+func (sc *searchCollectors) add(a, full *site.Article) {
+	sc.byLang[a.Lang.Index()].Add(sc.first[a], search.Docs(full))
 }
 
-// lang returns the entries of language lang, in order.
-func (se *searchEntries) lang(lang *site.Lang) []search.Entry {
-	var es []search.Entry
-	for _, e := range se.slots[lang.Index()] {
-		es = append(es, e...)
-	}
-	return es
+// collector returns language lang's collector.
+func (sc *searchCollectors) collector(lang *site.Lang) (*search.Collector, error) {
+	return sc.byLang[lang.Index()], nil
 }
 
-// modelEntries returns the entries of language lang from the model, whose
-// articles hold their detail (a Builder's).
-func modelEntries(lang *site.Lang) ([]search.Entry, error) {
-	var es []search.Entry
+// modelCollector returns a collector of language lang's documents from the
+// model, whose articles hold their detail (a Builder's).
+func modelCollector(lang *site.Lang) (*search.Collector, error) {
+	var docs []search.Doc
 	for _, a := range lang.Articles {
 		full, err := a.WithDetail()
 		if err != nil {
 			return nil, err
 		}
-		es = append(es, search.Prepare(lang.Code, search.Docs(full))...)
+		docs = append(docs, search.Docs(full)...)
 	}
-	return es, nil
+	c := search.NewCollector(lang.Code, len(docs))
+	c.Add(0, docs)
+	return c, nil
 }
 
-// searchFiles builds the search index of language lang from its entries
-// and hands its files and its manifest to emit.
-func searchFiles(s *site.Site, lang *site.Lang, entries []search.Entry, emit func(name string, data []byte) error) error {
+// searchFiles builds the search index of language lang from its collected
+// documents and hands its files and its manifest to emit.
+func searchFiles(s *site.Site, lang *site.Lang, c *search.Collector, emit func(name string, data []byte) error) error {
 	T := s.Catalog().T(lang.Code)
-	ix, err := search.BuildEntries(lang.Code, entries, search.Options{BasePath: s.BasePath, Strings: map[string]string{
+	ix, err := c.Index(search.Options{BasePath: s.BasePath, Strings: map[string]string{
 		"one": T("searchOne"), "other": T("searchOther"), "none": T("searchNone"),
 		"scenarios": T("searchScenarios"), "replies": T("navReplies"), "articles": T("articlesHeading"),
 	}})
@@ -80,17 +80,17 @@ func searchFiles(s *site.Site, lang *site.Lang, entries []search.Entry, emit fun
 }
 
 // searchAll builds the search index of each of langs, in parallel, from
-// the entries entries gives, and hands the files to emit (which must be
+// the collector collect gives, and hands the files to emit (which must be
 // safe for concurrent use); made records each language's files.
-func searchAll(ctx context.Context, s *site.Site, langs []*site.Lang, entries func(*site.Lang) ([]search.Entry, error), emit func(name string, data []byte) error) (made map[string][]string, err error) {
+func searchAll(ctx context.Context, s *site.Site, langs []*site.Lang, collect func(*site.Lang) (*search.Collector, error), emit func(name string, data []byte) error) (made map[string][]string, err error) {
 	made = map[string][]string{}
 	var mu sync.Mutex
 	var errs diag.List
 	perr := parallel.For(ctx, len(langs), func(k int) {
 		lang := langs[k]
-		es, err := entries(lang)
+		c, err := collect(lang)
 		if err == nil {
-			err = searchFiles(s, lang, es, func(name string, data []byte) error {
+			err = searchFiles(s, lang, c, func(name string, data []byte) error {
 				mu.Lock()
 				made[lang.Code] = append(made[lang.Code], name)
 				mu.Unlock()

@@ -16,6 +16,14 @@
 // matches each query stem as a prefix of the index's stems. The rules are
 // checked on both sides against one table, testdata/fold.json.
 //
+// # Building
+//
+// A Collector gathers a language's documents, from any goroutine, under ids
+// fixed in advance (a one-shot build adds each article's as it renders):
+// it keeps what results show of each document and, per distinct word, the
+// documents holding it, never the text. Collector.Index stems the words,
+// merges their documents by stem, splits compounds, and cuts the files.
+//
 // # Files
 //
 // Per language, a manifest at a fixed address (<lang>/<search slug>/index.json,

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tact/internal/markdown/reply"
@@ -35,41 +36,71 @@ type Doc struct {
 	Text    string // searched, not shown: the why, the message
 }
 
-// Entry is a document as the index keeps it while it is built: what
-// results show of it, and its distinct words (folded, stop words out), not
-// its text.
+// Entry is what results show of a document.
 type Entry struct {
-	Kind                   Kind
-	URL, Title, Context    string
-	Excerpt                string   // cut to excerptRunes letters
-	titleWords, otherWords []string // distinct; a word of the title is not repeated in otherWords
+	Kind                Kind
+	URL, Title, Context string
+	Excerpt             string // cut to excerptRunes letters
 }
 
-// Prepare returns the entries of docs, in language lang: a build may keep
-// these instead of the documents (a one-shot build makes them as each
-// article renders, and drops the article's text).
-func Prepare(lang string, docs []Doc) []Entry {
-	r := RulesFor(lang)
-	es := make([]Entry, len(docs))
-	for i, d := range docs {
-		e := Entry{Kind: d.Kind, URL: d.URL, Title: d.Title, Context: d.Context, Excerpt: cut(d.Excerpt, excerptRunes)}
+// Collector gathers one language's documents, from any number of
+// goroutines, keeping what results show of each and, per distinct word,
+// the documents holding it: not their text. A one-shot build adds each
+// article's documents as the article renders, under ids fixed in advance.
+type Collector struct {
+	lang  string
+	rules *Rules
+	mu    sync.Mutex
+	rows  []Entry
+	words map[string]*wordDocs
+}
+
+// wordDocs are the documents holding a word, and those with it in their
+// title; in the order added.
+type wordDocs struct{ all, title []int32 }
+
+// NewCollector returns a collector of n documents of language lang.
+func NewCollector(lang string, n int) *Collector {
+	return &Collector{lang: lang, rules: RulesFor(lang), rows: make([]Entry, n), words: map[string]*wordDocs{}}
+}
+
+// Add adds docs under the ids first, first+1, …
+func (c *Collector) Add(first int, docs []Doc) {
+	type word struct {
+		w     string
+		title bool
+	}
+	var ws [][]word
+	for _, d := range docs {
+		var dw []word
 		seen := map[string]bool{}
 		for k, f := range []string{d.Title, d.Context, d.Excerpt, d.Text} {
 			for _, w := range Words(Fold(f)) {
-				if r.stop[w] || seen[w] {
-					continue
-				}
-				seen[w] = true
-				if k == 0 {
-					e.titleWords = append(e.titleWords, w)
-				} else {
-					e.otherWords = append(e.otherWords, w)
+				if !c.rules.stop[w] && !seen[w] {
+					seen[w] = true
+					dw = append(dw, word{w, k == 0})
 				}
 			}
 		}
-		es[i] = e
+		ws = append(ws, dw)
 	}
-	return es
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, d := range docs {
+		id := int32(first + i)
+		c.rows[id] = Entry{Kind: d.Kind, URL: d.URL, Title: d.Title, Context: d.Context, Excerpt: cut(d.Excerpt, excerptRunes)}
+		for _, w := range ws[i] {
+			p := c.words[w.w]
+			if p == nil {
+				p = &wordDocs{}
+				c.words[w.w] = p
+			}
+			p.all = append(p.all, id)
+			if w.title {
+				p.title = append(p.title, id)
+			}
+		}
+	}
 }
 
 // excerptRunes is the most letters of an excerpt the index keeps.
@@ -152,11 +183,14 @@ const ManifestName = "index.json"
 // Build returns the index of the documents of language lang, in the order
 // given (their ids).
 func Build(lang string, docs []Doc, opts Options) (*Index, error) {
-	return BuildEntries(lang, Prepare(lang, docs), opts)
+	c := NewCollector(lang, len(docs))
+	c.Add(0, docs)
+	return c.Index(opts)
 }
 
-// BuildEntries is Build for prepared documents.
-func BuildEntries(lang string, docs []Entry, opts Options) (*Index, error) {
+// Index returns the index of the documents added.
+func (c *Collector) Index(opts Options) (*Index, error) {
+	lang, docs := c.lang, c.rows
 	if opts.ChunkDocs <= 0 {
 		opts.ChunkDocs = 48
 	}
@@ -167,7 +201,7 @@ func BuildEntries(lang string, docs []Entry, opts Options) (*Index, error) {
 		opts.SmallBytes = 192 << 10
 	}
 	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int{}, head: map[string][]int{}, chunk: opts.ChunkDocs, size: map[string]int{}}
-	ix.invert()
+	ix.invert(c.words)
 
 	// The documents, in chunks of rows: kind, address, title, context, excerpt.
 	var chunks []map[string]any
@@ -268,57 +302,48 @@ func BuildEntries(lang string, docs []Entry, opts Options) (*Index, error) {
 	return ix, nil
 }
 
-// invert fills the postings: every stem of every document, and the
-// documents whose title holds it.
-func (ix *Index) invert() {
+// invert fills the postings from the words' documents: a stem's are the
+// union of its words', and a compound's last parts get the compound's.
+func (ix *Index) invert(words map[string]*wordDocs) {
 	r := ix.rules
-	var vocab map[string]bool // the language's words, for compounds
-	if r.Compound {
-		vocab = map[string]bool{}
-		for _, d := range ix.docs {
-			for _, ws := range [][]string{d.titleWords, d.otherWords} {
-				for _, w := range ws {
-					if utf8.RuneCountInString(w) >= minTail {
-						vocab[w] = true
-					}
-				}
+	all := map[string][]int32{}
+	title := map[string][]int32{}
+	for _, w := range slices.Sorted(maps.Keys(words)) {
+		d := words[w]
+		stems := []string{r.Stem(w)}
+		if r.Compound {
+			stems = append(stems, splitCompound(w, words, r)...)
+		}
+		for k, t := range stems {
+			if utf8.RuneCountInString(t) < 2 {
+				continue
+			}
+			all[t] = append(all[t], d.all...)
+			if k == 0 {
+				title[t] = append(title[t], d.title...)
 			}
 		}
 	}
-	parts := map[string][]string{} // compound word → the stems of its last parts
-	for id, d := range ix.docs {
-		seen := map[string]bool{}
-		addTerm := func(t string, title bool) {
-			if utf8.RuneCountInString(t) < 2 {
-				return
-			}
-			if !seen[t] {
-				seen[t] = true
-				ix.post[t] = append(ix.post[t], id)
-			}
-			if title {
-				if h := ix.head[t]; len(h) == 0 || h[len(h)-1] != id {
-					ix.head[t] = append(h, id)
-				}
-			}
-		}
-		for k, ws := range [][]string{d.titleWords, d.otherWords} {
-			for _, w := range ws {
-				addTerm(r.Stem(w), k == 0)
-				if vocab != nil {
-					tails, ok := parts[w]
-					if !ok {
-						tails = splitCompound(w, vocab, r)
-						parts[w] = tails
-					}
-					for _, t := range tails {
-						addTerm(t, false)
-					}
-				}
-			}
+	for t, ids := range all {
+		ix.post[t] = sortedUnique(ids)
+	}
+	for t, ids := range title {
+		if len(ids) > 0 {
+			ix.head[t] = sortedUnique(ids)
 		}
 	}
 	ix.terms = slices.Sorted(maps.Keys(ix.post))
+}
+
+// sortedUnique returns ids ascending, each once, as ints.
+func sortedUnique(ids []int32) []int {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]int, len(ids))
+	for i, id := range ids {
+		out[i] = int(id)
+	}
+	return out
 }
 
 // minTail is the fewest letters of a compound's last part indexed on its
@@ -328,13 +353,13 @@ const minTail = 5
 // splitCompound returns the stems of the last parts of w, after at least
 // MinStem letters, that are words of the language's text of at least
 // minTail letters: netwerkevenement → evenement, bedankbericht → bericht.
-func splitCompound(w string, vocab map[string]bool, r *Rules) []string {
+func splitCompound(w string, vocab map[string]*wordDocs, r *Rules) []string {
 	if len(w) < MinStem+minTail || !isASCII(w) {
 		return nil
 	}
 	var tails []string
 	for i := MinStem; i <= len(w)-minTail; i++ {
-		if t := w[i:]; vocab[t] {
+		if t := w[i:]; vocab[t] != nil {
 			tails = append(tails, r.Stem(t))
 		}
 	}
