@@ -219,7 +219,7 @@
           var a = el("a", "", el("li", "", ul));
           a.href = d[1];
           marked(el("span", "search-title", a), d[2], qs, m);
-          if (d[3]) el("span", "search-context", a).textContent = d[3];
+          if (d[3]) marked(el("span", "search-context", a), d[3], qs, m);
           if (d[4]) marked(el("span", "search-excerpt", a), d[4], qs, m);
         });
       });
