@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sync"
@@ -58,6 +59,7 @@ type Builder struct {
 	lists   map[string][]byte
 	listSig uint64
 	report  *Report
+	search  map[string][]string // language code → the files of its search index (and manifest)
 }
 
 // published is what the Builder knows about one output file.
@@ -82,6 +84,7 @@ type pass struct {
 	sigs    []uint64 // of pages; nil on the prose path
 	listing uint64
 	extra   bool              // make the files that are not pages (not on the prose path)
+	search  []*site.Lang      // the languages whose search index to build
 	status  []translation.Row // the translation status, when already made
 	rep     *Report
 }
@@ -182,7 +185,7 @@ func (b *Builder) fullPass(ctx context.Context, changed []string) (*pass, error)
 	if err != nil {
 		return nil, err
 	}
-	p := &pass{s: s, pages: render.Pages(s), extra: true}
+	p := &pass{s: s, pages: render.Pages(s), extra: true, search: s.Languages}
 	if p.known, err = outputFiles(s, p.pages, b.env); err != nil {
 		return nil, err
 	}
@@ -227,6 +230,14 @@ func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
 	}
 	status := translation.Status(s)
 	p := &pass{s: s, pages: b.pages, known: b.known, listing: b.listSig, status: status}
+	for _, l := range s.Languages {
+		for a := range touched {
+			if a.Lang == l {
+				p.search = append(p.search, l) // (its index shows the article's prose)
+				break
+			}
+		}
+	}
 	p.rep = &Report{Pages: b.report.Pages, BasePath: b.report.BasePath}
 	for i, pg := range b.pages {
 		switch {
@@ -307,6 +318,9 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		}
 		wg.Go(func() { extraErr = extraFiles(p.s, p.pages, e.min, e.policy, b.opts.Out, prev, emit) })
 	}
+	var made map[string][]string // language code → its search files this build
+	var searchErr error
+	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, modelCollector, emit) })
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,
@@ -335,7 +349,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	err := en.run(ctx, pageUnits(p.pages, p.todo))
 	wg.Wait()
 	if err == nil {
-		err = joinErrs(extraErr, nil)
+		err = joinErrs(extraErr, searchErr)
 	}
 	if err == nil && p.extra {
 		err = joinErrs(publishAssets(e.assets, emit), publishStatic(e.static, emit))
@@ -363,8 +377,12 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		}
 		p.rep.Files = len(next)
 	} else {
-		// The prose path: the same pages as before, a few rendered again.
+		// The prose path: the same pages as before, a few rendered again,
+		// and the search index of their languages made again.
 		p.rep.Files = b.report.Files
+		for code, names := range made {
+			p.rep.Files += len(names) - len(b.search[code])
+		}
 	}
 	p.rep.Rendered = len(p.todo)
 	p.rep.Warnings = translation.Gaps(p.s)
@@ -405,11 +423,32 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 			}
 			b.out[name] = pubs[i] // (signature 0: the next full pass renders it again, to the same bytes)
 		}
-		if err := b.twin.Update(changed, nil); err != nil {
+		var stale []string
+		for code, names := range made {
+			for _, name := range names {
+				if old, ok := b.out[name]; !ok || old.hash != others[name] {
+					changed[name] = files[name]
+				}
+				b.out[name] = published{hash: others[name]}
+			}
+			for _, name := range b.search[code] {
+				if !slices.Contains(names, name) {
+					stale = append(stale, name)
+					delete(b.out, name)
+				}
+			}
+		}
+		slices.Sort(stale)
+		if err := b.twin.Update(changed, stale); err != nil {
 			b.primed = false
 			return nil, err
 		}
 		lists, next = b.lists, b.out
+	}
+	if p.extra {
+		b.search = made
+	} else {
+		maps.Copy(b.search, made)
 	}
 	b.out, b.primed = next, true
 	b.site, b.pages, b.known, b.lists, b.listSig, b.report = p.s, p.pages, p.known, lists, p.listing, p.rep

@@ -70,6 +70,9 @@ type engine struct {
 	// ("" for none): a broken link written there is reported there.
 	source func(i int) string
 	fsys   fs.FS
+	// article, when set, sees each article unit's article and its copy
+	// with the detail, once they are rendered (the search index's entries).
+	article func(a, full *site.Article)
 
 	mu       sync.Mutex
 	ids      [][]uint32           // page index → its element ids; nil until known
@@ -155,6 +158,9 @@ func (en *engine) render(u unit, writer *fileWriter) {
 		return
 	}
 	en.renderPage(render.ArticlePage(en.s, full), u.index, writer, 0)
+	if en.article != nil {
+		en.article(u.article, full)
+	}
 	i := u.replies
 	for _, sc := range full.Scenarios {
 		for _, r := range sc.Replies {

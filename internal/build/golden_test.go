@@ -86,7 +86,9 @@ func TestFixtureOutputFiles(t *testing.T) {
 		"en/replies/decline-while-you-change-careers/index.html",
 		"en/replies/index.html",
 		"en/replies/say-yes-and-name-a-date/index.html",
+		"en/search/index.html",
 		"es/404.html",
+		"es/buscar/index.html",
 		"es/index.html",
 		"es/pedir-otro-favor/index.html",
 		"es/presentaciones/index.html",
@@ -101,6 +103,7 @@ func TestFixtureOutputFiles(t *testing.T) {
 		"nl/antwoorden/ja-zeggen-en-een-datum-noemen/index.html",
 		"nl/index.html",
 		"nl/introducties/index.html",
+		"nl/zoeken/index.html",
 	}
 	if strings.Join(pages, "\n") != strings.Join(want, "\n") {
 		t.Errorf("pages (- want, + have):\n%s", diff(strings.Join(want, "\n"), strings.Join(pages, "\n")))

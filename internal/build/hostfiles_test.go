@@ -48,3 +48,25 @@ func TestHostFilesGiveEachLanguageIts404(t *testing.T) {
 		}
 	}
 }
+
+// The _headers rules that let any site frame the embedded quiz name the
+// pages the build writes for it (in every language, whatever the quiz's
+// URL word), so hosts apply them to the frame and to nothing else.
+func TestHeadersLetTheEmbeddedQuizBeFramed(t *testing.T) {
+	out := mustBuild(t, os.DirFS("../.."), build.Options{})
+	lines := strings.Split(readPage(t, out, "_headers"), "\n")
+	framed := 0
+	for i, line := range lines {
+		if i == 0 || !strings.Contains(line, "frame-ancestors *") {
+			continue
+		}
+		framed++
+		page := strings.TrimPrefix(lines[i-1], "/") + "index.html"
+		if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page))); err != nil || !strings.Contains(string(b), "data-embed") {
+			t.Errorf("frame-ancestors * is set for %s, which is not the embedded quiz (%v)", lines[i-1], err)
+		}
+	}
+	if framed != 4 {
+		t.Errorf("%d paths may be framed, want the embedded quiz of each of the 4 languages", framed)
+	}
+}

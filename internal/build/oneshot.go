@@ -142,8 +142,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
+	sc := newSearchCollectors(s)
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys, progress: e.opts.Progress,
-		source: func(i int) string { return sourceFile(units, i) }}
+		source: func(i int) string { return sourceFile(units, i) }, article: sc.add}
 	err = en.run(ctx, units)
 	e.opts.Progress.enter(Publishing)
 	side.Wait()
@@ -158,6 +159,8 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
 	errs.Add(publishStatic(e.static, emit))
+	_, serr := searchAll(ctx, s, s.Languages, sc.collector, emit)
+	errs.Add(serr)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ const (
 	KindStatus    = "status"    // the translation status, for translators
 	KindAbout     = "about"     // who writes the guide, how, corrections, privacy
 	KindMoved     = "moved"     // a former address, sending readers on to MovedTo
+	KindSearch    = "search"    // every article, scenario and reply of a language; the search box (package search)
 )
 
 // Page is what a template renders: one output file.
@@ -167,8 +168,8 @@ func LangPageSeq(s *site.Site, lang *site.Lang) iter.Seq[*Page] {
 	}
 }
 
-// HeadPages returns the first pages of a language: home, reply index, 404
-// and, when it has one, its about page.
+// HeadPages returns the first pages of a language: home, reply index, 404,
+// search and, when it has one, its about page.
 func HeadPages(s *site.Site, lang *site.Lang) []*Page {
 	home := &Page{Site: s, Lang: lang, Kind: KindHome, URL: lang.URL()}
 	if lang.Home != nil {
@@ -184,7 +185,9 @@ func HeadPages(s *site.Site, lang *site.Lang) []*Page {
 	// Its language switcher leads to the homes: another language's 404
 	// page is no place to go.
 	nf.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return l.URL(), true })
-	ps := []*Page{home, idx, nf}
+	search := &Page{Site: s, Lang: lang, Kind: KindSearch, URL: SearchURL(s, lang), Title: T("searchTitle"), Description: T("searchIntro")}
+	search.Alternates = alternates(s, lang, func(l *site.Lang) (string, bool) { return SearchURL(s, l), true })
+	ps := []*Page{home, idx, nf, search}
 	if a := lang.About; a != nil {
 		about := &Page{Site: s, Lang: lang, Kind: KindAbout, URL: a.URL(), Title: a.Title, Description: a.Summary}
 		about.Alternates = translations(s, lang, func(i int) (string, string, bool) {
@@ -196,6 +199,18 @@ func HeadPages(s *site.Site, lang *site.Lang) []*Page {
 		ps = append(ps, about)
 	}
 	return finish(s, ps)
+}
+
+// SearchURL returns the address of language lang's search page: its
+// URL word is the message searchSlug (buscar, zoeken, cerca, search).
+func SearchURL(s *site.Site, lang *site.Lang) string {
+	return lang.URL() + s.Catalog().T(lang.Code)("searchSlug") + "/"
+}
+
+// SearchManifest returns the address of language lang's search index
+// manifest, beside its search page.
+func SearchManifest(s *site.Site, lang *site.Lang) string {
+	return SearchURL(s, lang) + "index.json"
 }
 
 // articlePage returns the page of article a.

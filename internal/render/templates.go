@@ -38,7 +38,7 @@ type Templates struct {
 	unminified func() (*Templates, error)
 }
 
-var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus, KindAbout, KindMoved}
+var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound, KindChooser, KindQuiz, KindQuizEmbed, KindEmbedCode, KindStatus, KindAbout, KindMoved, KindSearch}
 
 // LoadTemplates parses the layouts in fsys for the languages langs, with
 // their strings from cat, the assets set (under basePath) and the

@@ -1,0 +1,437 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"tact/internal/markdown/reply"
+	"tact/internal/site"
+)
+
+// Kind is what a document is; results are grouped by it, in this order.
+type Kind uint8
+
+const (
+	KindScenario Kind = iota
+	KindReply
+	KindArticle
+)
+
+// Doc is one thing a reader can find: a scenario, a reply or an article.
+type Doc struct {
+	Kind    Kind
+	URL     string // the scenario's anchor, the reply's page, the article
+	Title   string // shown; a match here ranks higher
+	Context string // shown: the article of a scenario or reply
+	Excerpt string // shown: the situation, the subject, the summary
+	Text    string // searched, not shown: the why, the message
+}
+
+// Entry is what results show of a document.
+type Entry struct {
+	Kind                Kind
+	URL, Title, Context string
+	Excerpt             string // cut to excerptRunes letters
+}
+
+// Collector gathers one language's documents, from any number of
+// goroutines, keeping what results show of each and, per distinct word,
+// the documents holding it: not their text. A one-shot build adds each
+// article's documents as the article renders, under ids fixed in advance.
+type Collector struct {
+	lang  string
+	rules *Rules
+	mu    sync.Mutex
+	rows  []Entry
+	words map[string]*wordDocs
+}
+
+// wordDocs are the documents holding a word, and those with it in their
+// title; in the order added.
+type wordDocs struct{ all, title []int32 }
+
+// NewCollector returns a collector of n documents of language lang.
+func NewCollector(lang string, n int) *Collector {
+	return &Collector{lang: lang, rules: RulesFor(lang), rows: make([]Entry, n), words: map[string]*wordDocs{}}
+}
+
+// Add adds docs under the ids first, first+1, …
+func (c *Collector) Add(first int, docs []Doc) {
+	type word struct {
+		w     string
+		title bool
+	}
+	var ws [][]word
+	for _, d := range docs {
+		var dw []word
+		seen := map[string]bool{}
+		for k, f := range []string{d.Title, d.Context, d.Excerpt, d.Text} {
+			for _, w := range Words(Fold(f)) {
+				if !c.rules.stop[w] && !seen[w] {
+					seen[w] = true
+					dw = append(dw, word{w, k == 0})
+				}
+			}
+		}
+		ws = append(ws, dw)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, d := range docs {
+		id := int32(first + i)
+		c.rows[id] = Entry{Kind: d.Kind, URL: d.URL, Title: d.Title, Context: d.Context, Excerpt: cut(d.Excerpt, excerptRunes)}
+		for _, w := range ws[i] {
+			p := c.words[w.w]
+			if p == nil {
+				p = &wordDocs{}
+				c.words[w.w] = p
+			}
+			p.all = append(p.all, id)
+			if w.title {
+				p.title = append(p.title, id)
+			}
+		}
+	}
+}
+
+// excerptRunes is the most letters of an excerpt the index keeps.
+const excerptRunes = 160
+
+// Docs returns the documents of article a, which must hold its detail
+// (site.Article.WithDetail): the article, then each scenario followed by
+// its replies, in document order.
+func Docs(a *site.Article) []Doc {
+	docs := make([]Doc, 0, 1+len(a.Scenarios)+a.ReplyCount())
+	docs = append(docs, Doc{Kind: KindArticle, URL: a.URL(), Title: a.Title, Excerpt: a.Summary, Text: strings.Join(a.Tags, " ")})
+	for _, sc := range a.Scenarios {
+		d := Doc{Kind: KindScenario, URL: sc.URL(), Title: sc.Title, Context: a.Title}
+		if sc.ScenarioText != nil {
+			d.Excerpt, d.Text = sc.SituationText, sc.WhyText
+		}
+		docs = append(docs, d)
+		for _, r := range sc.Replies {
+			d := Doc{Kind: KindReply, URL: r.URL(), Title: r.Title, Context: sc.Title}
+			if r.Message != nil {
+				d.Excerpt = reply.Plain(r.Subject, nil)
+				d.Text = reply.Plain(r.Body, nil)
+				if d.Excerpt == "" {
+					d.Excerpt, d.Text = d.Text, ""
+				}
+			}
+			// Found by its article's words too: "the reply for when
+			// someone wants to pick my brain".
+			d.Text += "\n" + a.Title
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// Options shape the index files.
+type Options struct {
+	BasePath   string // the site's base path ("" for the root), for the files' addresses
+	ChunkDocs  int    // documents per chunk; 0: 48
+	ShardBytes int    // a term shard is cut once it holds this many bytes; 0: 48 KiB
+	SmallBytes int    // an index this small or smaller is one file; 0: 192 KiB
+
+	// Strings are the interface strings the script shows with results,
+	// carried by the manifest: one and other (the count, {n}), none ({q}),
+	// failed, and the group headings scenarios, replies, articles.
+	Strings map[string]string
+}
+
+// File is one file of the index.
+type File struct {
+	Path string // relative to the output directory
+	Data []byte
+}
+
+// Index is one language's search index: its files, and what a query in Go
+// needs (tests, benchmarks).
+type Index struct {
+	Lang     string
+	Manifest []byte
+	Files    []File // in the order the manifest names them; a small index's one file
+
+	rules  *Rules
+	docs   []Entry
+	terms  []string         // sorted
+	post   map[string][]int // stem → its documents, ascending
+	head   map[string][]int // stem → the documents with it in their title
+	firsts []string         // the first stem of each shard
+	shards []string         // each shard's address
+	chunks []string         // each chunk's address
+	chunk  int
+	size   map[string]int // address → bytes
+}
+
+// Dir is the output directory of the index files.
+const Dir = "assets/search"
+
+// ManifestName is the manifest's file name in the search page's directory.
+const ManifestName = "index.json"
+
+// Build returns the index of the documents of language lang, in the order
+// given (their ids).
+func Build(lang string, docs []Doc, opts Options) (*Index, error) {
+	c := NewCollector(lang, len(docs))
+	c.Add(0, docs)
+	return c.Index(opts)
+}
+
+// Index returns the index of the documents added.
+func (c *Collector) Index(opts Options) (*Index, error) {
+	lang, docs := c.lang, c.rows
+	if opts.ChunkDocs <= 0 {
+		opts.ChunkDocs = 48
+	}
+	if opts.ShardBytes <= 0 {
+		opts.ShardBytes = 48 << 10
+	}
+	if opts.SmallBytes <= 0 {
+		opts.SmallBytes = 192 << 10
+	}
+	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int{}, head: map[string][]int{}, chunk: opts.ChunkDocs, size: map[string]int{}}
+	ix.invert(c.words)
+
+	// The documents, in chunks of rows: kind, address, title, context, excerpt.
+	var chunks []map[string]any
+	for o := 0; o < len(docs); o += opts.ChunkDocs {
+		rows := make([][]any, 0, opts.ChunkDocs)
+		for _, d := range docs[o:min(o+opts.ChunkDocs, len(docs))] {
+			rows = append(rows, []any{d.Kind, d.URL, d.Title, d.Context, d.Excerpt})
+		}
+		chunks = append(chunks, map[string]any{"o": o, "d": rows})
+	}
+	// The terms, in shards of consecutive stems.
+	type shard struct {
+		first string
+		t     map[string]any
+		h     map[string][]int
+		bytes int
+	}
+	var shards []*shard
+	cur := &shard{t: map[string]any{}, h: map[string][]int{}}
+	total := 0
+	for _, term := range ix.terms {
+		p := encode(ix.post[term], len(docs))
+		n := len(term) + 4 + jsonLen(p)
+		h := ix.head[term]
+		if len(h) > 0 {
+			n += len(term) + 4 + jsonLen(gaps(h))
+		}
+		if cur.bytes > 0 && cur.bytes+n > opts.ShardBytes {
+			shards = append(shards, cur)
+			cur = &shard{first: term, t: map[string]any{}, h: map[string][]int{}}
+		}
+		cur.t[term] = p
+		if len(h) > 0 {
+			cur.h[term] = gaps(h)
+		}
+		cur.bytes += n
+		total += n
+	}
+	shards = append(shards, cur)
+
+	add := func(v any) (string, error) {
+		data, err := marshal(v)
+		if err != nil {
+			return "", fmt.Errorf("search index of %s: %w", lang, err)
+		}
+		sum := sha256.Sum256(data)
+		p := Dir + "/" + lang + "." + hex.EncodeToString(sum[:5]) + ".json"
+		ix.Files = append(ix.Files, File{p, data})
+		u := opts.BasePath + "/" + p
+		ix.size[u] = len(data)
+		return u, nil
+	}
+	docsLen := 0
+	for _, c := range chunks {
+		docsLen += jsonLen(c)
+	}
+	if len(shards) == 1 && total+docsLen <= opts.SmallBytes {
+		// One file: every document and every term.
+		rows := [][]any{}
+		for _, c := range chunks {
+			rows = append(rows, c["d"].([][]any)...)
+		}
+		u, err := add(map[string]any{"o": 0, "d": rows, "t": shards[0].t, "h": shards[0].h})
+		if err != nil {
+			return nil, err
+		}
+		ix.chunk = max(len(docs), 1)
+		ix.chunks, ix.shards, ix.firsts = []string{u}, []string{u}, []string{""}
+	} else {
+		for _, c := range chunks {
+			u, err := add(c)
+			if err != nil {
+				return nil, err
+			}
+			ix.chunks = append(ix.chunks, u)
+		}
+		for _, s := range shards {
+			u, err := add(map[string]any{"t": s.t, "h": s.h})
+			if err != nil {
+				return nil, err
+			}
+			ix.shards, ix.firsts = append(ix.shards, u), append(ix.firsts, s.first)
+		}
+	}
+	terms := make([][2]string, len(ix.shards))
+	for i := range ix.shards {
+		terms[i] = [2]string{ix.firsts[i], ix.shards[i]}
+	}
+	r := ix.rules
+	m, err := marshal(map[string]any{
+		"v": 1, "lang": lang, "min": MinStem, "sfx": nonNil(r.Suffixes), "stop": nonNil(r.Stop), "und": r.Undouble,
+		"n": len(docs), "c": ix.chunk, "docs": ix.chunks, "terms": terms, "s": opts.Strings,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search manifest of %s: %w", lang, err)
+	}
+	ix.Manifest = m
+	return ix, nil
+}
+
+// invert fills the postings from the words' documents: a stem's are the
+// union of its words', and a compound's last parts get the compound's.
+func (ix *Index) invert(words map[string]*wordDocs) {
+	r := ix.rules
+	all := map[string][]int32{}
+	title := map[string][]int32{}
+	for _, w := range slices.Sorted(maps.Keys(words)) {
+		d := words[w]
+		stems := []string{r.Stem(w)}
+		if r.Compound {
+			stems = append(stems, splitCompound(w, words, r)...)
+		}
+		for k, t := range stems {
+			if utf8.RuneCountInString(t) < 2 {
+				continue
+			}
+			all[t] = append(all[t], d.all...)
+			if k == 0 {
+				title[t] = append(title[t], d.title...)
+			}
+		}
+	}
+	for t, ids := range all {
+		ix.post[t] = sortedUnique(ids)
+	}
+	for t, ids := range title {
+		if len(ids) > 0 {
+			ix.head[t] = sortedUnique(ids)
+		}
+	}
+	ix.terms = slices.Sorted(maps.Keys(ix.post))
+}
+
+// sortedUnique returns ids ascending, each once, as ints.
+func sortedUnique(ids []int32) []int {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]int, len(ids))
+	for i, id := range ids {
+		out[i] = int(id)
+	}
+	return out
+}
+
+// minTail is the fewest letters of a compound's last part indexed on its
+// own.
+const minTail = 5
+
+// splitCompound returns the stems of the last parts of w, after at least
+// MinStem letters, that are words of the language's text of at least
+// minTail letters: netwerkevenement → evenement, bedankbericht → bericht.
+func splitCompound(w string, vocab map[string]*wordDocs, r *Rules) []string {
+	if len(w) < MinStem+minTail || !isASCII(w) {
+		return nil
+	}
+	var tails []string
+	for i := MinStem; i <= len(w)-minTail; i++ {
+		if t := w[i:]; vocab[t] != nil {
+			tails = append(tails, r.Stem(t))
+		}
+	}
+	return tails
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// encode returns a posting list as the smaller of its gaps (a JSON array)
+// and a bitset of n documents (base64).
+func encode(ids []int, n int) any {
+	g := gaps(ids)
+	bits := make([]byte, (n+7)/8)
+	for _, id := range ids {
+		bits[id/8] |= 1 << (id % 8)
+	}
+	b := base64.StdEncoding.EncodeToString(bits)
+	if len(b)+2 < jsonLen(g) {
+		return b
+	}
+	return g
+}
+
+// gaps returns ascending ids as the first and the differences after it.
+func gaps(ids []int) []int {
+	g := make([]int, len(ids))
+	prev := 0
+	for i, id := range ids {
+		g[i], prev = id-prev, id
+	}
+	return g
+}
+
+// cut returns s cut to at most n letters, at a space, with an ellipsis.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	if i := strings.LastIndexByte(string(r), ' '); i > len(string(r))/2 {
+		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
+	}
+	return string(r) + "…"
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// marshal encodes v as JSON without escaping <, > and & (the files are
+// never inlined in HTML).
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func jsonLen(v any) int {
+	b, _ := marshal(v)
+	return len(b)
+}
