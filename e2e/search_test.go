@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"tact/internal/site"
 )
 
 // searchCase is a search a reader makes and what it must reach.
@@ -29,7 +31,8 @@ type searchCase struct {
 }
 
 // searches are, per language, one query without its accents (or in other
-// letters' case) and one in the plural, as readers type them.
+// letters' case) and one in the plural, as readers type them. A scenario is
+// named by its article's address and its id (see scenarioAt).
 var searches = map[string][]searchCase{
 	"es": {
 		{"curriculum", "/es/referencias-que-no-puedes-dar/#acquaintance-cv", "/es/respuestas/pasar-un-curriculum-sin-avalarlo/"},
@@ -47,6 +50,23 @@ var searches = map[string][]searchCase{
 		{"Pick my BRAIN", "/en/can-i-pick-your-brain/#no-time", "/en/replies/say-no-kindly/"},
 		{"references", "/en/a-reference-you-cant-give/#weak-colleague", "/en/replies/decline-a-reference-kindly/"},
 	},
+}
+
+// scenarioAt returns the address of the scenario that u names by its
+// article's address and the scenario's id (the same in every language):
+// the scenario's heading, anchored in the language's words.
+func scenarioAt(t *testing.T, lang *site.Lang, u string) string {
+	t.Helper()
+	page, id, _ := strings.Cut(u, "#")
+	for _, a := range lang.Articles {
+		if a.URL() == page {
+			if sc := a.Scenario(id); sc != nil {
+				return sc.URL()
+			}
+		}
+	}
+	t.Fatalf("%s: no scenario %q in article %s", lang.Code, id, page)
+	return ""
 }
 
 // shown is what the open search shows.
@@ -89,6 +109,7 @@ func TestSearchReachesScenariosAndReplies(t *testing.T) {
 			T := cat.T(lang.Code)
 			count := regexp.MustCompile("^" + strings.Replace(regexp.QuoteMeta(T("searchOther")), `\{n\}`, `(\d+)`, 1) + "$")
 			for i, c := range searches[lang.Code] {
+				c.scenario = scenarioAt(t, lang, c.scenario)
 				var got shown
 				if err := chromedp.Run(ctx, chromedp.Navigate(base+lang.URL()), typeSearch(c.query), chromedp.Evaluate(readResults, &got)); err != nil {
 					t.Fatalf("%q: %v", c.query, err)
