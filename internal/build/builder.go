@@ -2,6 +2,7 @@ package build
 
 import (
 	"tact/internal/linkcheck"
+	"tact/internal/search"
 	"tact/internal/sitefs"
 	"tact/internal/translation"
 
@@ -320,7 +321,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 	var made map[string][]string // language code → its search files this build
 	var searchErr error
-	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, modelCollector, emit) })
+	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, search.FromModel, emit) })
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,

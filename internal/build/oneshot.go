@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"tact/internal/search"
 	"tact/internal/translation"
 
 	"context"
@@ -142,9 +143,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
-	sc := newSearchCollectors(s)
+	sc := search.NewCollectors(s)
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys, progress: e.opts.Progress,
-		source: func(i int) string { return sourceFile(units, i) }, article: sc.add}
+		source: func(i int) string { return sourceFile(units, i) }, article: sc.Add}
 	err = en.run(ctx, units)
 	e.opts.Progress.enter(Publishing)
 	side.Wait()
@@ -159,7 +160,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
 	errs.Add(publishStatic(e.static, emit))
-	_, serr := searchAll(ctx, s, s.Languages, sc.collector, emit)
+	_, serr := searchAll(ctx, s, s.Languages, sc.Of, emit)
 	errs.Add(serr)
 	if err := errs.Err(); err != nil {
 		return nil, err
