@@ -15,8 +15,6 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"tact/internal/quiz"
 )
 
 // webTool returns the path of a file installed by `npm ci --prefix web`,
@@ -50,12 +48,7 @@ func pageKinds(t *testing.T, lang string) []pageKind {
 	q := quizOf(t, s)
 	a := l.Articles[0]
 	r := l.Replies[0]
-	var deep quiz.Path
-	for _, p := range q.Paths() {
-		if len(p.Steps) > len(deep.Steps) {
-			deep = p
-		}
-	}
+	deep := longestPath(q)
 	var fill []chromedp.Action
 	for _, name := range r.Placeholders {
 		fill = append(fill, chromedp.SendKeys(`input[data-ph-input="`+name+`"]`, "Ana", chromedp.ByQuery))

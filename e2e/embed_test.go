@@ -374,12 +374,7 @@ func TestEmbedOnHostPages(t *testing.T) {
 	s := loadModel(t)
 	q := quizOf(t, s)
 	paths := q.Paths()
-	deep := paths[0]
-	for _, p := range paths {
-		if len(p.Steps) > len(deep.Steps) {
-			deep = p
-		}
-	}
+	deep := longestPath(q)
 	snippet := func(lang, attrs string) string {
 		return fmt.Sprintf(`<script src="%s/embed.js" async></script><div data-tact-quiz data-lang="%s"%s id="quiz"><a href="%s%s">Tact</a></div>`,
 			siteURL, lang, attrs, siteURL, s.Lang(lang).QuizURL(""))

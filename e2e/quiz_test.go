@@ -48,6 +48,18 @@ func stepsOf(lang *site.Lang, steps []quiz.Step, q *quiz.Quiz) string {
 	return strings.Join(segs, "/")
 }
 
+// longestPath returns the first of the quiz's longest paths.
+func longestPath(q *quiz.Quiz) quiz.Path {
+	paths := q.Paths()
+	deep := paths[0]
+	for _, p := range paths[1:] {
+		if len(p.Steps) > len(deep.Steps) {
+			deep = p
+		}
+	}
+	return deep
+}
+
 func currentNode(ctx context.Context) (string, error) {
 	var id string
 	err := chromedp.Run(ctx, chromedp.Evaluate(`document.querySelector('[data-quiz-node]').getAttribute('data-quiz-node')`, &id))
@@ -120,12 +132,7 @@ func TestQuizBackRestartReload(t *testing.T) {
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	q := quizOf(t, s)
-	var deep quiz.Path
-	for _, p := range q.Paths() {
-		if len(p.Steps) > len(deep.Steps) {
-			deep = p
-		}
-	}
+	deep := longestPath(q)
 	if len(deep.Steps) < 2 {
 		t.Fatal("the quiz has no path of two questions or more")
 	}

@@ -16,12 +16,7 @@ func TestQuizStepsTitleAndBack(t *testing.T) {
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	q := quizOf(t, s)
-	var path = q.Paths()[0]
-	for _, p := range q.Paths() {
-		if len(p.Steps) > len(path.Steps) {
-			path = p
-		}
-	}
+	path := longestPath(q)
 	lang := s.Lang("it")
 	ctx := newBrowser(t)
 	var startTitle, stepTitle, heading string
@@ -86,12 +81,7 @@ func TestQuizAddressesProgressAndAnswers(t *testing.T) {
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	q := quizOf(t, s)
-	var path = q.Paths()[0]
-	for _, p := range q.Paths() {
-		if len(p.Steps) > len(path.Steps) {
-			path = p
-		}
-	}
+	path := longestPath(q)
 	lang := s.Lang("es")
 	T := catalog(t, s).T(lang.Code)
 	third := path.Steps[2].Question
