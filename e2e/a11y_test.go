@@ -85,6 +85,44 @@ document.addEventListener("securitypolicyviolation", function (e) {
   window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber);
 });`
 
+// axeRunJS runs axe-core, loaded in the page, with the WCAG 2.1 A and AA
+// rules, and gives the violations as JSON.
+const axeRunJS = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+  .then(function (r) { return JSON.stringify(r.violations.map(function (v) {
+    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(" ") + " " + (n.failureSummary || "").replace(/\s+/g, " ") })};
+  })); })`
+
+// checkAxe runs axe (already loaded in the page) and reports each
+// violation as an error of the test, under name.
+func checkAxe(t *testing.T, ctx context.Context, name string) error {
+	t.Helper()
+	var out string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(axeRunJS, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
+		return err
+	}
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		t.Errorf("%s: %s (%s): %s\n\t%s", name, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+	}
+	return nil
+}
+
+// checkCSP reports the Content-Security-Policy violations cspWatch
+// recorded on the page, under name.
+func checkCSP(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	var violations []string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__violations || []`, &violations)); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		t.Errorf("%s: CSP violation: %s", name, v)
+	}
+}
+
 type axeViolation struct {
 	ID     string   `json:"id"`
 	Impact string   `json:"impact"`
@@ -142,33 +180,14 @@ func TestAccessibility(t *testing.T) {
 			}
 			for _, scheme := range schemes {
 				name := lang.Code + "/" + k.name + "/" + scheme
-				var out string
-				run := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
-  .then(function (r) { return JSON.stringify(r.violations.map(function (v) {
-    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(" ") + " " + (n.failureSummary || "").replace(/\s+/g, " ") })};
-  })); })`
-				if err := chromedp.Run(ctx,
-					media(scheme),
-					chromedp.Evaluate(run, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
-				); err != nil {
-					t.Errorf("%s: run axe: %v", name, err)
-					continue
-				}
-				var vs []axeViolation
-				if err := json.Unmarshal([]byte(out), &vs); err != nil {
+				if err := chromedp.Run(ctx, media(scheme)); err != nil {
 					t.Fatal(err)
 				}
-				for _, v := range vs {
-					t.Errorf("%s: %s (%s): %s\n\t%s", name, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+				if err := checkAxe(t, ctx, name); err != nil {
+					t.Errorf("%s: run axe: %v", name, err)
 				}
 			}
-			var violations []string
-			if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__violations || []`, &violations)); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range violations {
-				t.Errorf("%s/%s: CSP violation: %s", lang.Code, k.name, v)
-			}
+			checkCSP(t, ctx, lang.Code+"/"+k.name)
 		}
 	}
 }

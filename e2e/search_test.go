@@ -335,7 +335,6 @@ func TestSearchOpenIsAccessible(t *testing.T) {
 		for _, width := range []int64{390, 1280} {
 			for _, scheme := range []string{"light", "dark"} {
 				name := fmt.Sprintf("%s/%d/%s", k.name, width, scheme)
-				var out string
 				var header float64
 				if err := chromedp.Run(ctx,
 					emulation.SetDeviceMetricsOverride(width, 850, 1, width < 500),
@@ -344,31 +343,17 @@ func TestSearchOpenIsAccessible(t *testing.T) {
 					k.act,
 					chromedp.Evaluate(`document.querySelector(".site-header").getBoundingClientRect().height`, &header),
 					chromedp.Evaluate(string(axe), nil),
-					chromedp.Evaluate(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
-  .then(function (r) { return JSON.stringify(r.violations.map(function (v) {
-    return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(" ") + " " + (n.failureSummary || "").replace(/\s+/g, " ") })};
-  })); })`, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
 				); err != nil {
 					t.Errorf("%s: %v", name, err)
 					continue
 				}
-				var vs []axeViolation
-				if err := json.Unmarshal([]byte(out), &vs); err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range vs {
-					t.Errorf("%s: %s (%s): %s\n\t%s", name, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+				if err := checkAxe(t, ctx, name); err != nil {
+					t.Errorf("%s: run axe: %v", name, err)
 				}
 				if width == 390 && header > 120 {
 					t.Errorf("%s: the header is %.0f px tall at 390 px wide, over 120", name, header)
 				}
-				var violations []string
-				if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__violations || []`, &violations)); err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range violations {
-					t.Errorf("%s: CSP violation: %s", name, v)
-				}
+				checkCSP(t, ctx, name)
 			}
 		}
 	}
