@@ -41,7 +41,9 @@ func (l *Loader) TakeEdits(s *Site, cache Cache, changed []string) (touched map[
 			continue
 		}
 		na, err := l.parseArticle(job{lang: old.Lang, file: c}, src)
-		if err != nil || na == nil || !sameShape(old, na) {
+		// (A source article whose text changed makes its translations
+		// stale: their pages say so, which the prose path does not redo.)
+		if err != nil || na == nil || !sameShape(old, na) || old.Lang.Code == s.SourceLang() && na.SourceHash != old.SourceHash {
 			return nil, false
 		}
 		na.srcHash = h
