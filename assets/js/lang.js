@@ -34,15 +34,20 @@
   function place() {
     var kept = document.documentElement.getAttribute("data-place");
     if (kept != null) return kept;
+    var t = target();
+    var section = t && t.closest("section.scenario[id]");
+    return section ? "#" + section.id : window.location.hash;
+  }
+
+  // target returns the element the address's #… names, or null.
+  function target() {
     var hash = window.location.hash;
-    var target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
-    var section = target && target.closest("section.scenario[id]");
-    return section ? "#" + section.id : hash;
+    return hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
   }
 
   // Arriving from another language at a scenario's shared id, show the
   // address of its heading, in this page's words.
-  var arrived = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  var arrived = target();
   if (arrived && arrived.matches("section.scenario[id]") && window.history.replaceState) {
     var heading = arrived.querySelector("h2[id]");
     if (heading) window.history.replaceState(window.history.state, "", "#" + heading.id);

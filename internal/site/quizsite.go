@@ -65,8 +65,10 @@ func (s *Site) quizSlugs(q *quiz.Quiz) error {
 		}
 		for _, o := range q.Outcomes {
 			sl := o.ID
-			if a := s.Article(o.Article, l.Code); a != nil && a.Scenario(o.Scenario) != nil {
-				sl = a.Scenario(o.Scenario).Anchor
+			if a := s.Article(o.Article, l.Code); a != nil {
+				if sc := a.Scenario(o.Scenario); sc != nil {
+					sl = sc.Anchor
+				}
 			}
 			base := sl
 			for i := 2; taken[sl] != ""; i++ {
