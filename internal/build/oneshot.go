@@ -143,9 +143,22 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 		}
 	})
 
+	// Each language's search index is made as soon as its last article
+	// has rendered (on that worker), so one language's postings are in
+	// memory at a time, not every language's.
 	sc := search.NewCollectors(s)
+	var searchMu sync.Mutex
+	var searchErrs diag.List
+	collected := func(a, full *site.Article) {
+		if c := sc.Add(a, full); c != nil {
+			err := searchFiles(s, a.Lang, c, emit)
+			searchMu.Lock()
+			searchErrs.Add(err)
+			searchMu.Unlock()
+		}
+	}
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys, progress: e.opts.Progress,
-		source: func(i int) string { return sourceFile(units, i) }, article: sc.Add}
+		source: func(i int) string { return sourceFile(units, i) }, article: collected}
 	err = en.run(ctx, units)
 	e.opts.Progress.enter(Publishing)
 	side.Wait()
@@ -160,7 +173,9 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(sitemapErr)
 	errs.Add(publishAssets(e.assets, emit))
 	errs.Add(publishStatic(e.static, emit))
-	_, serr := searchAll(ctx, s, s.Languages, sc.Of, emit)
+	errs.Add(searchErrs.Err())
+	rest, collector := sc.Rest(s)
+	_, serr := searchAll(ctx, s, rest, collector, emit)
 	errs.Add(serr)
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -56,8 +58,32 @@ type Collector struct {
 }
 
 // wordDocs are the documents holding a word, and those with it in their
-// title; in the order added.
-type wordDocs struct{ all, title []int32 }
+// title, in the order added: each list a run of varints, each the
+// difference from the id before it (zigzag, since articles are added in
+// roughly, not exactly, ascending order), a byte or two a document where
+// an int32 would take four.
+type wordDocs struct {
+	all, title         []byte
+	lastAll, lastTitle int32
+}
+
+// appendID appends id to list, whose last id is *last.
+func appendID(list []byte, last *int32, id int32) []byte {
+	list = binary.AppendVarint(list, int64(id-*last))
+	*last = id
+	return list
+}
+
+// appendIDs appends the ids of list, as appendID wrote them, to ids.
+func appendIDs(ids []int32, list []byte) []int32 {
+	id := int32(0)
+	for len(list) > 0 {
+		d, n := binary.Varint(list)
+		id += int32(d)
+		ids, list = append(ids, id), list[n:]
+	}
+	return ids
+}
 
 // NewCollector returns a collector of n documents of language lang.
 func NewCollector(lang string, n int) *Collector {
@@ -95,9 +121,9 @@ func (c *Collector) Add(first int, docs []Doc) {
 				p = &wordDocs{}
 				c.words[w.w] = p
 			}
-			p.all = append(p.all, id)
+			p.all = appendID(p.all, &p.lastAll, id)
 			if w.title {
-				p.title = append(p.title, id)
+				p.title = appendID(p.title, &p.lastTitle, id)
 			}
 		}
 	}
@@ -164,12 +190,12 @@ type Index struct {
 
 	rules  *Rules
 	docs   []Entry
-	terms  []string         // sorted
-	post   map[string][]int // stem → its documents, ascending
-	head   map[string][]int // stem → the documents with it in their title
-	firsts []string         // the first stem of each shard
-	shards []string         // each shard's address
-	chunks []string         // each chunk's address
+	terms  []string           // sorted
+	post   map[string][]int32 // stem → its documents, ascending
+	head   map[string][]int32 // stem → the documents with it in their title
+	firsts []string           // the first stem of each shard
+	shards []string           // each shard's address
+	chunks []string           // each chunk's address
 	chunk  int
 	size   map[string]int // address → bytes
 }
@@ -200,7 +226,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	if opts.SmallBytes <= 0 {
 		opts.SmallBytes = 192 << 10
 	}
-	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int{}, head: map[string][]int{}, chunk: opts.ChunkDocs, size: map[string]int{}}
+	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int32{}, head: map[string][]int32{}, chunk: opts.ChunkDocs, size: map[string]int{}}
 	ix.invert(c.words)
 
 	// The documents, in chunks of rows: kind, address, title, context, excerpt.
@@ -213,29 +239,31 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		chunks = append(chunks, map[string]any{"o": o, "d": rows})
 	}
 	// The terms, in shards of consecutive stems.
+	// Each term's documents are kept as their JSON text, a few bytes a
+	// document, until the shards are written.
 	type shard struct {
 		first string
-		t     map[string]any
-		h     map[string][]int
+		t, h  map[string]json.RawMessage
 		bytes int
 	}
 	var shards []*shard
-	cur := &shard{t: map[string]any{}, h: map[string][]int{}}
+	cur := &shard{t: map[string]json.RawMessage{}, h: map[string]json.RawMessage{}}
 	total := 0
 	for _, term := range ix.terms {
 		p := encode(ix.post[term], len(docs))
-		n := len(term) + 4 + jsonLen(p)
-		h := ix.head[term]
-		if len(h) > 0 {
-			n += len(term) + 4 + jsonLen(gaps(h))
+		n := len(term) + 4 + len(p)
+		var h json.RawMessage
+		if ids := ix.head[term]; len(ids) > 0 {
+			h = gapsJSON(ids)
+			n += len(term) + 4 + len(h)
 		}
 		if cur.bytes > 0 && cur.bytes+n > opts.ShardBytes {
 			shards = append(shards, cur)
-			cur = &shard{first: term, t: map[string]any{}, h: map[string][]int{}}
+			cur = &shard{first: term, t: map[string]json.RawMessage{}, h: map[string]json.RawMessage{}}
 		}
 		cur.t[term] = p
-		if len(h) > 0 {
-			cur.h[term] = gaps(h)
+		if h != nil {
+			cur.h[term] = h
 		}
 		cur.bytes += n
 		total += n
@@ -309,7 +337,8 @@ func (ix *Index) invert(words map[string]*wordDocs) {
 	all := map[string][]int32{}
 	title := map[string][]int32{}
 	for _, w := range slices.Sorted(maps.Keys(words)) {
-		d := words[w]
+		d := *words[w]
+		*words[w] = wordDocs{} // (its documents are the stems' now: the collector's copy can go)
 		stems := []string{r.Stem(w)}
 		if r.Compound {
 			stems = append(stems, splitCompound(w, words, r)...)
@@ -318,9 +347,9 @@ func (ix *Index) invert(words map[string]*wordDocs) {
 			if utf8.RuneCountInString(t) < 2 {
 				continue
 			}
-			all[t] = append(all[t], d.all...)
+			all[t] = appendIDs(all[t], d.all)
 			if k == 0 {
-				title[t] = append(title[t], d.title...)
+				title[t] = appendIDs(title[t], d.title)
 			}
 		}
 	}
@@ -335,15 +364,10 @@ func (ix *Index) invert(words map[string]*wordDocs) {
 	ix.terms = slices.Sorted(maps.Keys(ix.post))
 }
 
-// sortedUnique returns ids ascending, each once, as ints.
-func sortedUnique(ids []int32) []int {
+// sortedUnique returns ids ascending, each once, in a slice of their length.
+func sortedUnique(ids []int32) []int32 {
 	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	out := make([]int, len(ids))
-	for i, id := range ids {
-		out[i] = int(id)
-	}
-	return out
+	return slices.Clip(slices.Compact(ids))
 }
 
 // minTail is the fewest letters of a compound's last part indexed on its
@@ -377,27 +401,31 @@ func isASCII(s string) bool {
 
 // encode returns a posting list as the smaller of its gaps (a JSON array)
 // and a bitset of n documents (base64).
-func encode(ids []int, n int) any {
-	g := gaps(ids)
+func encode(ids []int32, n int) json.RawMessage {
+	g := gapsJSON(ids)
 	bits := make([]byte, (n+7)/8)
 	for _, id := range ids {
 		bits[id/8] |= 1 << (id % 8)
 	}
-	b := base64.StdEncoding.EncodeToString(bits)
-	if len(b)+2 < jsonLen(g) {
-		return b
+	if b := base64.StdEncoding.EncodeToString(bits); len(b)+2 < len(g) {
+		return json.RawMessage(strconv.Quote(b))
 	}
 	return g
 }
 
-// gaps returns ascending ids as the first and the differences after it.
-func gaps(ids []int) []int {
-	g := make([]int, len(ids))
-	prev := 0
+// gapsJSON returns ascending ids as a JSON array of the first and the
+// differences after it.
+func gapsJSON(ids []int32) json.RawMessage {
+	g := make([]byte, 0, 2+3*len(ids))
+	g = append(g, '[')
+	prev := int32(0)
 	for i, id := range ids {
-		g[i], prev = id-prev, id
+		if i > 0 {
+			g = append(g, ',')
+		}
+		g, prev = strconv.AppendInt(g, int64(id-prev), 10), id
 	}
-	return g
+	return append(g, ']')
 }
 
 // cut returns s cut to at most n letters, at a space, with an ellipsis.

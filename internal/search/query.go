@@ -57,10 +57,10 @@ func (ix *Index) Search(q string) (results []Result, files []string) {
 				w = 2
 			}
 			for _, id := range ix.post[t] {
-				best[id] = max(best[id], w)
+				best[int(id)] = max(best[int(id)], w)
 			}
 			for _, id := range ix.head[t] {
-				best[id] = max(best[id], w+2)
+				best[int(id)] = max(best[int(id)], w+2)
 			}
 		}
 		if scores == nil {
