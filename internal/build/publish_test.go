@@ -205,13 +205,22 @@ func TestCancelledBuildPublishesAllOrNothing(t *testing.T) {
 }
 
 // Files under static/ are published as they are, at the same path, dot
-// folders included; one that the build also makes is refused, naming both,
-// and the previous output stays.
+// folders included, editors' droppings not; one that the build also makes
+// is refused, naming both, and the previous output stays.
 func TestStaticFiles(t *testing.T) {
 	fsys := fixture(t)
 	apply(t, fsys, put("static/CNAME", "tact.example\n"), put("static/.well-known/security.txt", "Contact: mailto:editors@tact.example\n"),
-		put("static/img/diagram.png", "\x89PNG\r\n\x1a\n"))
+		put("static/img/diagram.png", "\x89PNG\r\n\x1a\n"), put("static/.nojekyll", ""),
+		put("static/.well-known/.security.txt.swp", "swap"), put("static/img/.DS_Store", "finder"), put("static/CNAME~", "backup"))
 	out := mustBuild(t, fsys, build.Options{})
+	for _, name := range []string{".well-known/.security.txt.swp", "img/.DS_Store", "CNAME~"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			t.Errorf("the editor's dropping static/%s was published", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, ".nojekyll")); err != nil {
+		t.Errorf("static/.nojekyll (read by GitHub Pages) was not published: %v", err)
+	}
 	for name, want := range map[string]string{"CNAME": "tact.example\n", ".well-known/security.txt": "Contact: mailto:editors@tact.example\n", "img/diagram.png": "\x89PNG\r\n\x1a\n"} {
 		if have := readPage(t, out, name); have != want {
 			t.Errorf("%s: %q, want %q", name, have, want)

@@ -9,11 +9,12 @@ import (
 	"strings"
 
 	"tact/internal/diag"
+	"tact/internal/sitefs"
 )
 
 // StaticDir holds files published as they are, at the same path under the
 // output directory: CNAME, .well-known/, a host's verification file,
-// images an article shows. A static file the build also makes is an error
+// images an article shows; not editors' droppings (sitefs.Dropping). A static file the build also makes is an error
 // (pageIndex names both).
 const StaticDir = "static"
 
@@ -28,6 +29,12 @@ func loadStatic(fsys fs.FS) (map[string][]byte, error) {
 				return fs.SkipAll
 			}
 			return err
+		}
+		if sitefs.Dropping(d.Name()) { // (a swap file beside static/.well-known/security.txt is not published)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if d.IsDir() {
 			return nil

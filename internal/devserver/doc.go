@@ -12,13 +12,14 @@
 //
 // # Sources
 //
-// The sources are tact.toml and everything under content/, layouts/, assets/
-// and i18n/ in the site root, except the output directory and editor
-// droppings: any name starting with "." (swap files, Emacs's .#lock links,
-// .DS_Store), ending with "~", ".swp", ".swx", ".swo", ".tmp", ".crswap",
-// "___jb_tmp___" or "___jb_old___" (JetBrains safe write), Emacs auto-saves
-// ("#name#"), and vim's "4913" write test. A change to a dropping alone never
-// rebuilds.
+// The sources are tact.toml and everything under content/, layouts/, assets/,
+// i18n/ and static/ in the site root, except the output directory and editor
+// droppings (sitefs.Dropping: swap and lock files, backups ending in "~",
+// safe-write temporaries, .DS_Store) and, outside static/, any name starting
+// with "." (static/.well-known/ is published). A change to a dropping alone
+// never rebuilds. A file that came and went between two builds (an editor's
+// temporary file under any name, renamed over the file it saves) is not a
+// change either: the log names the saved file alone.
 //
 // # Watching
 //

@@ -7,6 +7,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -86,7 +89,12 @@ func Run(ctx context.Context, opts Options, build BuildFunc, log io.Writer) erro
 
 	h := newHub()
 	defer h.close()
-	l := &loop{build: build, hub: h, log: lg, deb: newDebouncer(opts.Quiet, opts.MaxDelay)}
+	l := &loop{build: build, hub: h, log: lg, deb: newDebouncer(opts.Quiet, opts.MaxDelay), sc: sc, known: map[string]bool{}}
+	for p := range sc.snapshot() {
+		for ; p != "." && !l.known[p]; p = path.Dir(p) { // (a folder moved away is reported by its name)
+			l.known[p] = true
+		}
+	}
 	if opts.Serve {
 		s := newServer(sc.out, opts.BasePath, h)
 		addr, stop, err := serve(opts, s, lg)
@@ -146,6 +154,8 @@ type loop struct {
 	hub   *hub
 	log   *logger
 	deb   *debouncer
+	sc    scope
+	known map[string]bool // the source files as of the last batch taken
 
 	sinceGood batch     // changes not yet in a successful build (all at the start)
 	waiting   time.Time // when the first change no build has started with came; zero if none
@@ -177,6 +187,9 @@ func (l *loop) run(ctx context.Context, changes <-chan change) {
 			l.deb.add(c, time.Now())
 		case <-l.deb.ready():
 			b := l.deb.take()
+			if l.passing(&b); b.empty() {
+				continue
+			}
 			if l.waiting.IsZero() {
 				l.waiting = b.first
 			}
@@ -193,6 +206,22 @@ func (l *loop) run(ctx context.Context, changes <-chan change) {
 				l.queued = false
 				l.start(ctx, done)
 			}
+		}
+	}
+}
+
+// passing drops from b the files that came and went since the batch
+// before: an editor's temporary file, written and renamed over the file it
+// saves, was never a source (the log then says "a.md", not "a.md and 1
+// more"); a file that is gone but was there before was deleted, and stays.
+func (l *loop) passing(b *batch) {
+	for p := range b.paths {
+		if _, err := os.Lstat(filepath.Join(l.sc.root, filepath.FromSlash(p))); err == nil {
+			l.known[p] = true
+		} else if l.known[p] {
+			delete(l.known, p)
+		} else {
+			delete(b.paths, p)
 		}
 	}
 }

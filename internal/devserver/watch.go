@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"tact/internal/sitefs"
 
 	"github.com/fsnotify/fsnotify"
 )
@@ -64,7 +65,7 @@ func (s scope) rel(name string) (string, bool) {
 		return "", false
 	}
 	for seg := range strings.SplitSeq(r, "/") {
-		if ignored(seg) {
+		if ignored(seg, first == "static") {
 			return "", false
 		}
 	}
@@ -77,20 +78,10 @@ func within(name, dir string) bool {
 }
 
 // ignored reports whether a file or directory name is an editor dropping or
-// otherwise not a source: see the package doc.
-func ignored(name string) bool {
-	if strings.HasPrefix(name, ".") || name == "4913" {
-		return true
-	}
-	if len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") {
-		return true
-	}
-	for _, suffix := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".crswap", "___jb_tmp___", "___jb_old___"} {
-		if strings.HasSuffix(name, suffix) {
-			return true
-		}
-	}
-	return false
+// otherwise not a source: see the package doc. Under static/, published as
+// it is, a name starting with "." is a source (.well-known/, .nojekyll).
+func ignored(name string, static bool) bool {
+	return !static && strings.HasPrefix(name, ".") || sitefs.Dropping(name)
 }
 
 // watcher reports source changes from fsnotify.

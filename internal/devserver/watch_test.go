@@ -19,6 +19,7 @@ type step struct {
 	do      func(t *testing.T, root, outside string)
 	want    func(files map[string]string) // edits the state before the step
 	changed []string                      // paths the build must be told about, if any
+	only    bool                          // and of no others
 }
 
 // savePatterns are the ways editors, git and people change files.
@@ -52,6 +53,21 @@ func savePatterns() []struct {
 			},
 			want:    func(f map[string]string) { f["content/en/a.md"] = "a v2, renamed over\n" },
 			changed: []string{"content/en/a.md"},
+		}}},
+		{"atomic write library (a.md.<random> renamed over)", []step{{
+			do: func(t *testing.T, root, _ string) {
+				write(t, root, "content/en/a.md.2813178472", "a v2, written atomically\n")
+				move(t, filepath.Join(root, "content/en/a.md.2813178472"), filepath.Join(root, "content/en/a.md"))
+			},
+			want:    func(f map[string]string) { f["content/en/a.md"] = "a v2, written atomically\n" },
+			changed: []string{"content/en/a.md"}, only: true, // (the log says "a.md", not "a.md and 1 more")
+		}}},
+		{"a host's file under static/.well-known/", []step{{
+			do: func(t *testing.T, root, _ string) {
+				write(t, root, "static/.well-known/security.txt", "Contact: mailto:x@example.org\n")
+			},
+			want:    func(f map[string]string) { f["static/.well-known/security.txt"] = "Contact: mailto:x@example.org\n" },
+			changed: []string{"static/.well-known/security.txt"},
 		}}},
 		{"JetBrains safe write", []step{{
 			do: func(t *testing.T, root, _ string) {
@@ -196,6 +212,9 @@ func testSavePatterns(t *testing.T, opts Options) {
 						t.Errorf("step %d: build told %q changed, want it to include %q", i+1, changed, path)
 					}
 				}
+				if s.only && !slices.Equal(changed, s.changed) {
+					t.Errorf("step %d: build told %q changed, want only %q", i+1, changed, s.changed)
+				}
 				if t.Failed() {
 					return
 				}
@@ -224,12 +243,15 @@ func TestDroppingsDoNotRebuild(t *testing.T) {
 	for _, opts := range []Options{{}, {Poll: true, PollInterval: 20 * time.Millisecond}} {
 		t.Run(fmt.Sprintf("poll=%v", opts.Poll), func(t *testing.T) {
 			root := newSite(t)
+			write(t, root, "static/.well-known/security.txt", "Contact: mailto:x@example.org\n")
+			write(t, root, "static/img/x.png", "png\n")
 			rec := newRecorder(root)
 			start(t, root, opts, rec)
 			for _, name := range []string{
 				"content/en/.a.md.swp", "content/en/.a.md.swx", "content/en/a.md~", "content/en/4913",
 				"content/en/a.md.tmp", "content/en/.#a.md", "content/en/#a.md#", "content/en/a.md___jb_tmp___",
 				"layouts/.base.html.swp", "assets/.DS_Store", "content/.hidden/x.md",
+				"static/.DS_Store", "static/.well-known/.security.txt.swp", "static/img/Thumbs.db",
 				"README.md", "notes.txt", "public/index.html", "public/en/new.html", ".public.staging-1/index.html",
 			} {
 				write(t, root, name, "dropping\n")
@@ -342,29 +364,34 @@ func TestScope(t *testing.T) {
 	root := filepath.FromSlash("/site")
 	sc := scope{root: root, out: filepath.Join(root, "content", "public")}
 	for name, want := range map[string]bool{
-		"tact.toml":                   true,
-		"content":                     true,
-		"content/en/a.md":             true,
-		"content/en/quiz.toml":        true,
-		"layouts/partials/x.html":     true,
-		"assets/style.css":            true,
-		"i18n/nl.toml":                true,
-		"content/public/index.html":   false, // the output directory
-		"content/public":              false,
-		"public/index.html":           false,
-		"README.md":                   false,
-		"tact.toml~":                  false,
-		".tact.toml.swp":              false,
-		"content/en/.a.md.swp":        false,
-		"content/en/.#a.md":           false,
-		"content/en/#a.md#":           false,
-		"content/en/a.md~":            false,
-		"content/en/4913":             false,
-		"content/en/a.tmp":            false,
-		"content/en/a.md.swx":         false,
-		"content/en/a.md___jb_old___": false,
-		"content/.git/HEAD":           false,
-		"contents/a.md":               false,
+		"tact.toml":                       true,
+		"content":                         true,
+		"content/en/a.md":                 true,
+		"content/en/quiz.toml":            true,
+		"layouts/partials/x.html":         true,
+		"assets/style.css":                true,
+		"i18n/nl.toml":                    true,
+		"content/public/index.html":       false, // the output directory
+		"content/public":                  false,
+		"public/index.html":               false,
+		"README.md":                       false,
+		"tact.toml~":                      false,
+		".tact.toml.swp":                  false,
+		"content/en/.a.md.swp":            false,
+		"content/en/.#a.md":               false,
+		"content/en/#a.md#":               false,
+		"content/en/a.md~":                false,
+		"content/en/4913":                 false,
+		"content/en/a.tmp":                false,
+		"content/en/a.md.swx":             false,
+		"content/en/a.md___jb_old___":     false,
+		"content/.git/HEAD":               false,
+		"static/.well-known/security.txt": true, // (published as it is: a host reads it)
+		"static/.nojekyll":                true,
+		"static/.well-known/.x.swp":       false,
+		"static/.DS_Store":                false,
+		"static/.#lock":                   false,
+		"contents/a.md":                   false,
 	} {
 		if _, got := sc.rel(filepath.Join(root, filepath.FromSlash(name))); got != want {
 			t.Errorf("%s: source = %v, want %v", name, got, want)

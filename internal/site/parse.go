@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tact/internal/diag"
 	"tact/internal/markdown"
@@ -63,7 +65,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 		Title: markdown.SmartQuotes(fm.Title, lang.Quotes), Key: fm.Key, Slug: fm.Slug, Summary: markdown.SmartQuotes(fm.Summary, lang.Quotes),
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
 		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
-		Minutes: max(1, (len(bytes.Fields(body))+100)/200),
+		Minutes: readingMinutes(body),
 	}
 	a.Updated = a.Date
 	for i, f := range positionedFields {
@@ -185,4 +187,21 @@ func localDate(d interface {
 	AsTime(*time.Location) time.Time
 }) time.Time {
 	return d.AsTime(time.UTC)
+}
+
+// readingMinutes is the reading time of an article's Markdown at 200 words
+// a minute, rounded, at least one.
+func readingMinutes(body []byte) int {
+	words, inWord := 0, false
+	for len(body) > 0 {
+		r, n := utf8.DecodeRune(body)
+		body = body[n:]
+		if space := unicode.IsSpace(r); space == inWord {
+			inWord = !space
+			if inWord {
+				words++
+			}
+		}
+	}
+	return max(1, (words+100)/200)
 }

@@ -171,3 +171,25 @@ func UnwrapPath(err error) error {
 	}
 	return err
 }
+
+// Dropping reports whether a file name is what an editor or a desktop
+// leaves beside a writer's files, never a file of the site: swap and lock
+// files (.x.swp, .#x, #x#, vim's 4913 write test), backups (x~), safe-write
+// temporaries (.tmp, .crswap, JetBrains' ___jb_tmp___, gedit's
+// .goutputstream-…), and folder metadata (.DS_Store, Thumbs.db). Other
+// names starting with "." are not droppings: static/.well-known/ and
+// static/.nojekyll are files a host reads.
+func Dropping(name string) bool {
+	switch {
+	case name == "4913", name == ".DS_Store", name == "Thumbs.db",
+		strings.HasPrefix(name, ".#"), strings.HasPrefix(name, ".goutputstream-"),
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		return true
+	}
+	for _, suffix := range []string{"~", ".swp", ".swx", ".swo", ".tmp", ".crswap", "___jb_tmp___", "___jb_old___"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
