@@ -245,10 +245,11 @@ const mark = site.UntranslatedMark + ": "
 // what to do, then the source's fields, those to translate marked.
 func writeFrontMatter(w *strings.Builder, file string, fm source, hash, from, into string) {
 	fmt.Fprintf(w, "# Begun with build --new-translation from %s.\n", file)
-	fmt.Fprintf(w, "# Write each marked passage in %s in place of the %s and\n", into, from)
-	fmt.Fprintf(w, "# delete its mark: the build says where the marks left are. Name the\n")
-	fmt.Fprintf(w, "# placeholders ((…)) in %s too, keeping as many; choose the slug\n", into)
-	fmt.Fprintf(w, "# and name the file after it. Then delete these lines (docs/content.md).\n")
+	fmt.Fprintf(w, "# Write each marked passage in %s in place of the source's words\n", into)
+	fmt.Fprintf(w, "# (%s), and delete its mark: the build says where the marks left\n", from)
+	fmt.Fprintf(w, "# are. Name the placeholders ((…)) in %s too, keeping as many;\n", into)
+	fmt.Fprintf(w, "# choose the slug and name the file after it. Then delete these lines.\n")
+	fmt.Fprintf(w, "# More in docs/content.md, \"Translating an article\".\n")
 	fmt.Fprintf(w, "title = %s\n", quote(mark+fm.Title))
 	fmt.Fprintf(w, "key = %s\n", quote(fm.Key))
 	fmt.Fprintf(w, "translatedFrom = %s\n", quote(hash))

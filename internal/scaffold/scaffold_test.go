@@ -251,3 +251,55 @@ func TestSkeletonOfAnAbsolutePath(t *testing.T) {
 		t.Fatalf("wrote %q, %v", name, err)
 	}
 }
+
+// The front matter keeps what translations share and marks the rest; a
+// draft's skeleton is a draft, so that it is not published before its
+// source.
+func TestSkeletonFrontMatter(t *testing.T) {
+	root := t.TempDir()
+	sitetest.Copy(t, "../..", root)
+	src := "+++\ntitle = \"A \\\"quoted\\\" title\"\nkey = \"new-one\"\nslug = \"new-one\"\nsummary = \"Short.\"\ndate = 2026-10-01\nupdated = 2026-11-02\ntags = [\"a\"]\nrelated = [\"cold-outreach\"]\ndraft = true\n+++\n\nIntro.\n\n## Scenario {#new-scenario verdict=wait}\n\nSituation.\n\nWhy.\n\n```reply id=new-reply title=\"Do it\" slug=\"do-it-now\" channel=chat\nHi ((name)).\n```\n"
+	sitetest.WriteTree(t, root, map[string]string{"content/en/new-one.md": src})
+	name, err := scaffold.Write(root, "content/en/new-one.md", "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := read(t, filepath.Join(root, name))
+	s, err := site.Load(context.Background(), os.DirFS(root), site.Options{Drafts: true})
+	if err == nil {
+		t.Fatalf("the untranslated skeleton loads")
+	}
+	_, body, _ := site.SplitArticle(name, []byte(src))
+	want := `title = "TODO(translate): A \"quoted\" title"
+key = "new-one"
+translatedFrom = "` + site.SourceHash(body) + `"
+slug = "TODO(translate): new-one"
+summary = "TODO(translate): Short."
+date = 2026-10-01
+updated = 2026-11-02
+tags = ["TODO(translate): a"]
+related = ["cold-outreach"]
+draft = true
++++
+`
+	if !strings.Contains(text, want) {
+		t.Errorf("front matter:\n%s\nwant it to end with:\n%s", text, want)
+	}
+	if !strings.Contains(text, "```reply id=new-reply title=\"TODO(translate): Do it\" channel=chat\nTODO(translate): Hi ((name)).\n```") {
+		t.Errorf("the reply is not marked, or keeps its slug:\n%s", text)
+	}
+	translated := strings.Replace(translate(text), "bedanken-en-terugkoppelen", "nuevo", 1)
+	os.WriteFile(filepath.Join(root, name), []byte(translated), 0o644)
+	if s, err = site.Load(context.Background(), os.DirFS(root), site.Options{}); err != nil {
+		t.Fatalf("the translated skeleton does not load:\n%v", err)
+	}
+	if a := s.Article("new-one", "es"); a != nil {
+		t.Errorf("a draft's translation is published: %s", a.File)
+	}
+	if s, err = site.Load(context.Background(), os.DirFS(root), site.Options{Drafts: true}); err != nil {
+		t.Fatal(err)
+	}
+	if a := s.Article("new-one", "es"); a == nil || a.Scenarios[0].Replies[0].URL() != "/es/respuestas/nl-do-it/" {
+		t.Errorf("the reply's address does not come from its translated title: %+v", a)
+	}
+}
