@@ -26,7 +26,7 @@ func untranslated(file string, src []byte, lang *Lang) []error {
 		}
 		off += i
 		lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
-		if strings.HasPrefix(string(src[lineStart:off]), "slug") {
+		if field, _, ok := strings.Cut(string(src[lineStart:off]), "="); ok && strings.TrimSpace(field) == "slug" {
 			errs = append(errs, diag.At(file, src, off, "untranslated slug (marked %s): choose the article's URL segment in %s, a few words of its title in lowercase letters, digits and hyphens, and delete the mark", UntranslatedMark, lang.Name))
 		} else {
 			errs = append(errs, diag.At(file, src, off, "untranslated text (marked %s): write it in %s in place of the source's words, and delete the mark", UntranslatedMark, lang.Name))
