@@ -5,6 +5,7 @@
 //
 //	build [--content DIR] [--out DIR] [--base-url URL] [--drafts] [--minify=false] [--strict]
 //	build --watch [--serve=false] [--port N] [--poll [--poll-interval D]] [build flags]
+//	build --new-translation FILE --lang CODE
 //	build --mark-translated FILE…
 //	build --help | --help-all | --version
 //
@@ -30,6 +31,7 @@ import (
 	"tact/internal/build"
 	"tact/internal/cli"
 	"tact/internal/devserver"
+	"tact/internal/scaffold"
 	"tact/internal/site"
 	"tact/internal/translation"
 )
@@ -41,7 +43,7 @@ func main() {
 	}
 	ctx, stop := cli.SignalContext(context.Background())
 	// The site is read through an os.Root: no path or link leaves it.
-	fsys, outDir, err := cli.OpenSite(f.Root, f.OutDir(), f.Mark)
+	fsys, outDir, err := cli.OpenSite(f.Root, f.OutDir(), f.Mark || f.NewTranslation != "")
 	if err == nil {
 		err = run(ctx, f, fsys, f.BuildOptions(outDir))
 	}
@@ -50,7 +52,7 @@ func main() {
 	os.Exit(status)
 }
 
-// run marks translations, runs the preview or builds once.
+// run marks translations, begins one, runs the preview or builds once.
 func run(ctx context.Context, f *cli.Flags, fsys fs.FS, opts build.Options) error {
 	setMemoryLimit(f.Watch)
 	switch {
@@ -59,6 +61,13 @@ func run(ctx context.Context, f *cli.Flags, fsys fs.FS, opts build.Options) erro
 			return err
 		}
 		fmt.Printf("marked %d file(s) as translated from the current source\n", len(f.Files))
+		return nil
+	case f.NewTranslation != "":
+		file, err := scaffold.Write(f.Root, f.NewTranslation, f.Lang)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("wrote %s: write each passage marked %s in its language and choose its slug; the build lists what is left\n", file, site.UntranslatedMark)
 		return nil
 	case f.Watch:
 		// The first build reports a broken tact.toml; until then, serve at the root.

@@ -244,6 +244,10 @@ func TestBuildErrors(t *testing.T) {
 			}},
 		{"translation with fewer placeholders", []edit{replace(nlIntros, "Ik schrijf op ((datum)).", "Ik schrijf binnenkort.")},
 			[]string{`content/nl/introducties.md:17:4: reply "accept-later" has 2 placeholders here but 3 in content/es/presentaciones.md: translations need the same placeholders`}},
+		{"a passage of a translation skeleton left unwritten", []edit{replace(nlIntros, "Iemand biedt", "TODO(translate): Someone offers")},
+			[]string{`content/nl/introducties.md:9:1: untranslated text (marked TODO(translate)): write it in Nederlands in place of the source's words, and delete the mark`}},
+		{"a skeleton's slug left to choose", []edit{replace(nlIntros, `slug = "introducties"`, `slug = "TODO(translate): introductions"`)},
+			[]string{`content/nl/introducties.md:4:9: untranslated slug (marked TODO(translate)): choose the article's URL segment in Nederlands, a few words of its title in lowercase letters, digits and hyphens, and delete the mark`}},
 		{"english translation differs too", []edit{replace("content/en/introductions.md", "verdict=decline", "verdict=redirect")},
 			[]string{`content/en/introductions.md:25:4: scenario "changing-fields" has verdict "redirect" here but "decline" in content/es/presentaciones.md`}},
 

@@ -6,7 +6,9 @@
 // build stopped by Ctrl-C (130), and the report of a failed build.
 //
 // cmd/build stays a thin main: it parses the flags here, then calls the
-// build, the preview (package devserver) or translation.MarkTranslated.
+// build, the preview (package devserver), translation.MarkTranslated or
+// scaffold.Write. A --new-translation naming a file or a language the site
+// does not have is a usage error too (scaffold.UsageError: status 2).
 package cli
 
 import (
@@ -45,6 +47,9 @@ type Flags struct {
 	Mark  bool     // --mark-translated
 	Files []string // its arguments
 
+	NewTranslation string // --new-translation: the source article to make a skeleton of
+	Lang           string // --lang: the language of the skeleton
+
 	CPUProfile string // --cpuprofile
 	MemProfile string // --memprofile
 }
@@ -72,7 +77,7 @@ type group struct {
 var groups = []group{
 	{title: "Building", flags: []string{"content", "out", "base-url", "drafts", "strict", "minify"}},
 	{title: "Watching and preview", flags: []string{"watch", "serve", "port", "poll", "poll-interval"}},
-	{title: "Translators", flags: []string{"mark-translated"}},
+	{title: "Translators", flags: []string{"new-translation", "lang", "mark-translated"}},
 	{title: "Diagnostics", flags: []string{"version", "help", "help-all"}},
 	{title: "Profiling (see bench/README.md)", flags: []string{"cpuprofile", "memprofile"}, all: true},
 }
@@ -80,7 +85,7 @@ var groups = []group{
 // metavars name the values of the flags that take one, in the help text
 // (the files --mark-translated is followed by, too).
 var metavars = map[string]string{"content": "DIR", "out": "DIR", "base-url": "URL", "port": "N", "poll-interval": "D",
-	"mark-translated": "FILE…", "cpuprofile": "FILE", "memprofile": "FILE"}
+	"mark-translated": "FILE…", "new-translation": "FILE", "lang": "CODE", "cpuprofile": "FILE", "memprofile": "FILE"}
 
 // previewFlags need --watch.
 var previewFlags = []string{"serve", "port", "poll", "poll-interval"}
@@ -100,6 +105,8 @@ func newFlagSet(f *Flags) (fs *flag.FlagSet, help, helpAll, version *bool) {
 	fs.IntVar(&f.Port, "port", 1313, "with --watch: the port to serve on (the next free one if it is taken)")
 	fs.BoolVar(&f.Poll, "poll", false, "with --watch: scan for changes instead of waiting for file events (Docker bind mounts, WSL, network drives)")
 	fs.DurationVar(&f.PollInterval, "poll-interval", 500*time.Millisecond, "with --poll: the time between scans")
+	fs.StringVar(&f.NewTranslation, "new-translation", "", "begin the translation of an article of the source language into the language of --lang: write its skeleton, the source's text with each passage to translate marked TODO(translate), which the build refuses until every mark is gone; it never replaces a file (docs/content.md)")
+	fs.StringVar(&f.Lang, "lang", "", "with --new-translation: the language to translate into, by its code in tact.toml, such as nl")
 	fs.BoolVar(&f.Mark, "mark-translated", false, "record that the translation files given as arguments are up to date with their source, then exit")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the build to a file (go tool pprof)")
 	fs.StringVar(&f.MemProfile, "memprofile", "", "write an allocation profile of the build to a file (go tool pprof)")
@@ -142,6 +149,12 @@ func Parse(args []string, stdout, stderr io.Writer) (*Flags, int) {
 func check(fs *flag.FlagSet, f *Flags) string {
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	if f.NewTranslation != "" || set["new-translation"] {
+		return checkNewTranslation(f)
+	}
+	if set["lang"] {
+		return "--lang goes with --new-translation, such as: " + Name + " --new-translation content/en/closing-the-loop.md --lang " + f.Lang
+	}
 	if f.Mark {
 		switch {
 		case f.Watch:
@@ -166,6 +179,25 @@ func check(fs *flag.FlagSet, f *Flags) string {
 	}
 	if f.Poll && f.PollInterval <= 0 {
 		return fmt.Sprintf("--poll-interval %v is not a time between scans: use one such as 500ms or 2s", f.PollInterval)
+	}
+	return ""
+}
+
+// checkNewTranslation returns what is wrong with a command line that
+// asks for a translation skeleton, or "".
+func checkNewTranslation(f *Flags) string {
+	example := Name + " --new-translation content/en/closing-the-loop.md --lang nl"
+	switch {
+	case f.NewTranslation == "" || isFlag(f.NewTranslation):
+		return "--new-translation needs the source article right after it, such as: " + example
+	case f.Mark:
+		return "--new-translation and --mark-translated do not go together: write the translation first, then mark it"
+	case f.Watch:
+		return "--new-translation and --watch do not go together: make the skeleton first, then start the preview to write in it"
+	case f.Lang == "" || isFlag(f.Lang):
+		return "--new-translation needs --lang, the language to translate into, such as: " + example
+	case len(f.Files) > 0:
+		return fmt.Sprintf("unexpected argument %q: --new-translation takes one article, and --lang one language (run the command once for each)", f.Files[0])
 	}
 	return ""
 }
@@ -210,6 +242,12 @@ func usageError(w io.Writer, fs *flag.FlagSet, msg string) int {
 			msg += fmt.Sprintf(": did you mean --%s?", near)
 		}
 	}
+	return printUsageError(w, msg)
+}
+
+// printUsageError prints msg and where the help is, and returns the exit
+// status of a usage error.
+func printUsageError(w io.Writer, msg string) int {
 	fmt.Fprintf(w, "%s: %s\nRun '%s --help' for the flags.\n", Name, msg, Name)
 	return 2
 }

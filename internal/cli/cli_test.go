@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"tact/internal/build"
+	"tact/internal/scaffold"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/help*.txt with the current help text")
@@ -95,6 +97,13 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"--mark-translated", "a.md", "--strict"}, "flag --strict comes after the files"},
 		{[]string{"--watch", "--mark-translated", "a.md"}, "--watch and --mark-translated do not go together"},
 		{[]string{"--watch", "--port", "70000"}, "--port 70000 is not a port"},
+		{[]string{"--new-translation", "content/en/a.md"}, "--new-translation needs --lang, the language to translate into, such as: build --new-translation content/en/closing-the-loop.md --lang nl"},
+		{[]string{"--new-translation", "--lang", "nl", "content/en/a.md"}, "--new-translation needs the source article right after it"},
+		{[]string{"--new-translation"}, "flag needs an argument: -new-translation"},
+		{[]string{"--lang", "nl"}, "--lang goes with --new-translation, such as: build --new-translation content/en/closing-the-loop.md --lang nl"},
+		{[]string{"--new-translation", "content/en/a.md", "--lang", "nl", "content/en/b.md"}, `unexpected argument "content/en/b.md": --new-translation takes one article`},
+		{[]string{"--new-translation", "content/en/a.md", "--mark-translated", "--lang", "nl"}, "--new-translation and --mark-translated do not go together"},
+		{[]string{"--watch", "--new-translation", "content/en/a.md", "--lang", "nl"}, "--new-translation and --watch do not go together"},
 		{[]string{"--port", "x"}, `invalid value "x" for flag -port`},
 	} {
 		var stdout, stderr bytes.Buffer
@@ -121,6 +130,10 @@ func TestParse(t *testing.T) {
 	}
 	f, _ = Parse([]string{"--content", "site", "--mark-translated", "content/nl/a.md", "content/it/a.md"}, &bytes.Buffer{}, &bytes.Buffer{})
 	if f == nil || f.OutDir() != filepath.Join("site", "public") || len(f.Files) != 2 {
+		t.Errorf("parsed %+v", f)
+	}
+	f, _ = Parse([]string{"--new-translation", "content/en/a.md", "--lang", "nl"}, &bytes.Buffer{}, &bytes.Buffer{})
+	if f == nil || f.NewTranslation != "content/en/a.md" || f.Lang != "nl" || f.Mark || len(f.Files) != 0 {
 		t.Errorf("parsed %+v", f)
 	}
 }
@@ -221,6 +234,13 @@ func TestExitStatus(t *testing.T) {
 	}
 	if got := ExitStatus(context.Background(), errors.New("content/en/a.md:1:1: bad"), &w); got != 1 || !strings.Contains(w.String(), "build failed; the previous output is unchanged") {
 		t.Errorf("failure: %d, %q", got, w.String())
+	}
+	// A --new-translation naming what the site does not have is a usage
+	// error, found once tact.toml is read: status 2, and where the help is.
+	w.Reset()
+	usage := fmt.Errorf("begin: %w", &scaffold.UsageError{Msg: "--lang fr is not a language of the site: use one of es, nl, it (the languages of tact.toml)"})
+	if got := ExitStatus(context.Background(), usage, &w); got != 2 || w.String() != "build: --lang fr is not a language of the site: use one of es, nl, it (the languages of tact.toml)\nRun 'build --help' for the flags.\n" {
+		t.Errorf("usage error: %d, %q; want 2 and the message", got, w.String())
 	}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	cancel(interrupted{syscall.SIGINT})

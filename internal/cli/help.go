@@ -23,6 +23,7 @@ var examples = [][2]string{
 	{Name + " --watch", "preview at http://127.0.0.1:1313/ while writing"},
 	{Name + " --watch --poll", "the same in Docker or WSL, where file events never arrive"},
 	{Name + " --content ~/sites/tact --out /tmp/tact", "build a site elsewhere into /tmp/tact"},
+	{Name + " --new-translation content/en/closing-the-loop.md --lang nl", "begin an article's Dutch translation: a skeleton in content/nl/ to write in"},
 	{Name + " --mark-translated content/nl/introducties.md", "record a translation as up to date with its source"},
 }
 
@@ -30,7 +31,7 @@ var examples = [][2]string{
 // with their defaults (the profiling flags only when all is set), and
 // examples.
 func Usage(w io.Writer, fs *flag.FlagSet, all bool) {
-	fmt.Fprintf(w, "Usage:\n  %s [flags]\n  %s --watch [flags]\n  %s --mark-translated FILE…\n\n%s\n", Name, Name, Name, about)
+	fmt.Fprintf(w, "Usage:\n  %s [flags]\n  %s --watch [flags]\n  %s --new-translation FILE --lang CODE\n  %s --mark-translated FILE…\n\n%s\n", Name, Name, Name, Name, about)
 	fmt.Fprintf(w, "\nMore in README.md, docs/content.md (the content format), docs/errors.md\n(every message) and docs/deploy.md (publishing).\n")
 	for _, g := range groups {
 		if g.all && !all {

@@ -15,13 +15,14 @@ import (
 
 // OpenSite opens the site root as an os.Root (no path or link leaves it)
 // and checks the output directory (build.OutputDir), returning where to
-// publish; with --mark-translated there is no output to check.
-func OpenSite(root, out string, mark bool) (fs.FS, string, error) {
+// publish; a maintenance action (--mark-translated, --new-translation)
+// writes no output, so there is none to check.
+func OpenSite(root, out string, maintenance bool) (fs.FS, string, error) {
 	r, err := os.OpenRoot(root)
 	if err != nil {
 		return nil, "", fmt.Errorf("open the site: %w (run the build from the site's root or pass --content)", err)
 	}
-	if mark {
+	if maintenance {
 		return r.FS(), out, nil
 	}
 	out, err = build.OutputDir(root, out)

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"tact/internal/scaffold"
 )
 
 // interrupted is the cause of a context a signal cancelled.
@@ -44,7 +46,8 @@ func SignalContext(parent context.Context) (ctx context.Context, stop func()) {
 // ExitStatus returns the command's exit status after it ran with ctx and
 // returned err, printing err (one problem a line, as Report does) to w:
 // 128 plus the signal's number when a signal stopped the command before
-// it was done (130 for Ctrl-C), 1 when it failed, 0 when it succeeded. A
+// it was done (130 for Ctrl-C), 2 for a usage error found once the site
+// is read (scaffold.UsageError), 1 when it failed, 0 when it succeeded. A
 // build a signal came too late to stop succeeded. A preview stopped by a
 // signal returns the context's cause, the signal.
 func ExitStatus(ctx context.Context, err error, w io.Writer) int {
@@ -54,6 +57,9 @@ func ExitStatus(ctx context.Context, err error, w io.Writer) int {
 			fmt.Fprintln(w, "build interrupted; the previous output is unchanged")
 		}
 		return 128 + int(in.sig)
+	}
+	if u := (*scaffold.UsageError)(nil); errors.As(err, &u) {
+		return printUsageError(w, u.Msg)
 	}
 	if err != nil {
 		Report(w, err)

@@ -55,7 +55,10 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	if fm.Key != "" && !slug.Valid(fm.Key) {
 		errs.Add(idx.Errorf(idx.Val("key"), "key %q is not valid: use lowercase letters, digits and hyphens", fm.Key))
 	}
-	if fm.Slug != "" {
+	for _, e := range untranslated(file, src, lang) {
+		errs.Add(e)
+	}
+	if fm.Slug != "" && !strings.Contains(fm.Slug, UntranslatedMark) { // (a skeleton's slug to choose: reported above)
 		if msg := checkSlug(fm.Slug, lang); msg != "" {
 			errs.Add(idx.Errorf(idx.Val("slug"), "%s", msg))
 		}

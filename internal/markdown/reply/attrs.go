@@ -175,3 +175,31 @@ func splitAttrs(info string, i int) ([]attr, error) {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' }
+
+// Attrs returns the attributes of a reply block's info string, which
+// starts with "reply", as key and value pairs in order, each value without
+// its quotes and escapes: for tools that rewrite a block's header (package
+// scaffold). Attr writes one back.
+func Attrs(info string) ([][2]string, error) {
+	if !isReply(info) {
+		return nil, fmt.Errorf("not a reply block: its info string does not start with the word reply")
+	}
+	as, err := splitAttrs(info, strings.Index(info, "reply")+len("reply"))
+	if err != nil {
+		return nil, err
+	}
+	out := make([][2]string, len(as))
+	for i, a := range as {
+		out[i] = [2]string{a.key, a.val}
+	}
+	return out, nil
+}
+
+// Attr returns key=value as an info string writes it: the value in quotes,
+// with \" and \\ escaped, unless it is a plain word.
+func Attr(key, val string) string {
+	if val != "" && !strings.ContainsAny(val, " \t\"\\") {
+		return key + "=" + val
+	}
+	return key + `="` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(val) + `"`
+}

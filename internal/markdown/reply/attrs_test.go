@@ -137,3 +137,26 @@ func TestAttrPositions(t *testing.T) {
 		t.Errorf("end of the subject at %d, not just past the closing quote", end)
 	}
 }
+
+// Attrs reads what Attr writes: a tool rewriting a reply's header keeps
+// every value as it was.
+func TestAttrsRoundTrip(t *testing.T) {
+	want := [][2]string{{"id", "a-1"}, {"title", `Say "yes" \ no`}, {"subject", "Hi ((name))"}, {"slug", "x"}, {"channel", "linkedin"}}
+	info := "reply"
+	for _, a := range want {
+		info += " " + Attr(a[0], a[1])
+	}
+	if info != `reply id=a-1 title="Say \"yes\" \\ no" subject="Hi ((name))" slug=x channel=linkedin` {
+		t.Errorf("written as %s", info)
+	}
+	got, err := Attrs(info)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("Attrs(%s) = %q, %v; want %q", info, got, err, want)
+	}
+	if _, err := Attrs("go"); err == nil {
+		t.Errorf("Attrs of a code block's info string: no error")
+	}
+	if _, err := Attrs(`reply title="open`); err == nil {
+		t.Errorf("Attrs of an unterminated value: no error")
+	}
+}
