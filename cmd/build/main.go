@@ -33,6 +33,7 @@ import (
 	"tact/internal/devserver"
 	"tact/internal/scaffold"
 	"tact/internal/site"
+	"tact/internal/sitefs"
 	"tact/internal/translation"
 )
 
@@ -67,7 +68,7 @@ func run(ctx context.Context, f *cli.Flags, fsys fs.FS, opts build.Options) erro
 		if err != nil {
 			return err
 		}
-		fmt.Printf("wrote %s: write each passage marked %s in its language and choose its slug; the build lists what is left\n", file, site.UntranslatedMark)
+		fmt.Printf("wrote %s: write each passage marked %s in its language and choose its slug; the build lists what is left\n", file, sitefs.UntranslatedMark)
 		return nil
 	case f.Watch:
 		// The first build reports a broken tact.toml; until then, serve at the root.

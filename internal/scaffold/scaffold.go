@@ -12,7 +12,7 @@
 // that the finished translation is current until the source changes.
 //
 // Every passage a translator writes stays in the source's words, marked
-// site.UntranslatedMark: the title, the summary, each tag, the slug (the
+// sitefs.UntranslatedMark: the title, the summary, each tag, the slug (the
 // translator chooses one), each heading, the first line of each paragraph,
 // list item, quote paragraph and table row, each reply's title and
 // subject, and the first line of each reply's message. A reply's slug
@@ -239,7 +239,7 @@ func translationOf(fsys fs.FS, dir, key string) string {
 }
 
 // mark is what the skeleton puts before each passage to translate.
-const mark = site.UntranslatedMark + ": "
+const mark = sitefs.UntranslatedMark + ": "
 
 // writeFrontMatter writes the skeleton's front matter: a comment saying
 // what to do, then the source's fields, those to translate marked.

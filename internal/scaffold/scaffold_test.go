@@ -15,6 +15,7 @@ import (
 	"tact/internal/diag"
 	"tact/internal/scaffold"
 	"tact/internal/site"
+	"tact/internal/sitefs"
 	"tact/internal/sitetest"
 )
 
@@ -40,7 +41,7 @@ func realSite(t *testing.T) string {
 // every other marked passage written (here: marked as Dutch).
 func translate(skeleton string) string {
 	s := regexp.MustCompile(`(?m)^slug = .*$`).ReplaceAllString(skeleton, `slug = "bedanken-en-terugkoppelen"`)
-	return strings.ReplaceAll(s, site.UntranslatedMark+": ", "NL ")
+	return strings.ReplaceAll(s, sitefs.UntranslatedMark+": ", "NL ")
 }
 
 func read(t *testing.T, name string) string {
@@ -144,13 +145,13 @@ func TestUntranslatedSkeletonDoesNotBuild(t *testing.T) {
 		_, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: out})
 		var want []string
 		for i, line := range strings.Split(text, "\n") {
-			for col := strings.Index(line, site.UntranslatedMark); col >= 0; {
+			for col := strings.Index(line, sitefs.UntranslatedMark); col >= 0; {
 				what := "text"
 				if strings.HasPrefix(line, "slug") {
 					what = "slug"
 				}
 				want = append(want, fmt.Sprintf("%s:%d:%d: untranslated %s", name, i+1, len([]rune(line[:col]))+1, what))
-				next := strings.Index(line[col+1:], site.UntranslatedMark)
+				next := strings.Index(line[col+1:], sitefs.UntranslatedMark)
 				if next < 0 {
 					break
 				}
@@ -176,20 +177,20 @@ func TestUntranslatedSkeletonDoesNotBuild(t *testing.T) {
 		// title, slug, summary and two tags; two paragraphs of
 		// introduction; three scenarios of a heading, five paragraphs and a
 		// reply (title, subject, message); a closing heading and paragraph.
-		if n, want := strings.Count(skeleton, site.UntranslatedMark), 5+2+3*(1+5+3)+2; n != want {
+		if n, want := strings.Count(skeleton, sitefs.UntranslatedMark), 5+2+3*(1+5+3)+2; n != want {
 			t.Errorf("the skeleton has %d marks, want %d", n, want)
 		}
 		check(t, skeleton)
 	})
 	t.Run("one passage left", func(t *testing.T) {
-		last := strings.LastIndex(skeleton, site.UntranslatedMark)
+		last := strings.LastIndex(skeleton, sitefs.UntranslatedMark)
 		text := translate(skeleton[:last]) + skeleton[last:]
 		os.WriteFile(file, []byte(text), 0o644)
 		check(t, text)
 	})
 	t.Run("the slug left", func(t *testing.T) {
-		text := strings.ReplaceAll(skeleton, site.UntranslatedMark+": ", "NL ")
-		text = strings.Replace(text, `slug = "NL `, `slug = "`+site.UntranslatedMark+": ", 1)
+		text := strings.ReplaceAll(skeleton, sitefs.UntranslatedMark+": ", "NL ")
+		text = strings.Replace(text, `slug = "NL `, `slug = "`+sitefs.UntranslatedMark+": ", 1)
 		os.WriteFile(file, []byte(text), 0o644)
 		check(t, text)
 	})

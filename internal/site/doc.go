@@ -26,7 +26,7 @@
 // optional. The body is Markdown converted by package markdown: level-2
 // headings with a verdict attribute are scenarios (their first paragraph
 // the situation, the second the why), fenced blocks with the info string
-// "reply" are reply templates. An UntranslatedMark anywhere in the file
+// "reply" are reply templates. A sitefs.UntranslatedMark anywhere in the file
 // (a passage of a translation skeleton not written yet, package scaffold)
 // is an error at its place. docs/content.md is the writers' reference.
 //

@@ -100,3 +100,11 @@ func tomlErrors(file string, src []byte, off int, err error) error {
 	startLine, _ := diag.Position(src, off)
 	return &diag.Error{File: file, Line: startLine, Msg: "invalid TOML: " + err.Error()}
 }
+
+// SplitArticle splits the normalised text of an article file (sitefs.ReadText)
+// into its front matter, the TOML between the "+++" lines, and its body,
+// whose SourceHash a translation records.
+func SplitArticle(file string, src []byte) (frontMatter, body []byte, err error) {
+	fm, body, _, _, err := splitFrontMatter(file, src)
+	return fm, body, err
+}

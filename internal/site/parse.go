@@ -12,6 +12,7 @@ import (
 
 	"tact/internal/diag"
 	"tact/internal/markdown"
+	"tact/internal/sitefs"
 	"tact/internal/slug"
 	"tact/internal/tomlpos"
 )
@@ -55,10 +56,10 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	if fm.Key != "" && !slug.Valid(fm.Key) {
 		errs.Add(idx.Errorf(idx.Val("key"), "key %q is not valid: use lowercase letters, digits and hyphens", fm.Key))
 	}
-	for _, e := range untranslated(file, src, lang) {
+	for _, e := range sitefs.Untranslated(file, src, lang.Name) {
 		errs.Add(e)
 	}
-	if fm.Slug != "" && !strings.Contains(fm.Slug, UntranslatedMark) { // (a skeleton's slug to choose: reported above)
+	if fm.Slug != "" && !strings.Contains(fm.Slug, sitefs.UntranslatedMark) { // (a skeleton's slug to choose: reported above)
 		if msg := checkSlug(fm.Slug, lang); msg != "" {
 			errs.Add(idx.Errorf(idx.Val("slug"), "%s", msg))
 		}

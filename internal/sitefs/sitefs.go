@@ -1,7 +1,8 @@
 // Package sitefs is the site's files as the builder reads them: through an
 // fs.FS that refuses symbolic links out of the site root (Guard), and, for
 // content files, as normalised UTF-8 text with the problems a writer can
-// fix named at their place (ReadText).
+// fix named at their place (ReadText, Untranslated); and which names are
+// editors' droppings, never the site's files (Dropping).
 package sitefs
 
 import (
