@@ -59,14 +59,14 @@ func run(ctx context.Context, f *cli.Flags, fsys fs.FS, opts build.Options) erro
 	switch {
 	case f.Mark:
 		if err := translation.MarkTranslated(ctx, f.Root, f.Files); err != nil {
-			return err
+			return cli.ActionFailed("--mark-translated", err)
 		}
 		fmt.Printf("marked %d file(s) as translated from the current source\n", len(f.Files))
 		return nil
 	case f.NewTranslation != "":
 		file, err := scaffold.Write(f.Root, f.NewTranslation, f.Lang)
 		if err != nil {
-			return err
+			return cli.ActionFailed("--new-translation", err)
 		}
 		fmt.Printf("wrote %s: write each passage marked %s in its language and choose its slug; the build lists what is left\n", file, sitefs.UntranslatedMark)
 		return nil

@@ -235,10 +235,16 @@ func TestExitStatus(t *testing.T) {
 	if got := ExitStatus(context.Background(), errors.New("content/en/a.md:1:1: bad"), &w); got != 1 || !strings.Contains(w.String(), "build failed; the previous output is unchanged") {
 		t.Errorf("failure: %d, %q", got, w.String())
 	}
+	// A maintenance action that fails built nothing, and says so.
+	w.Reset()
+	if got := ExitStatus(context.Background(), ActionFailed("--mark-translated", errors.New("mark content/nl/x.md: not an article of the site")), &w); got != 1 || w.String() != "mark content/nl/x.md: not an article of the site\n--mark-translated wrote nothing\n" {
+		t.Errorf("a maintenance action's failure: status %d, %q; want 1 and no word of a build", got, w.String())
+	}
 	// A --new-translation naming what the site does not have is a usage
 	// error, found once tact.toml is read: status 2, and where the help is.
 	w.Reset()
 	usage := fmt.Errorf("begin: %w", &scaffold.UsageError{Msg: "--lang fr is not a language of the site: use one of es, nl, it (the languages of tact.toml)"})
+	w.Reset()
 	if got := ExitStatus(context.Background(), usage, &w); got != 2 || w.String() != "build: --lang fr is not a language of the site: use one of es, nl, it (the languages of tact.toml)\nRun 'build --help' for the flags.\n" {
 		t.Errorf("usage error: %d, %q; want 2 and the message", got, w.String())
 	}

@@ -61,9 +61,33 @@ func ExitStatus(ctx context.Context, err error, w io.Writer) int {
 	if u := (*scaffold.UsageError)(nil); errors.As(err, &u) {
 		return printUsageError(w, u.Msg)
 	}
+	if a := (*actionError)(nil); errors.As(err, &a) {
+		fmt.Fprintln(w, a.err)
+		fmt.Fprintf(w, "%s wrote nothing\n", a.action)
+		return 1
+	}
 	if err != nil {
 		Report(w, err)
 		return 1
 	}
 	return 0
+}
+
+// actionError is the failure of a maintenance action, which builds nothing:
+// its report says so rather than "build failed".
+type actionError struct {
+	action string
+	err    error
+}
+
+func (e *actionError) Error() string { return e.err.Error() }
+func (e *actionError) Unwrap() error { return e.err }
+
+// ActionFailed returns err as the failure of the maintenance action named
+// by its flag (--mark-translated), nil if err is nil.
+func ActionFailed(flag string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &actionError{flag, err}
 }
