@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"tact/internal/diag"
 	"tact/internal/tomlpos"
 )
@@ -75,11 +73,7 @@ func decode(fsys fs.FS, file string, v any, missing string) (*tomlpos.Index, err
 	if err != nil {
 		return nil, err
 	}
-	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return nil, tomlErrors(file, src, err)
-	}
-	return tomlpos.NewIndex(file, src, 0, len(src)), nil
+	return tomlpos.Decode(file, src, 0, len(src), v, tomlMessages)
 }
 
 // read reads a quiz file and normalises it like the other content files: the

@@ -5,21 +5,15 @@ import (
 	"reflect"
 	"strings"
 
-	"tact/internal/diag"
 	"tact/internal/tomlpos"
 )
 
-// tomlErrors converts go-toml's errors to positioned diagnostics.
-func tomlErrors(file string, src []byte, err error) error {
-	if e := tomlpos.Errors(file, src, 0, err, tomlpos.Messages{
-		Unknown: func(key string) string {
-			return fmt.Sprintf("unknown key %q: check its spelling (the format is described in the documentation of package quiz)", key)
-		},
-		Other: func(msg string) string { return typeMessage(strings.TrimPrefix(msg, "toml: ")) },
-	}); e != nil {
-		return e
-	}
-	return &diag.Error{File: file, Msg: "invalid TOML: " + err.Error()}
+// tomlMessages word the quiz files' TOML errors.
+var tomlMessages = tomlpos.Messages{
+	Unknown: func(key string) string {
+		return fmt.Sprintf("unknown key %q: check its spelling (the format is described in the documentation of package quiz)", key)
+	},
+	Other: func(msg string) string { return typeMessage(strings.TrimPrefix(msg, "toml: ")) },
 }
 
 // expected says, for each Go field or type a value is decoded into, what the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -39,42 +40,96 @@ func Decode(file string, src []byte, off, end int, v any, m Messages) (*Index, e
 		return nil, &diag.Error{File: file, Line: line, Msg: "invalid TOML: " + err.Error()}
 	}
 	// go-toml stops at the first value of the wrong type: decode each
-	// top-level key alone, so that the writer sees every problem at once.
-	idx := NewIndex(file, src, off, end)
-	var errs diag.List
-	for _, key := range slices.Sorted(func(yield func(string) bool) {
-		for k := range fields {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
-		one, merr := toml.Marshal(map[string]any{key: fields[key]})
-		if merr != nil {
-			continue
-		}
-		fresh := reflect.New(reflect.TypeOf(v).Elem()).Interface()
-		ferr := toml.NewDecoder(bytes.NewReader(one)).DisallowUnknownFields().Decode(fresh)
-		var strict *toml.StrictMissingError
-		var fde *toml.DecodeError
-		switch {
-		case errors.As(ferr, &strict):
-			errs.Add(idx.Errorf(idx.Key(key), "%s", m.Unknown(key)))
-		case errors.As(ferr, &fde):
-			// A value in a table: at its own place, named by its path.
-			if inner := strings.Join(fde.Key(), "."); inner != key && idx.Val(inner) >= 0 {
-				errs.Add(idx.Errorf(idx.Val(inner), "%s", m.other(inner, fde.Error())))
-				continue
-			}
-			errs.Add(idx.Errorf(idx.Val(key), "%s", m.other(key, fde.Error())))
-		}
+	// value alone, in tables and lists of tables too, so that the writer
+	// sees every problem at once.
+	f := &finder{idx: NewIndex(file, src, off, end), typ: reflect.TypeOf(v).Elem(), m: m}
+	for _, key := range slices.Sorted(maps.Keys(fields)) {
+		f.find([]any{key}, fields[key])
 	}
-	if errs.Err() == nil {
-		// Only a nested value is wrong (in a table or a list): go-toml's
-		// own error, at its place.
+	if f.errs.Err() == nil {
+		// Not a value of its own (the order of tables, say): go-toml's own
+		// error, at its place.
 		return nil, Errors(file, src, off, err, m)
 	}
-	return nil, errs.Err()
+	return nil, f.errs.Err()
+}
+
+// finder finds the values of a TOML text that do not decode, each decoded
+// alone.
+type finder struct {
+	idx  *Index
+	typ  reflect.Type // what the text decodes into
+	m    Messages
+	errs diag.List
+}
+
+// find reports the value val at path (keys and list indexes) if it does
+// not decode: a table or a list of tables that decodes empty is searched
+// value by value, so each wrong value is reported at its own place.
+func (f *finder) find(path []any, val any) {
+	err := f.decode(path, val)
+	if err == nil {
+		return
+	}
+	switch v := val.(type) {
+	case map[string]any:
+		if f.decode(path, map[string]any{}) == nil {
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				f.find(append(slices.Clip(path), k), v[k])
+			}
+			return
+		}
+	case []any:
+		if len(v) > 0 && f.decode(path, []any{}) == nil {
+			for i, e := range v {
+				f.find(append(slices.Clip(path), i), e)
+			}
+			return
+		}
+	}
+	name := pathName(path)
+	var strict *toml.StrictMissingError
+	var de *toml.DecodeError
+	switch {
+	case errors.As(err, &strict):
+		f.errs.Add(f.idx.Errorf(First(f.idx.Key(name), f.idx.Val(name)), "%s", f.m.Unknown(strings.Join(strict.Errors[0].Key(), "."))))
+	case errors.As(err, &de):
+		f.errs.Add(f.idx.Errorf(First(f.idx.Val(name), f.idx.Key(name)), "%s", f.m.other(strings.Join(de.Key(), "."), de.Error())))
+	}
+}
+
+// decode decodes the document holding only val at path, a list index
+// standing for a list of that one element.
+func (f *finder) decode(path []any, val any) error {
+	for i := len(path) - 1; i >= 0; i-- {
+		if k, ok := path[i].(string); ok {
+			val = map[string]any{k: val}
+		} else {
+			val = []any{val}
+		}
+	}
+	one, err := toml.Marshal(val)
+	if err != nil {
+		return nil // (not what the writer wrote: nothing to say)
+	}
+	return toml.NewDecoder(bytes.NewReader(one)).DisallowUnknownFields().Decode(reflect.New(f.typ).Interface())
+}
+
+// pathName names path as Index does: a.b[2].c.
+func pathName(path []any) string {
+	var b strings.Builder
+	for _, p := range path {
+		switch p := p.(type) {
+		case string:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(p)
+		case int:
+			fmt.Fprintf(&b, "[%d]", p)
+		}
+	}
+	return b.String()
 }
 
 // other words a decoding error of key other than an unknown key.

@@ -63,3 +63,59 @@ func TestIndexPositions(t *testing.T) {
 		}
 	}
 }
+
+type site struct {
+	Title     string              `toml:"title"`
+	Languages []lang              `toml:"languages"`
+	Questions map[string]question `toml:"questions"`
+	Extra     map[string][]string `toml:"extra"`
+}
+
+type lang struct {
+	Code   string `toml:"code"`
+	Weight int    `toml:"weight"`
+}
+
+type question struct {
+	Text    string            `toml:"text"`
+	Options map[string]string `toml:"options"`
+}
+
+// Inside tables and lists of tables too, every wrong value is reported at
+// its own place, not only the first of each table.
+func TestDecodeReportsEveryWrongFieldInTables(t *testing.T) {
+	src := `title = "Tact"
+[[languages]]
+code = 1
+weight = "first"
+[[languages]]
+code = "nl"
+weight = 2
+[[languages]]
+code = "it"
+wieght = 3
+[questions.start]
+text = 3
+[questions.start.options]
+a = "Yes"
+b = false
+[extra]
+tags = ["a", 2]
+`
+	var v site
+	_, err := Decode("tact.toml", []byte(src), 0, len(src), &v, Messages{Unknown: func(k string) string { return "unknown field " + k }})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := []string{
+		`tact.toml:3:8: languages.code: expected text in quotes ("…"), found a number`,
+		`tact.toml:4:10: languages.weight: expected a whole number, found text in quotes`,
+		`tact.toml:10:1: unknown field languages.wieght`,
+		`tact.toml:12:8: questions.start.text: expected text in quotes ("…"), found a number`,
+		`tact.toml:15:5: questions.start.options.b: expected text in quotes ("…"), found true or false`,
+		`tact.toml:17:14: extra.tags: expected text in quotes ("…"), found a number`,
+	}
+	if have := err.Error(); have != strings.Join(want, "\n") {
+		t.Errorf("input:\n%s\nhave:\n%s\nwant:\n%s", src, have, strings.Join(want, "\n"))
+	}
+}
