@@ -237,6 +237,8 @@ func TestBuildErrors(t *testing.T) {
 			}},
 		{"translation with another verdict", []edit{replace(nlIntros, "{#swamped verdict=accept}", "{#swamped verdict=wait}")},
 			[]string{`content/nl/introducties.md:11:4: scenario "swamped" has verdict "wait" here but "accept" in content/es/presentaciones.md: translations share the verdict`}},
+		{"unknown verdict in the reference language: the cause alone", []edit{replace("content/es/presentaciones.md", "{#swamped verdict=accept}", "{#swamped verdict=aceptar}")},
+			[]string{`content/es/presentaciones.md:14:4: unknown verdict "aceptar": use one of accept, decline, redirect, offer, rephrase, thank, ask, wait, prepare, close`}},
 		{"translation with another reply id", []edit{replace(nlIntros, "id=accept-later", "id=accept-soon")},
 			[]string{
 				`content/nl/introducties.md:11:4: scenario "swamped" lacks reply "accept-later", which content/es/presentaciones.md has`,
