@@ -74,7 +74,7 @@ func run(ctx context.Context, f *cli.Flags, fsys fs.FS, opts build.Options) erro
 		// The first build reports a broken tact.toml; until then, serve at the root.
 		basePath, _ := site.BasePath(fsys, opts.BaseURL)
 		dopts := devserver.Options{Root: f.Root, Out: opts.Out, BasePath: basePath, Serve: f.Serve, Port: f.Port, Poll: f.Poll, PollInterval: f.PollInterval}
-		build, done := cli.WatchBuild(fsys, opts)
+		build, done := cli.WatchBuild(fsys, opts, os.Stderr)
 		defer done()
 		if err := devserver.Run(ctx, dopts, build, os.Stdout); err != nil {
 			return err

@@ -26,6 +26,14 @@ func (p *Progress) Load() (stage Stage, done, total int) {
 	return Stage(p.stage.Load()), int(p.done.Load()), int(p.total.Load())
 }
 
+// Reset starts the count again, at Loading, for the next build of a watch
+// session.
+func (p *Progress) Reset() {
+	p.stage.Store(int32(Loading))
+	p.done.Store(0)
+	p.total.Store(0)
+}
+
 func (p *Progress) enter(s Stage) {
 	if p != nil {
 		p.stage.Store(int32(s))

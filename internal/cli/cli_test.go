@@ -262,3 +262,20 @@ func TestExitStatus(t *testing.T) {
 		t.Errorf("Ctrl-C after the build was done: %d, %q; want 0", got, w.String())
 	}
 }
+
+// In a watch session each build has its line, shown again for the next
+// build after the last was erased.
+func TestProgressLineForEachWatchBuild(t *testing.T) {
+	var w syncBuffer
+	l := newProgress(&w, 0, time.Millisecond)
+	for i, want := range []string{"\rreading the content\x1b[K", "\rreading the content\x1b[K"} {
+		before := len(w.String())
+		l.Start()
+		time.Sleep(20 * time.Millisecond)
+		l.Stop()
+		got := w.String()[before:]
+		if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "\r\x1b[K") {
+			t.Errorf("build %d: line %q; want it to start at %q and be erased", i+1, got, want)
+		}
+	}
+}

@@ -22,31 +22,56 @@ const progressTick = 100 * time.Millisecond
 // ProgressLine is the one line a long build shows on a terminal, redrawn
 // in place on stderr ("rendering 12,345/27,181 pages") and erased before
 // the summary line is printed. When stderr is not a terminal (a pipe, a
-// file, CI's log) it shows nothing.
+// file, CI's log) it shows nothing. A watch session shows one for each
+// build (Start, Stop), erased before the build's log line.
 type ProgressLine struct {
-	counter *build.Progress // nil when there is nothing to show on
-	stop    chan struct{}
-	done    chan struct{}
+	w           io.Writer
+	delay, tick time.Duration
+	counter     *build.Progress // nil when there is nothing to show on
+	stop        chan struct{}
+	done        chan struct{}
 }
 
-// StartProgress starts a progress line on w, shown after ProgressDelay if
-// w is a terminal.
-func StartProgress(w *os.File) *ProgressLine {
+// NewProgress returns the progress line of builds on w, shown if w is a
+// terminal; Start shows it for a build.
+func NewProgress(w *os.File) *ProgressLine {
 	if !term.IsTerminal(int(w.Fd())) {
 		return &ProgressLine{}
 	}
-	return startProgress(w, ProgressDelay, progressTick)
+	return newProgress(w, ProgressDelay, progressTick)
+}
+
+// StartProgress starts a progress line on w for a build, shown after
+// ProgressDelay if w is a terminal.
+func StartProgress(w *os.File) *ProgressLine {
+	l := NewProgress(w)
+	l.Start()
+	return l
+}
+
+func newProgress(w io.Writer, delay, tick time.Duration) *ProgressLine {
+	return &ProgressLine{w: w, delay: delay, tick: tick, counter: new(build.Progress)}
 }
 
 func startProgress(w io.Writer, delay, tick time.Duration) *ProgressLine {
-	l := &ProgressLine{counter: new(build.Progress), stop: make(chan struct{}), done: make(chan struct{})}
-	go l.run(w, delay, tick)
+	l := newProgress(w, delay, tick)
+	l.Start()
 	return l
 }
 
 // Counter returns what the build counts its work in (Options.Progress):
 // nil when nothing is shown.
 func (l *ProgressLine) Counter() *build.Progress { return l.counter }
+
+// Start starts the line of a build, from its first stage.
+func (l *ProgressLine) Start() {
+	if l.counter == nil {
+		return
+	}
+	l.counter.Reset()
+	l.stop, l.done = make(chan struct{}), make(chan struct{})
+	go l.run(l.w, l.delay, l.tick)
+}
 
 // Stop erases the line, if it was shown, and returns once it is gone.
 func (l *ProgressLine) Stop() {

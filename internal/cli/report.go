@@ -31,12 +31,17 @@ func OpenSite(root, out string, maintenance bool) (fs.FS, string, error) {
 
 // WatchBuild returns the build the preview runs on every change: one
 // Builder for the whole session, so that each save rebuilds only what the
-// changed files affect. Call done when the session ends: it removes what
-// the Builder keeps beside the output.
-func WatchBuild(fsys fs.FS, opts build.Options) (run devserver.BuildFunc, done func()) {
+// changed files affect. A build that takes over a second (the first, on a
+// large site) shows progress on stderr if it is a terminal. Call done when
+// the session ends: it removes what the Builder keeps beside the output.
+func WatchBuild(fsys fs.FS, opts build.Options, stderr *os.File) (run devserver.BuildFunc, done func()) {
+	progress := NewProgress(stderr)
+	opts.Progress = progress.Counter()
 	builder := build.NewBuilder(fsys, opts)
 	return func(ctx context.Context, changed []string) (devserver.Result, error) {
+		progress.Start()
 		rep, err := builder.Build(ctx, changed)
+		progress.Stop()
 		if err != nil {
 			return devserver.Result{}, err
 		}
