@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"tact/internal/build"
+	"tact/internal/sitetest"
 )
 
 // webTool returns the path of a file installed by `npm ci --prefix web`,
@@ -274,4 +278,75 @@ func TestHTMLValidates(t *testing.T) {
 	if err != nil {
 		t.Errorf("html-validate: %v\n%s", err, out)
 	}
+}
+
+// TestStatusChanges checks /status/ of a site whose translations are
+// behind: an English article with a changed word, an English interface
+// string changed, and a translation whose source text was not kept. With
+// every "What changed" open, in light and dark mode: no axe violation, no
+// CSP violation, valid HTML.
+func TestStatusChanges(t *testing.T) {
+	axe, err := os.ReadFile(webTool(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := webTool(t, ".bin/html-validate")
+	root := t.TempDir()
+	sitetest.Copy(t, "..", root)
+	edit := func(rel, old, new string) {
+		f := filepath.Join(root, filepath.FromSlash(rel))
+		b, err := os.ReadFile(f)
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s does not say %q (%v)", rel, old, err)
+		}
+		if err := os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("content/en/networking-with-friends.md", "they find ways to help", "they find clever ways to help")
+	edit("content/en/writing-to-a-stranger.md", "\n\n", "\n\nA new first paragraph.\n\n")
+	edit("i18n/en.toml", `navHome = "Home"`, `navHome = "Start page"`)
+	// The text the translations of writing-to-a-stranger were made from
+	// is not kept.
+	tr, _ := os.ReadFile(filepath.Join(root, "content", "es", "escribir-a-un-desconocido.md"))
+	from := regexp.MustCompile(`translatedFrom = "(\w+)"`).FindSubmatch(tr)
+	if from == nil {
+		t.Fatal("content/es/escribir-a-un-desconocido.md records no version")
+	}
+	if err := os.Remove(filepath.Join(root, "translated-from", string(from[1])+".md")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: out, Minify: true}); err != nil {
+		t.Fatal(err)
+	}
+	status := filepath.Join(out, "status", "index.html")
+	b, _ := os.ReadFile(status)
+	for _, want := range []string{"<details", "<ins>", "<del>", "was not kept", "navHome"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("/status/ has no %q", want)
+		}
+	}
+	if out, err := exec.Command(validate, "--config", filepath.Join("..", "web", ".htmlvalidate.json"), status).CombinedOutput(); err != nil {
+		t.Errorf("html-validate: %v\n%s", err, out)
+	}
+	base := serve(t, out)
+	ctx := newBrowser(t)
+	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
+		return err
+	}), chromedp.Navigate(base+"/status/"), chromedp.WaitReady(`body`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("details.changes").forEach(function (d) { d.open = true; }); document.querySelectorAll("details.changes").length`, nil),
+		chromedp.Evaluate(string(axe), nil)); err != nil {
+		t.Fatal(err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}})); err != nil {
+			t.Fatal(err)
+		}
+		if err := checkAxe(t, ctx, "status/"+scheme); err != nil {
+			t.Errorf("run axe: %v", err)
+		}
+	}
+	checkCSP(t, ctx, "status")
 }

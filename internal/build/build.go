@@ -53,7 +53,7 @@ type Report struct {
 // untracked.
 func (r *Report) TranslationsBehind() bool {
 	for _, row := range r.Translations {
-		if len(row.Items) > 0 || row.Quiz != "" && row.Quiz != translation.Current {
+		if len(row.Items) > 0 || row.Quiz != "" && row.Quiz != translation.Current || row.Strings != "" && row.Strings != translation.Current {
 			return true
 		}
 	}

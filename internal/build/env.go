@@ -122,7 +122,9 @@ func (e *env) hashInputs() (uint64, error) {
 func touchesEnv(changed []string) bool {
 	for _, c := range changed {
 		c = path.Clean(strings.TrimPrefix(c, "./"))
-		if !strings.HasPrefix(c, site.ContentDir+"/") {
+		// (The snapshots of source texts are read by the site's Load, as
+		// content is.)
+		if !strings.HasPrefix(c, site.ContentDir+"/") && !strings.HasPrefix(c, site.SnapshotDir+"/") {
 			return true
 		}
 	}

@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"tact/internal/build"
+	"tact/internal/site"
 	"tact/internal/sitetest"
+	"tact/internal/translation"
 )
 
 // readTree returns every file under dir, by slash path.
@@ -78,6 +80,14 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		return rels
 	}
 	langs := []string{"es", "nl", "it", "en"}
+	snapshots := func() []string {
+		m, _ := filepath.Glob(filepath.Join(root, site.SnapshotDir, "*"))
+		var rels []string
+		for _, f := range m {
+			rels = append(rels, site.SnapshotDir+"/"+filepath.Base(f))
+		}
+		return rels
+	}
 	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
 	added := 0
 	edits := []struct {
@@ -179,6 +189,31 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"change the stylesheet", func() []string {
 			f := "assets/style.css"
 			write(f, read(f)+fmt.Sprintf("\n.x%d { color: red; }\n", rng.IntN(1000)))
+			return []string{f}
+		}},
+		{"change an English interface string", func() []string {
+			f := "i18n/en.toml"
+			write(f, strings.Replace(read(f), `navHome = "`, fmt.Sprintf(`navHome = "H%d `, rng.IntN(100)), 1))
+			return []string{f}
+		}},
+		{"mark a translation (and keep its source's text)", func() []string {
+			lang := pick(langs[:3])
+			f := pick(append(articles(lang), "i18n/"+lang+".toml", "content/"+lang+"/quiz.toml"))
+			before := snapshots()
+			if err := translation.MarkTranslated(context.Background(), root, []string{f}); err != nil {
+				return nil // (an added article has no source to be marked against)
+			}
+			return append(append([]string{f}, before...), snapshots()...)
+		}},
+		{"remove a kept source text", func() []string {
+			kept := snapshots()
+			if len(kept) == 0 {
+				return nil
+			}
+			f := pick(kept)
+			if err := os.Remove(file(f)); err != nil {
+				t.Fatal(err)
+			}
 			return []string{f}
 		}},
 		{"change the home introduction", func() []string {

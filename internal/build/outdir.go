@@ -10,7 +10,7 @@ import (
 )
 
 // sourceDirs are the folders of the site root that hold its sources.
-var sourceDirs = []string{site.ContentDir, render.LayoutDir, "assets", site.I18nDir, StaticDir}
+var sourceDirs = []string{site.ContentDir, render.LayoutDir, "assets", site.I18nDir, StaticDir, site.SnapshotDir}
 
 // OutputDir checks the output directory out (relative to the working
 // directory) of the site at root, and returns the directory to publish to:

@@ -4,6 +4,7 @@ import (
 	"tact/internal/render"
 	"tact/internal/sig"
 	"tact/internal/site"
+	"tact/internal/translation"
 )
 
 // signatures returns, for each page, a hash of everything the page shows:
@@ -67,9 +68,17 @@ func signatures(s *site.Site, pages []*render.Page, version uint64) (sigs []uint
 		case p.Kind == render.KindStatus:
 			h.Num(all)
 			for _, row := range p.Status {
-				h.Str(row.Lang.Code).Str(row.Quiz)
+				h.Str(row.Lang.Code).Str(row.Quiz).Str(row.Strings)
 				for _, it := range row.Items {
 					h.Str(it.Key).Str(it.State).Str(it.File).Str(it.Title)
+					diffSig(h, it.Diff)
+				}
+				diffSig(h, row.QuizDiff)
+				if row.StringsKnown {
+					h.Num(1)
+				}
+				for _, c := range row.StringChanges {
+					h.Str(c.ID).Str(c.Old).Str(c.New)
 				}
 			}
 		case p.Root:
@@ -86,6 +95,20 @@ func signatures(s *site.Site, pages []*render.Page, version uint64) (sigs []uint
 		sigs[i] = h.Sum()
 	}
 	return sigs, listing
+}
+
+// diffSig adds what the status page shows of a diff.
+func diffSig(h *sig.Hasher, d translation.Diff) {
+	if !d.Known {
+		return
+	}
+	h.Str(d.File).Num(uint64(len(d.Hunks)) + 1)
+	for _, hk := range d.Hunks {
+		h.Num(uint64(hk.Line))
+		for _, s := range hk.Spans {
+			h.Num(uint64(s.Op)).Str(s.Text)
+		}
+	}
 }
 
 // articleDeps adds what an article's page and its replies' pages show:

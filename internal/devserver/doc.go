@@ -13,13 +13,14 @@
 // # Sources
 //
 // The sources are tact.toml and everything under content/, layouts/, assets/,
-// i18n/ and static/ in the site root, except the output directory and editor
-// droppings (sitefs.Dropping: swap and lock files, backups ending in "~",
-// safe-write temporaries, .DS_Store) and, outside static/, any name starting
-// with "." (static/.well-known/ is published). A change to a dropping alone
-// never rebuilds. A file that came and went between two builds (an editor's
-// temporary file under any name, renamed over the file it saves) is not a
-// change either: the log names the saved file alone.
+// i18n/, static/ and translated-from/ in the site root, except the output
+// directory and editor droppings (sitefs.Dropping: swap and lock files,
+// backups ending in "~", safe-write temporaries, .DS_Store) and, outside
+// static/, any name starting with "." (static/.well-known/ is published). A
+// change to a dropping alone never rebuilds. A file that came and went
+// between two builds (an editor's temporary file under any name, renamed
+// over the file it saves) is not a change either: the log names the saved
+// file alone.
 //
 // # Watching
 //

@@ -23,7 +23,9 @@ type change struct {
 }
 
 // sourceDirs are the top-level directories of the site root that hold sources.
-func sourceDirs() []string { return []string{"content", "layouts", "assets", "i18n", "static"} }
+func sourceDirs() []string {
+	return []string{"content", "layouts", "assets", "i18n", "static", "translated-from"}
+}
 
 // configFile is the site configuration, the one source outside sourceDirs.
 const configFile = "tact.toml"

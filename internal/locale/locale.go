@@ -321,3 +321,29 @@ func (c *Catalog) Require(langs, ids []string) error {
 	}
 	return errs.Err()
 }
+
+// Texts returns the messages of a message file by id, for comparing two
+// versions of the source language's strings: a plain message's text, or a
+// plural message's forms, one a line ("one: …", "other: …") in CLDR order.
+func Texts(data []byte) (map[string]string, error) {
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(raw))
+	for id, v := range raw {
+		switch v := v.(type) {
+		case string:
+			out[id] = v
+		case map[string]any:
+			var forms []string
+			for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+				if s, ok := v[f].(string); ok {
+					forms = append(forms, f+": "+s)
+				}
+			}
+			out[id] = strings.Join(forms, "\n")
+		}
+	}
+	return out, nil
+}

@@ -50,7 +50,14 @@
 //
 // A translation records the SourceHash of the source version it was made
 // from (translatedFrom, or a first line "# translatedFrom = …" in quiz
-// texts); package translation compares them with the source language's.
+// texts and interface strings); package translation compares them with the
+// source language's. The source text of a recorded version is kept in
+// translated-from/<hash>.md or .toml (SnapshotDir), written when the
+// translation is marked; for every stale translation a Load reads the text
+// it was made from and the source's text now (SourceText), for the status
+// page to show what changed. Those are the only files outside content/
+// that a Load reads, so a Builder reloads the model, not the env, when
+// they change.
 //
 // # Loading again
 //

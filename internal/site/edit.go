@@ -42,8 +42,10 @@ func (l *Loader) TakeEdits(s *Site, cache Cache, changed []string) (touched map[
 		}
 		na, err := l.parseArticle(job{lang: old.Lang, file: c}, src)
 		// (A source article whose text changed makes its translations
-		// stale: their pages say so, which the prose path does not redo.)
-		if err != nil || na == nil || !sameShape(old, na) || old.Lang.Code == s.SourceLang() && na.SourceHash != old.SourceHash {
+		// stale: their pages say so, which the prose path does not redo.
+		// A translation that records another version needs that version's
+		// text for the status page's diff, which a Load reads.)
+		if err != nil || na == nil || !sameShape(old, na) || old.Lang.Code == s.SourceLang() && na.SourceHash != old.SourceHash || na.TranslatedFrom != old.TranslatedFrom {
 			return nil, false
 		}
 		na.srcHash = h

@@ -148,13 +148,11 @@ func (l *Loader) Load(ctx context.Context, opts LoadOptions) (*Site, Cache, erro
 	s.BaseURL = l.baseURL
 	s.cat = l.catalog
 	s.source = l.cfg.Source
-	if s.Quiz != nil {
-		codes := make([]string, len(s.Languages))
-		for i, l := range s.Languages {
-			codes[i] = l.Code
-		}
-		s.quizStatus = quizStatuses(l.fsys, s.source, codes)
+	codes := make([]string, len(s.Languages))
+	for i, l := range s.Languages {
+		codes[i] = l.Code
 	}
+	s.loadVersions(l.fsys, codes)
 	for _, lang := range s.Languages {
 		lang.shareURL = lang.URL() + "share." + shareimg.Key(s.Title, s.Tagline(lang)) + ".png"
 	}

@@ -25,13 +25,15 @@ type Site struct {
 	Keys      []string   // article keys, sorted
 	Quiz      *quiz.Quiz // content/quiz.toml; nil when the site has no quiz
 
-	cat        *locale.Catalog       // interface strings
-	quizHash   uint64                // of the quiz files, for incremental builds
-	articles   map[string][]*Article // key → its translations by Lang.index (nil where missing)
-	drafts     map[string]bool       // keys of drafts left out of the build
-	source     string                // tact.toml's source language
-	quizStatus map[string]string     // lang → translation state of its quiz texts
-	replies    map[string][]*Reply   // reply id → its translations by Lang.index (nil where missing)
+	cat          *locale.Catalog       // interface strings
+	quizHash     uint64                // of the quiz files, for incremental builds
+	articles     map[string][]*Article // key → its translations by Lang.index (nil where missing)
+	drafts       map[string]bool       // keys of drafts left out of the build
+	source       string                // tact.toml's source language
+	quizTrack    *tracked              // the quiz texts' versions, by language
+	stringsTrack *tracked              // the interface strings' versions, by language
+	sources      map[string]sourceText // SourceHash → source text, for the stale translations' diffs (SourceText)
+	replies      map[string][]*Reply   // reply id → its translations by Lang.index (nil where missing)
 }
 
 // Lang is one language of the site with its content.

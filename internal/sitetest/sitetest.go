@@ -9,13 +9,13 @@ import (
 )
 
 // Sources are the files and directories a site's build reads.
-var Sources = []string{"tact.toml", "content", "layouts", "assets", "i18n", "static"}
+var Sources = []string{"tact.toml", "content", "layouts", "assets", "i18n", "static", "translated-from"}
 
 // Copy copies the sources of the site at from into the directory to.
 func Copy(tb testing.TB, from, to string) {
 	tb.Helper()
 	for _, name := range Sources {
-		if _, err := os.Lstat(filepath.Join(from, name)); os.IsNotExist(err) && name == "static" {
+		if _, err := os.Lstat(filepath.Join(from, name)); os.IsNotExist(err) && (name == "static" || name == "translated-from") {
 			continue // (optional)
 		}
 		err := filepath.WalkDir(filepath.Join(from, name), func(p string, d fs.DirEntry, err error) error {
