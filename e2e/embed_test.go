@@ -446,7 +446,7 @@ func TestEmbedOnHostPages(t *testing.T) {
 					t.Errorf("the default theme on a light page, for a reader in dark mode: classes %q, background %s; want light, white", st.Classes, st.Background)
 				}
 			case "dark":
-				if st.Background != "rgb(21, 24, 28)" || st.Color != "rgb(232, 230, 225)" {
+				if st.Background != "rgb(23, 19, 26)" || st.Color != "rgb(236, 230, 238)" {
 					t.Errorf(`data-theme="dark" for a reader in light mode: background %s, text %s; want the dark palette`, st.Background, st.Color)
 				}
 			case "inherit":

@@ -31,9 +31,9 @@ const (
 )
 
 var (
-	background = color.RGBA{0xfd, 0xfc, 0xf8, 0xff}
-	ink        = color.RGBA{0x1f, 0x23, 0x28, 0xff}
-	accent     = color.RGBA{0x0b, 0x5c, 0xad, 0xff}
+	background = color.RGBA{0xfb, 0xf8, 0xf3, 0xff} // the palette's paper, ink and plum (assets/style.css)
+	ink        = color.RGBA{0x22, 0x1c, 0x24, 0xff}
+	accent     = color.RGBA{0x5b, 0x2a, 0x6e, 0xff}
 )
 
 var fonts = sync.OnceValues(func() (*opentype.Font, error) {
@@ -45,7 +45,7 @@ var bodyFont = sync.OnceValues(func() (*opentype.Font, error) {
 })
 
 // version changes whenever Render draws differently, so that Key changes too.
-const version = "3"
+const version = "4"
 
 // Tagline returns a home page title as the image's tagline: without a
 // leading "<name>:", with a capital first letter.
