@@ -321,7 +321,9 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 	var made map[string][]string // language code → its search files this build
 	var searchErr error
-	wg.Go(func() { made, searchErr = searchAll(ctx, p.s, p.search, search.FromModel, emit) })
+	wg.Go(func() {
+		made, searchErr = search.PublishAll(ctx, p.s, p.search, search.FromModel, func(l *site.Lang) string { return searchManifest(p.s, l) }, emit)
+	})
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,

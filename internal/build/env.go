@@ -17,6 +17,7 @@ import (
 	"tact/internal/sig"
 	"tact/internal/site"
 	"tact/internal/sitefs"
+	"tact/internal/sourcever"
 )
 
 // env is everything a build needs besides the content: the loader (the
@@ -124,7 +125,7 @@ func touchesEnv(changed []string) bool {
 		c = path.Clean(strings.TrimPrefix(c, "./"))
 		// (The snapshots of source texts are read by the site's Load, as
 		// content is.)
-		if !strings.HasPrefix(c, site.ContentDir+"/") && !strings.HasPrefix(c, site.SnapshotDir+"/") {
+		if !strings.HasPrefix(c, site.ContentDir+"/") && !strings.HasPrefix(c, sourcever.Dir+"/") {
 			return true
 		}
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"tact/internal/build"
-	"tact/internal/site"
 	"tact/internal/sitetest"
+	"tact/internal/sourcever"
 	"tact/internal/translation"
 )
 
@@ -81,10 +81,10 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 	langs := []string{"es", "nl", "it", "en"}
 	snapshots := func() []string {
-		m, _ := filepath.Glob(filepath.Join(root, site.SnapshotDir, "*"))
+		m, _ := filepath.Glob(filepath.Join(root, sourcever.Dir, "*"))
 		var rels []string
 		for _, f := range m {
-			rels = append(rels, site.SnapshotDir+"/"+filepath.Base(f))
+			rels = append(rels, sourcever.Dir+"/"+filepath.Base(f))
 		}
 		return rels
 	}

@@ -151,7 +151,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	var searchErrs diag.List
 	collected := func(a, full *site.Article) {
 		if c := sc.Add(a, full); c != nil {
-			err := searchFiles(s, a.Lang, c, emit)
+			err := search.Publish(s, a.Lang, c, searchManifest(s, a.Lang), emit)
 			searchMu.Lock()
 			searchErrs.Add(err)
 			searchMu.Unlock()
@@ -175,7 +175,7 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	errs.Add(publishStatic(e.static, emit))
 	errs.Add(searchErrs.Err())
 	rest, collector := sc.Rest(s)
-	_, serr := searchAll(ctx, s, rest, collector, emit)
+	_, serr := search.PublishAll(ctx, s, rest, collector, func(l *site.Lang) string { return searchManifest(s, l) }, emit)
 	errs.Add(serr)
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -348,4 +348,9 @@ func describePage(p *render.Page) string {
 
 func describeReply(r *site.Reply) string {
 	return fmt.Sprintf("reply %q of %s", r.ID, r.Article().File)
+}
+
+// searchManifest returns the output file of language lang's search manifest.
+func searchManifest(s *site.Site, lang *site.Lang) string {
+	return site.OutputPath(s.BasePath, render.SearchManifest(s, lang))
 }

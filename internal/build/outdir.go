@@ -7,10 +7,11 @@ import (
 	"strings"
 	"tact/internal/render"
 	"tact/internal/site"
+	"tact/internal/sourcever"
 )
 
 // sourceDirs are the folders of the site root that hold its sources.
-var sourceDirs = []string{site.ContentDir, render.LayoutDir, "assets", site.I18nDir, StaticDir, site.SnapshotDir}
+var sourceDirs = []string{site.ContentDir, render.LayoutDir, "assets", site.I18nDir, StaticDir, sourcever.Dir}
 
 // OutputDir checks the output directory out (relative to the working
 // directory) of the site at root, and returns the directory to publish to:

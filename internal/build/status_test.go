@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"tact/internal/sourcever"
 	"tact/internal/translation"
 
 	"context"
@@ -10,7 +11,6 @@ import (
 	"testing"
 
 	"tact/internal/build"
-	"tact/internal/site"
 	"tact/internal/textdiff"
 )
 
@@ -176,7 +176,7 @@ func TestStatusShowsWhatChanged(t *testing.T) {
 		return rel
 	}
 	kept := func() []string {
-		m, _ := filepath.Glob(filepath.Join(root, site.SnapshotDir, "*"))
+		m, _ := filepath.Glob(filepath.Join(root, sourcever.Dir, "*"))
 		for i := range m {
 			m[i] = filepath.Base(m[i])
 		}
@@ -263,10 +263,10 @@ func TestStatusShowsWhatChanged(t *testing.T) {
 		t.Fatal("the Dutch translation of the edited article is not stale")
 	}
 	for _, k := range kept() {
-		b, _ := os.ReadFile(filepath.Join(root, site.SnapshotDir, k))
+		b, _ := os.ReadFile(filepath.Join(root, sourcever.Dir, k))
 		if strings.Contains(string(b), "they find ways to help") {
-			os.Remove(filepath.Join(root, site.SnapshotDir, k))
-			rows, page = step(site.SnapshotDir + "/" + k)
+			os.Remove(filepath.Join(root, sourcever.Dir, k))
+			rows, page = step(sourcever.Dir + "/" + k)
 		}
 	}
 	for _, it := range rows["nl"].Items {
@@ -304,7 +304,7 @@ func TestStatusShowsWhatChanged(t *testing.T) {
 func snapshotPaths(names []string) []string {
 	var out []string
 	for _, n := range names {
-		out = append(out, site.SnapshotDir+"/"+n)
+		out = append(out, sourcever.Dir+"/"+n)
 	}
 	return out
 }

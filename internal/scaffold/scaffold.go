@@ -51,6 +51,7 @@ import (
 
 	"tact/internal/site"
 	"tact/internal/sitefs"
+	"tact/internal/sourcever"
 )
 
 // UsageError is a command line that names a file or a language the site
@@ -194,7 +195,7 @@ func Skeleton(fsys fs.FS, file, lang string) (name string, text []byte, err erro
 
 	var out strings.Builder
 	out.WriteString("+++\n")
-	writeFrontMatter(&out, file, fm, site.SourceHash(body), src.Name, target.Name)
+	writeFrontMatter(&out, file, fm, sourcever.Hash(body), src.Name, target.Name)
 	out.WriteString("+++\n")
 	out.WriteString(markBody(string(body)))
 	return name, []byte(out.String()), nil

@@ -17,6 +17,7 @@ import (
 	"tact/internal/site"
 	"tact/internal/sitefs"
 	"tact/internal/sitetest"
+	"tact/internal/sourcever"
 )
 
 const (
@@ -273,7 +274,7 @@ func TestSkeletonFrontMatter(t *testing.T) {
 	_, body, _ := site.SplitArticle(name, []byte(src))
 	want := `title = "TODO(translate): A \"quoted\" title"
 key = "new-one"
-translatedFrom = "` + site.SourceHash(body) + `"
+translatedFrom = "` + sourcever.Hash(body) + `"
 slug = "TODO(translate): new-one"
 summary = "TODO(translate): Short."
 date = 2026-10-01

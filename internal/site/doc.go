@@ -48,7 +48,7 @@
 //
 // # Translation state
 //
-// A translation records the SourceHash of the source version it was made
+// A translation records the sourcever.Hash of the source version it was made
 // from (translatedFrom, or a first line "# translatedFrom = …" in quiz
 // texts and interface strings); package translation compares them with the
 // source language's. The source text of a recorded version is kept in

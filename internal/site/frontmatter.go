@@ -22,7 +22,7 @@ type frontMatter struct {
 	Related []string        `toml:"related"`
 	Draft   bool            `toml:"draft"`
 
-	TranslatedFrom string `toml:"translatedFrom"` // SourceHash of the source article this translates
+	TranslatedFrom string `toml:"translatedFrom"` // the sourcever.Hash of the source article this translates
 }
 
 // homeMatter is the front matter of _index.md.
@@ -103,7 +103,7 @@ func tomlErrors(file string, src []byte, off int, err error) error {
 
 // SplitArticle splits the normalised text of an article file (sitefs.ReadText)
 // into its front matter, the TOML between the "+++" lines, and its body,
-// whose SourceHash a translation records.
+// whose sourcever.Hash a translation records.
 func SplitArticle(file string, src []byte) (frontMatter, body []byte, err error) {
 	fm, body, _, _, err := splitFrontMatter(file, src)
 	return fm, body, err

@@ -11,6 +11,7 @@ import (
 	"tact/internal/locale"
 	"tact/internal/quiz"
 	"tact/internal/sig"
+	"tact/internal/sourcever"
 
 	"tact/internal/markdown/reply"
 )
@@ -30,9 +31,9 @@ type Site struct {
 	articles     map[string][]*Article // key → its translations by Lang.index (nil where missing)
 	drafts       map[string]bool       // keys of drafts left out of the build
 	source       string                // tact.toml's source language
-	quizTrack    *tracked              // the quiz texts' versions, by language
-	stringsTrack *tracked              // the interface strings' versions, by language
-	sources      map[string]sourceText // SourceHash → source text, for the stale translations' diffs (SourceText)
+	quizTrack    *sourcever.Tracked    // the quiz texts' versions, by language
+	stringsTrack *sourcever.Tracked    // the interface strings' versions, by language
+	sources      sourcever.Texts       // for the stale translations' diffs (SourceText)
 	replies      map[string][]*Reply   // reply id → its translations by Lang.index (nil where missing)
 }
 

@@ -7,13 +7,12 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"tact/internal/diag"
 	"tact/internal/markdown"
 	"tact/internal/sitefs"
 	"tact/internal/slug"
+	"tact/internal/sourcever"
 	"tact/internal/tomlpos"
 )
 
@@ -68,8 +67,8 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 		Lang: lang, File: file,
 		Title: markdown.SmartQuotes(fm.Title, lang.Quotes), Key: fm.Key, Slug: fm.Slug, Summary: markdown.SmartQuotes(fm.Summary, lang.Quotes),
 		Date: localDate(fm.Date), Tags: fm.Tags, Related: fm.Related, Draft: fm.Draft,
-		TranslatedFrom: fm.TranslatedFrom, SourceHash: SourceHash(body),
-		Minutes: readingMinutes(body),
+		TranslatedFrom: fm.TranslatedFrom, SourceHash: sourcever.Hash(body),
+		Minutes: markdown.ReadingMinutes(body),
 	}
 	a.Updated = a.Date
 	for i, f := range positionedFields {
@@ -191,21 +190,4 @@ func localDate(d interface {
 	AsTime(*time.Location) time.Time
 }) time.Time {
 	return d.AsTime(time.UTC)
-}
-
-// readingMinutes is the reading time of an article's Markdown at 200 words
-// a minute, rounded, at least one.
-func readingMinutes(body []byte) int {
-	words, inWord := 0, false
-	for len(body) > 0 {
-		r, n := utf8.DecodeRune(body)
-		body = body[n:]
-		if space := unicode.IsSpace(r); space == inWord {
-			inWord = !space
-			if inWord {
-				words++
-			}
-		}
-	}
-	return max(1, (words+100)/200)
 }

@@ -14,6 +14,7 @@ import (
 
 	"tact/internal/site"
 	"tact/internal/sitefs"
+	"tact/internal/sourcever"
 )
 
 // translatedFromLine finds a front matter's translatedFrom line. Like the
@@ -23,7 +24,7 @@ var translatedFromLine = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)^translatedFrom\s*=.*\n`)
 })
 
-// snapshotName matches the files of site.SnapshotDir that MarkTranslated
+// snapshotName matches the files of sourcever.Dir that MarkTranslated
 // writes (and prunes).
 var snapshotName = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[0-9a-f]{12}\.(md|toml)$`)
@@ -34,7 +35,7 @@ var snapshotName = sync.OnceValue(func() *regexp.Regexp {
 // is now up to date with its source: it writes the source's current
 // SourceHash into the file, as translatedFrom in an article's front matter
 // or as a first-line comment in the others, and keeps the source text of
-// that version in site.SnapshotDir, for the translation status to show
+// that version in sourcever.Dir, for the translation status to show
 // what changed in the source since. Snapshots no translation records any
 // more are removed. files are paths relative to root, the site's root
 // directory on disk.
@@ -59,7 +60,7 @@ func MarkTranslated(ctx context.Context, root string, files []string) error {
 		}
 		for _, f := range []string{path.Join(site.ContentDir, lang.Code, "quiz.toml"), path.Join(site.I18nDir, lang.Code+".toml")} {
 			if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f))); err == nil {
-				refs[f] = site.Mark(b)
+				refs[f] = sourcever.Mark(b)
 			}
 		}
 	}
@@ -88,10 +89,10 @@ func MarkTranslated(ctx context.Context, root string, files []string) error {
 			if err != nil {
 				return fmt.Errorf("mark %s: the source: %w", f, err)
 			}
-			out = site.MarkQuiz(b, srcText)
-			body := site.WithoutMark(srcText)
-			refs[f] = site.SourceHash(body)
-			snapshots[site.SnapshotFile(refs[f], ".toml")] = body
+			out = sourcever.MarkQuiz(b, srcText)
+			body := sourcever.WithoutMark(srcText)
+			refs[f] = sourcever.Hash(body)
+			snapshots[sourcever.File(refs[f], ".toml")] = body
 		default:
 			a := s.ArticleByFile(f)
 			if a == nil {
@@ -110,7 +111,7 @@ func MarkTranslated(ctx context.Context, root string, files []string) error {
 			}
 			out = setTranslatedFrom(string(b), srcArticle.SourceHash)
 			refs[f] = srcArticle.SourceHash
-			snapshots[site.SnapshotFile(refs[f], ".md")] = body
+			snapshots[sourcever.File(refs[f], ".md")] = body
 		}
 		if err := os.WriteFile(full, []byte(out), 0o644); err != nil {
 			return fmt.Errorf("mark %s: %w", f, err)
@@ -129,7 +130,7 @@ func articleBody(root string, a *site.Article) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if site.SourceHash(body) != a.SourceHash {
+	if sourcever.Hash(body) != a.SourceHash {
 		return nil, fmt.Errorf("%s changed while it was being marked: mark again", a.File)
 	}
 	return body, nil
@@ -138,7 +139,7 @@ func articleBody(root string, a *site.Article) ([]byte, error) {
 // writeSnapshots writes the new snapshots and removes those that no
 // translation records (refs: file → version).
 func writeSnapshots(root string, snapshots map[string][]byte, refs map[string]string) error {
-	dir := filepath.Join(root, site.SnapshotDir)
+	dir := filepath.Join(root, sourcever.Dir)
 	if len(snapshots) > 0 {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err

@@ -15,15 +15,16 @@ import (
 	"tact/internal/diag"
 	"tact/internal/locale"
 	"tact/internal/site"
+	"tact/internal/sourcever"
 	"tact/internal/textdiff"
 )
 
 // Translation states (the model's words for its quiz texts).
 const (
-	Current   = site.StatusCurrent   // made from the source as it is now
-	Stale     = site.StatusStale     // the source changed since
-	Untracked = site.StatusUntracked // records no source version
-	Missing   = site.StatusMissing   // not translated
+	Current   = sourcever.Current   // made from the source as it is now
+	Stale     = sourcever.Stale     // the source changed since
+	Untracked = sourcever.Untracked // records no source version
+	Missing   = sourcever.Missing   // not translated
 )
 
 // Row is one language's translation status against the source.
@@ -167,15 +168,15 @@ func Status(s *site.Site) []Row {
 			}
 		}
 		if s.Quiz != nil {
-			row.Quiz = s.QuizState(lang.Code)
+			row.Quiz = s.QuizTexts().State(lang.Code)
 			if row.Quiz == Stale {
-				from, now := s.QuizVersions(lang.Code)
+				from, now := s.QuizTexts().Versions(lang.Code)
 				row.QuizDiff = diff(s, site.ContentDir+"/"+src.Code+"/quiz.toml", from, now)
 			}
 		}
-		row.Strings = s.StringsState(lang.Code)
+		row.Strings = s.Strings().State(lang.Code)
 		if row.Strings == Stale {
-			from, now := s.StringsVersions(lang.Code)
+			from, now := s.Strings().Versions(lang.Code)
 			row.StringChanges, row.StringsKnown = stringChanges(s, from, now)
 		}
 		rows = append(rows, row)
