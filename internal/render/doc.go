@@ -38,7 +38,9 @@
 //	                          tact.toml's [csp] additions)
 //	lower s                   s in lower case
 //
-// Templates never read files: everything they show comes from the model.
+// docs/layouts.md is the layout authors' reference: every value and
+// function above, kept complete by docs_test.go. Templates never read
+// files: everything they show comes from the model.
 // A failed page is reported once per distinct error, at its place in the
 // layout as written (Failures).
 package render

@@ -45,31 +45,7 @@ var kinds = []string{KindHome, KindArticle, KindReplies, KindReply, KindNotFound
 // Content-Security-Policy policy (package csp) for the {{csp}} of every
 // page's <meta http-equiv>.
 func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.Set, basePath, policy string, min *assets.Minifier) (*Templates, error) {
-	funcs := template.FuncMap{
-		// Bound per language below: T "id" (a plain message), Tn "id" count
-		// (a plural), Tf "id" "Key" value… (a message with data), verdict v,
-		// cached "name" page, localDate t.
-		"T":         func(string) string { return "" },
-		"Tn":        func(string, int) string { return "" },
-		"Tf":        func(string, ...any) string { return "" },
-		"verdict":   func(string) string { return "" },
-		"cached":    func(string, *Page) (template.HTML, error) { return "", nil },
-		"localDate": func(time.Time) string { return "" },
-		"asset": func(name string) (string, error) {
-			a, ok := set[name]
-			if !ok {
-				return "", fmt.Errorf("asset %q does not exist in assets/", name)
-			}
-			return basePath + "/" + a.Path, nil
-		},
-		"segments":  SegmentsHTML,
-		"inOutcome": func(r *site.Reply) ReplyCard { return newCard(r, true) },
-		"card":      func(r *site.Reply) ReplyCard { return newCard(r, false) },
-		"csp":       func() string { return policy },
-		"TL":        func(lang, id string) string { return cat.T(lang)(id) },
-		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
-		"lower":     strings.ToLower,
-	}
+	funcs := funcMap(cat, set, basePath, policy)
 	files := map[string]layoutFile{} // template name → layout file
 	// parse reads a layout file, minifies it (actions intact, so pages come
 	// out minified without a pass over each page) and parses it into t
@@ -123,16 +99,8 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		return LoadTemplates(fsys, langs, cat, set, basePath, policy, assets.NewMinifier(false))
 	})
 	for _, lang := range langs {
-		T := cat.T(lang)
 		c := &cache{done: map[cacheKey]template.HTML{}}
-		own := template.FuncMap{
-			"T":         func(id string) string { return T(id) },
-			"Tn":        func(id string, n int) string { return T(id, n) },
-			"Tf":        T,
-			"verdict":   func(v string) string { return T("verdict_" + v) },
-			"localDate": dateFormatter(T),
-			"cached":    c.render,
-		}
+		own := langFuncs(cat.T(lang), c)
 		lt := map[string]*template.Template{}
 		for _, kind := range kinds {
 			kt, err := byKind[kind].Clone()
@@ -145,6 +113,50 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		t.byLang[lang] = lt
 	}
 	return t, nil
+}
+
+// funcMap returns the template functions (docs/layouts.md lists them):
+// those of langFuncs as stand-ins, for parsing, and those that are the same
+// in every language.
+func funcMap(cat *locale.Catalog, set assets.Set, basePath, policy string) template.FuncMap {
+	return template.FuncMap{
+		// Bound per language by langFuncs: T "id" (a plain message), Tn "id" count
+		// (a plural), Tf "id" "Key" value… (a message with data), verdict v,
+		// cached "name" page, localDate t.
+		"T":         func(string) string { return "" },
+		"Tn":        func(string, int) string { return "" },
+		"Tf":        func(string, ...any) string { return "" },
+		"verdict":   func(string) string { return "" },
+		"cached":    func(string, *Page) (template.HTML, error) { return "", nil },
+		"localDate": func(time.Time) string { return "" },
+		"asset": func(name string) (string, error) {
+			a, ok := set[name]
+			if !ok {
+				return "", fmt.Errorf("asset %q does not exist in assets/", name)
+			}
+			return basePath + "/" + a.Path, nil
+		},
+		"segments":  SegmentsHTML,
+		"inOutcome": func(r *site.Reply) ReplyCard { return newCard(r, true) },
+		"card":      func(r *site.Reply) ReplyCard { return newCard(r, false) },
+		"csp":       func() string { return policy },
+		"TL":        func(lang, id string) string { return cat.T(lang)(id) },
+		"date":      func(t time.Time) string { return t.Format("2006-01-02") },
+		"lower":     strings.ToLower,
+	}
+}
+
+// langFuncs returns the template functions bound to one language: T is its
+// strings (locale.Catalog.T), c its {{cached}} parts.
+func langFuncs(T func(string, ...any) string, c *cache) template.FuncMap {
+	return template.FuncMap{
+		"T":         func(id string) string { return T(id) },
+		"Tn":        func(id string, n int) string { return T(id, n) },
+		"Tf":        T,
+		"verdict":   func(v string) string { return T("verdict_" + v) },
+		"localDate": dateFormatter(T),
+		"cached":    c.render,
+	}
 }
 
 // Execute renders page p with its language's and kind's templates.

@@ -59,7 +59,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		return nil, &diag.Error{File: ConfigFile, Msg: fmt.Sprintf("cannot read the site configuration: %v (run the build from the site's root or pass --content)", sitefs.UnwrapPath(err))}
 	}
 	var cfg Config
-	idx, err := tomlpos.Decode(ConfigFile, data, 0, len(data), &cfg, tomlpos.Messages{Unknown: unknownField})
+	idx, err := tomlpos.Decode(ConfigFile, data, 0, len(data), &cfg, tomlpos.Messages{Unknown: unknownKey})
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +106,12 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		errs.Add(idx.Errorf(idx.Val("source"), "source language %q is not configured: use the code of one of the [[languages]]", cfg.Source))
 	}
 	return &cfg, errs.Err()
+}
+
+// unknownKey is the message for a key of tact.toml that Config does not
+// have: docs/config.md lists them all (docs_test.go keeps it so).
+func unknownKey(key string) string {
+	return fmt.Sprintf("unknown field %q: check its spelling (known fields are listed in docs/config.md)", key)
 }
 
 // BasePath returns the path the site is built under: that of --base-url

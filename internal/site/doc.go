@@ -4,7 +4,7 @@
 //
 // # Layout of a site
 //
-//	tact.toml                 the site's name, its languages and its [csp] table (Config)
+//	tact.toml                 the site's name, its languages and its [csp] table (Config; docs/config.md)
 //	content/<lang>/_index.md  the home page introduction of a language
 //	content/<lang>/*.md       scenario articles, one file per article
 //	content/quiz.toml         the decision quiz (package quiz); optional
