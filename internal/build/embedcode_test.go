@@ -14,6 +14,7 @@ import (
 // The embed snippet carries the site's address from --base-url; a site
 // without a base URL explains that the snippet needs one.
 func TestEmbedSnippetBaseURL(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	root := t.TempDir()
 	copyTree(t, root)
 	out := filepath.Join(t.TempDir(), "public")

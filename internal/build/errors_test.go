@@ -68,6 +68,7 @@ func crlf(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n
 const nlIntros = "content/nl/introducties.md"
 
 func TestBuildErrors(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	tests := []struct {
 		name  string
 		edits []edit

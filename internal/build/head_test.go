@@ -26,6 +26,7 @@ var (
 // itself plus x-default, Open Graph with og:locale and its alternates, and
 // JSON-LD Article and BreadcrumbList data in the page's language.
 func TestHeadForSearchAndPreviews(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build.Build(context.Background(), os.DirFS("../.."), build.Options{Out: out}); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 // the root 404.html. Under a base path the rules carry it, as _headers
 // does.
 func TestHostFilesGiveEachLanguageIts404(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	for _, c := range []struct{ baseURL, base string }{{"", ""}, {"https://example.org/guide/", "/guide"}} {
 		out := mustBuild(t, fixture(t), build.Options{BaseURL: c.baseURL})
 		got := readPage(t, out, "_redirects")
@@ -53,6 +54,7 @@ func TestHostFilesGiveEachLanguageIts404(t *testing.T) {
 // pages the build writes for it (in every language, whatever the quiz's
 // URL word), so hosts apply them to the frame and to nothing else.
 func TestHeadersLetTheEmbeddedQuizBeFramed(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	out := mustBuild(t, os.DirFS("../.."), build.Options{})
 	lines := strings.Split(readPage(t, out, "_headers"), "\n")
 	framed := 0

@@ -42,6 +42,7 @@ func firstDifference(a, b map[string]string) string {
 // layouts, strings, styles) and after each compares the output of the
 // watching Builder with a fresh full build, byte for byte.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	root := t.TempDir()
 	copyTree(t, root)
 	out := filepath.Join(t.TempDir(), "public")

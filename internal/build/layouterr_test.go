@@ -17,6 +17,7 @@ import (
 // of pages it failed; whether the build minifies or not, one-shot or in
 // watch mode.
 func TestLayoutErrorsPointAtTheLayout(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	// at returns "file:line:col" of the first old in the fixture's file,
 	// the column of the character after skip bytes.
 	at := func(file, old string, skip int) string {

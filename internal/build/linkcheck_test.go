@@ -31,6 +31,7 @@ func errorsOf(err error) string {
 // nowhere, and fails the build with each where it is written; a later
 // rename of a linked page is caught by an incremental build too.
 func TestLinkChecker(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	root := t.TempDir()
 	copyTree(t, root)
 	src := filepath.Join(root, "content", "en", "turning-down-an-introduction.md")
@@ -86,6 +87,7 @@ func TestLinkChecker(t *testing.T) {
 // only that article's pages) fails on a broken link exactly as a full
 // build does, and succeeds again once it is mended.
 func TestLinkProblemsAfterProseEdits(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	root := t.TempDir()
 	copyTree(t, root)
 	file := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }

@@ -18,6 +18,7 @@ import (
 // (watch mode), which holds everything, gives: the same files, the same
 // report, the same warnings in the same order, or the same errors.
 func TestOneShotBuildEqualsBuilder(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	broken := t.TempDir()
 	copyTree(t, broken)
 	appendTo(t, filepath.Join(broken, "content", "en", "turning-down-an-introduction.md"),

@@ -135,6 +135,7 @@ func TestTranslationStatus(t *testing.T) {
 // translation records any more. At every step the Builder's output is a
 // full build's.
 func TestStatusShowsWhatChanged(t *testing.T) {
+	t.Parallel() // (a few builds of the real site: beside the other heavy tests)
 	root := t.TempDir()
 	copyTree(t, root)
 	ctx := context.Background()
