@@ -1,4 +1,4 @@
-module tact
+module github.com/tact-guide/tact
 
 go 1.26.8
 

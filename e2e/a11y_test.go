@@ -17,8 +17,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"tact/internal/build"
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // webTool returns the path of a file installed by `npm ci --prefix web`,

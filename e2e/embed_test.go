@@ -23,7 +23,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // hostileCSS is what a careless or hostile host page might ship.

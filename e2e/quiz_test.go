@@ -12,8 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"tact/internal/quiz"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/quiz"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 func quizOf(t *testing.T, s *site.Site) *quiz.Quiz {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // sharedPlaceholder returns two replies of lang with a placeholder of the

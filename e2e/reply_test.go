@@ -10,9 +10,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"tact/internal/locale"
-	"tact/internal/markdown/reply"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/locale"
+	"github.com/tact-guide/tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // loadModel loads the real site's model, to know what the pages must show.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // Size bounds of an article file, front matter included. Each article aims

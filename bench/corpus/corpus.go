@@ -62,7 +62,7 @@ import (
 	"sync"
 	"time"
 
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // Options control Write.

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/bench/corpus"
-	"tact/internal/build"
+	"github.com/tact-guide/tact/bench/corpus"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // repoRoot is the repository root, whose layouts, assets and i18n the
@@ -87,7 +87,7 @@ func TestSameNGivesIdenticalFiles(t *testing.T) {
 	}
 	same := 0
 	for name, data := range tc {
-		if strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") && bytes.Equal(data, ta["tact/"+name]) {
+		if strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") && bytes.Equal(data, ta["github.com/tact-guide/tact/"+name]) {
 			same++
 		}
 	}

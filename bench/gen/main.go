@@ -15,7 +15,7 @@ import (
 	"fmt"
 	"os"
 
-	"tact/bench/corpus"
+	"github.com/tact-guide/tact/bench/corpus"
 )
 
 func main() {

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"tact/bench/corpus"
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/bench/corpus"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // TestMain lets the crash test run this binary as the build command: with

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"tact/bench/corpus"
+	"github.com/tact-guide/tact/bench/corpus"
 )
 
 // interruptSite writes a generated site large enough that a build takes a

@@ -28,13 +28,13 @@ import (
 	"io/fs"
 	"os"
 
-	"tact/internal/build"
-	"tact/internal/cli"
-	"tact/internal/devserver"
-	"tact/internal/scaffold"
-	"tact/internal/site"
-	"tact/internal/sitefs"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/cli"
+	"github.com/tact-guide/tact/internal/devserver"
+	"github.com/tact-guide/tact/internal/scaffold"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/translation"
 )
 
 func main() {

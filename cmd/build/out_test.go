@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // runBuild runs this test binary as the build command with args and returns

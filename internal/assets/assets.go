@@ -29,8 +29,8 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 	"github.com/tdewolff/parse/v2"
 
-	"tact/internal/diag"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // Minifier minifies by media type; with minification off it copies.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"tact/internal/assets"
+	"github.com/tact-guide/tact/internal/assets"
 )
 
 func hash10(data []byte) string {

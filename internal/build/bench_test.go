@@ -16,8 +16,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/bench/corpus"
-	"tact/internal/build"
+	"github.com/tact-guide/tact/bench/corpus"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // benchRoot is the repository root: the real site.

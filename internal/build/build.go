@@ -1,8 +1,8 @@
 package build
 
 import (
-	"tact/internal/sitefs"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/translation"
 
 	"context"
 	"fmt"
@@ -15,11 +15,11 @@ import (
 	"strings"
 	"time"
 
-	"tact/internal/assets"
-	"tact/internal/diag"
-	"tact/internal/render"
-	"tact/internal/shareimg"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/shareimg"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Options control a build.

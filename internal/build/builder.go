@@ -1,10 +1,10 @@
 package build
 
 import (
-	"tact/internal/linkcheck"
-	"tact/internal/search"
-	"tact/internal/sitefs"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/linkcheck"
+	"github.com/tact-guide/tact/internal/search"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/translation"
 
 	"bytes"
 	"context"
@@ -17,10 +17,10 @@ import (
 	"sync"
 	"time"
 
-	"tact/internal/output"
-	"tact/internal/render"
-	"tact/internal/sig"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/output"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Builder builds a site, and builds it again after changes (watch mode)

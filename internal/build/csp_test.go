@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
-	"tact/internal/csp"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/csp"
 )
 
 // A site owner adds an analytics origin in tact.toml, without touching Go

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // The embed snippet carries the site's address from --base-url; a site

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"sync"
 
-	"tact/internal/diag"
-	"tact/internal/linkcheck"
-	"tact/internal/parallel"
-	"tact/internal/render"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/linkcheck"
+	"github.com/tact-guide/tact/internal/parallel"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // unit is what one worker renders at a time: one page, or an article,

@@ -10,14 +10,14 @@ import (
 	"strings"
 	"sync"
 
-	"tact/internal/assets"
-	"tact/internal/csp"
-	"tact/internal/diag"
-	"tact/internal/render"
-	"tact/internal/sig"
-	"tact/internal/site"
-	"tact/internal/sitefs"
-	"tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/csp"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 // env is everything a build needs besides the content: the loader (the

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // goodArticle is a valid English article with a key of its own; each error

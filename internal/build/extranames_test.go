@@ -5,11 +5,12 @@ import (
 	"os"
 
 	"slices"
-	"tact/internal/assets"
-	"tact/internal/csp"
-	"tact/internal/render"
-	"tact/internal/site"
 	"testing"
+
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/csp"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // The link checker learns the extra files' names before they are made.

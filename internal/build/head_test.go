@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 var (

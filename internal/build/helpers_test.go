@@ -1,8 +1,8 @@
 package build_test
 
 import (
-	"tact/internal/assets"
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/sitetest"
 
 	"context"
 	"errors"
@@ -19,8 +19,8 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"tact/internal/build"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // repoRoot is the repository, from this package's directory.

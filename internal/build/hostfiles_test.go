@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // Static hosts serve each language's own 404 page for a missing address

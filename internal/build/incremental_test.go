@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
-	"tact/internal/sitetest"
-	"tact/internal/sourcever"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/translation"
 )
 
 // readTree returns every file under dir, by slash path.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // A mistake in a layout is reported once, at its line and column in the

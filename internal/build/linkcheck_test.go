@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 func warningsOf(rep *build.Report) []string {

@@ -1,8 +1,8 @@
 package build
 
 import (
-	"tact/internal/linkcheck"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/linkcheck"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // relocate reports each page's broken links where they are written, in the

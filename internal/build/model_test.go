@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/build"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 func date(s string) time.Time {

@@ -5,8 +5,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"tact/internal/search"
-	"tact/internal/translation"
+
+	"github.com/tact-guide/tact/internal/search"
+	"github.com/tact-guide/tact/internal/translation"
 
 	"context"
 	"errors"
@@ -16,10 +17,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"tact/internal/diag"
-	"tact/internal/output"
-	"tact/internal/render"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/output"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // buildOnce is Build: a build that never runs again (the build command

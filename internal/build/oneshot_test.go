@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/bench/corpus"
-	"tact/internal/build"
+	"github.com/tact-guide/tact/bench/corpus"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // A one-shot build (site.Build, the build command) streams: it makes each

@@ -5,9 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"tact/internal/render"
-	"tact/internal/site"
-	"tact/internal/sourcever"
+
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 // sourceDirs are the folders of the site root that hold its sources.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // A build replaces its output directory whole: an --out that names the site,

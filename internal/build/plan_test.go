@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/render"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // A one-shot build knows every output file, and which page each is, before

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/build"
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // besides lists what a build may leave next to the output directory.

@@ -1,10 +1,10 @@
 package build
 
 import (
-	"tact/internal/render"
-	"tact/internal/sig"
-	"tact/internal/site"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/translation"
 )
 
 // signatures returns, for each page, a hash of everything the page shows:

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/diag"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // StaticDir holds files published as they are, at the same path under the

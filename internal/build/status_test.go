@@ -1,8 +1,8 @@
 package build_test
 
 import (
-	"tact/internal/sourcever"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/translation"
 
 	"context"
 	"os"
@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
-	"tact/internal/textdiff"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/textdiff"
 )
 
 func states(t *testing.T, rep *build.Report) map[string]string {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // denyFS refuses to open one file, as the operating system does for a

@@ -22,7 +22,7 @@ import (
 	"strings"
 	"time"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // Name is the command's name in messages and in the help text: what

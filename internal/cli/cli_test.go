@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/build"
-	"tact/internal/scaffold"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/scaffold"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/help*.txt with the current help text")

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/term"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // ProgressDelay is how long a build runs before it shows progress: a

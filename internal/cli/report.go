@@ -8,9 +8,9 @@ import (
 	"io/fs"
 	"os"
 
-	"tact/internal/build"
-	"tact/internal/devserver"
-	"tact/internal/translation"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/devserver"
+	"github.com/tact-guide/tact/internal/translation"
 )
 
 // OpenSite opens the site root as an os.Root (no path or link leaves it)

@@ -9,7 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"tact/internal/scaffold"
+	"github.com/tact-guide/tact/internal/scaffold"
 )
 
 // interrupted is the cause of a context a signal cancelled.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
+	"github.com/tact-guide/tact/internal/build"
 )
 
 // The guide (issue 23, "From pilot to guide"): ten scenario articles in each language,

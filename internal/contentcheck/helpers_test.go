@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // repoRoot is the repository, from this package's directory.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // shape is what translations of an article must share, read from the model.

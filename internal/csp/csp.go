@@ -27,8 +27,8 @@ import (
 	"strings"
 	"sync"
 
-	"tact/internal/diag"
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // Table is the name of tact.toml's table of additions.

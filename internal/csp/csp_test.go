@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // A site that adds nothing declares Tact's own policy, unchanged.

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"tact/bench/corpus"
-	"tact/internal/build"
-	"tact/internal/devserver"
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/bench/corpus"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/devserver"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // BenchmarkSaveToOutput measures, on a copy of the repository's site, the

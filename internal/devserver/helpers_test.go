@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // Generous bounds: tests never assert how fast anything is, only that it

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 const secret = "TOP SECRET: outside the output directory"

@@ -10,7 +10,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
-	"tact/internal/sitefs"
+
+	"github.com/tact-guide/tact/internal/sitefs"
 
 	"github.com/fsnotify/fsnotify"
 )

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // A step does something to the sources (root is the site root, outside a

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // A writer's editor shows columns in characters, so an accented letter

@@ -14,10 +14,10 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/diag"
-	"tact/internal/render"
-	"tact/internal/sig"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/render"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Scan is what the link checker needs from a rendered page. Ids are kept

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 func TestScanHTML(t *testing.T) {

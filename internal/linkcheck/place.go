@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"slices"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // Place reports the broken links among one page's problems ws where they

@@ -12,8 +12,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
-	"tact/internal/diag"
-	"tact/internal/locale"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/locale"
 )
 
 // files builds an i18n directory from file name → TOML.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // ids generates heading ids for one document: transliterated slugs, made

@@ -16,7 +16,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/markdown/reply"
 )
 
 // Options configure the converter of one language.

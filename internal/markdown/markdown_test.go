@@ -9,9 +9,9 @@ import (
 	"sync"
 	"testing"
 
-	"tact/internal/diag"
-	"tact/internal/markdown"
-	"tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/markdown"
+	"github.com/tact-guide/tact/internal/markdown/reply"
 )
 
 // The quotation marks of tact.toml.

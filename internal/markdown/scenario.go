@@ -11,8 +11,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"tact/internal/markdown/reply"
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // Scenario is one scenario of an article, as found in its Markdown.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // snapshot returns every regular file under dir: slash path → content.

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sitetest"
 )
 
 // A Twin publishes each update whole: the output then holds the new files

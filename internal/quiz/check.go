@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"tact/internal/tomlpos"
 
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/tomlpos"
+
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // ref names a node of the definition, for messages and positions.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // FuzzLoad loads a definition and one language's texts against the real

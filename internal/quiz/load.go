@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 
-	"tact/internal/diag"
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // maxFileSize is the largest quiz file read. The real ones are a few

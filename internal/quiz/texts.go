@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/slug"
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/slug"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // checkTexts checks the texts file of one language against the definition:

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"strings"
 
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // tomlMessages word the quiz files' TOML errors.

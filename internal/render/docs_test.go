@@ -102,7 +102,7 @@ func TestLayoutDocCoversEveryFunc(t *testing.T) {
 // type reachable from what a template receives has its own section in
 // docs/layouts.md. A type of another package (time.Time, quiz.Quiz,
 // reply.Segment) is passed along whole or tested for nil, and only named.
-var documented = []string{"tact/internal/render", "tact/internal/site", "tact/internal/translation", "tact/internal/textdiff"}
+var documented = []string{"github.com/tact-guide/tact/internal/render", "github.com/tact-guide/tact/internal/site", "github.com/tact-guide/tact/internal/translation", "github.com/tact-guide/tact/internal/textdiff"}
 
 // opaque are types of those packages that templates do not look into: the
 // docs name them without listing their fields.

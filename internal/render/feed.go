@@ -3,8 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"tact/internal/site"
 	"time"
+
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // feedEntries is how many articles a feed holds: the newest. Feed readers

@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"tact/bench/corpus"
+	"github.com/tact-guide/tact/bench/corpus"
 )
 
 // A feed holds the newest articles, newest first, and no more than

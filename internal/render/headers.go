@@ -3,7 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
-	"tact/internal/site"
+
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // HeadersFile returns _headers, read by static hosts such as Netlify and

@@ -6,9 +6,9 @@ import (
 	"os"
 	"testing"
 
-	"tact/internal/assets"
-	"tact/internal/csp"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/csp"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // load loads the site in fsys and its templates, as a build does.

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math/bits"
 
-	"tact/internal/diag"
-	"tact/internal/sig"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // HreflangErrors returns an error for each alternate of pages that does

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // Layout errors. Layouts are minified before they are parsed, so the

@@ -2,14 +2,15 @@ package render
 
 import (
 	"strconv"
-	"tact/internal/translation"
+
+	"github.com/tact-guide/tact/internal/translation"
 
 	"html/template"
 	"iter"
 	"time"
 
-	"tact/internal/markdown/reply"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Page kinds, each rendered by layouts/<kind>.html inside layouts/base.html.

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tact/internal/quiz"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/quiz"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // QuizMap is the quiz of one language drawn for writers on the status page:

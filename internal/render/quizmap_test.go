@@ -8,8 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"tact/internal/assets"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // mapBoxes parses a quiz map and returns the class and link of every box.

@@ -5,8 +5,8 @@ import (
 	"html"
 	"html/template"
 
-	"tact/internal/quiz"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/quiz"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // QuizNode is what a quiz page shows: one question with its options, or one

@@ -8,8 +8,9 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-	"tact/internal/site"
 	"time"
+
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // sitemapLimits are the sitemaps protocol's limits for one file

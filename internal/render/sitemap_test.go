@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"tact/internal/site"
 	"testing"
+
+	"github.com/tact-guide/tact/internal/site"
 )
 
 type urlset struct {

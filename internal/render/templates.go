@@ -11,11 +11,11 @@ import (
 	"sync"
 	"time"
 
-	"tact/internal/assets"
-	"tact/internal/diag"
-	"tact/internal/locale"
-	"tact/internal/site"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/locale"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // LayoutDir holds the templates: base.html, one file per page kind, and

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/markdown/reply"
 )
 
 // Block starts, by what a line begins with (after its indentation and any

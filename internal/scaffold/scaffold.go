@@ -49,9 +49,9 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
-	"tact/internal/site"
-	"tact/internal/sitefs"
-	"tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 // UsageError is a command line that names a file or a language the site

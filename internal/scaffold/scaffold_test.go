@@ -11,13 +11,13 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/build"
-	"tact/internal/diag"
-	"tact/internal/scaffold"
-	"tact/internal/site"
-	"tact/internal/sitefs"
-	"tact/internal/sitetest"
-	"tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/scaffold"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/sitetest"
+	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 const (

@@ -23,8 +23,8 @@ import (
 	"strconv"
 	"testing"
 
-	"tact/bench/corpus"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/bench/corpus"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 func BenchmarkIndex1000(b *testing.B)  { benchIndex(b, 1000) }

@@ -3,7 +3,7 @@ package search
 import (
 	"sync"
 
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Collectors gather each language's search documents while a

@@ -15,8 +15,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"tact/internal/markdown/reply"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Kind is what a document is; results are grouped by it, in this order.

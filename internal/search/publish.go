@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"sync"
 
-	"tact/internal/diag"
-	"tact/internal/parallel"
-	"tact/internal/site"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/parallel"
+	"github.com/tact-guide/tact/internal/site"
 )
 
 // Publish builds the search index of language lang from its collected

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"sync"
 
-	"tact/internal/diag"
-	"tact/internal/sitefs"
-	"tact/internal/slug"
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/slug"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // ConfigFile is the name of the site configuration at the root.

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"tact/internal/assets"
-	"tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/markdown/reply"
 )
 
 // An article whose detail a one-shot build dropped gets it back, converted

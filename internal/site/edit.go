@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/sig"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // TakeEdits takes into s, the site of the last Load (with cache its parse

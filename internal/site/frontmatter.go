@@ -6,8 +6,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
-	"tact/internal/diag"
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // frontMatter is the TOML between the +++ lines of an article.

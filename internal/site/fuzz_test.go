@@ -9,10 +9,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"tact/internal/diag"
-	"tact/internal/markdown"
-	"tact/internal/markdown/reply"
-	"tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/markdown"
+	"github.com/tact-guide/tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // addContentSeeds adds every real content file to the fuzz corpus.

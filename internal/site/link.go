@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // link connects the parsed articles: it indexes them by key, checks that the

@@ -11,16 +11,16 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/assets"
-	"tact/internal/diag"
-	"tact/internal/locale"
-	"tact/internal/markdown"
-	"tact/internal/markdown/reply"
-	"tact/internal/parallel"
-	"tact/internal/shareimg"
-	"tact/internal/sig"
-	"tact/internal/sitefs"
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/assets"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/locale"
+	"github.com/tact-guide/tact/internal/markdown"
+	"github.com/tact-guide/tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/parallel"
+	"github.com/tact-guide/tact/internal/shareimg"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // ContentDir and I18nDir are where content and interface strings live.

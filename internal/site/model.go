@@ -7,13 +7,13 @@ import (
 	"strings"
 	"time"
 
-	"tact/internal/diag"
-	"tact/internal/locale"
-	"tact/internal/quiz"
-	"tact/internal/sig"
-	"tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/locale"
+	"github.com/tact-guide/tact/internal/quiz"
+	"github.com/tact-guide/tact/internal/sig"
+	"github.com/tact-guide/tact/internal/sourcever"
 
-	"tact/internal/markdown/reply"
+	"github.com/tact-guide/tact/internal/markdown/reply"
 )
 
 // Site is everything the builder knows after loading and linking: the model

@@ -8,12 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"tact/internal/diag"
-	"tact/internal/markdown"
-	"tact/internal/sitefs"
-	"tact/internal/slug"
-	"tact/internal/sourcever"
-	"tact/internal/tomlpos"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/markdown"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/slug"
+	"github.com/tact-guide/tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
 // parseArticle decodes one article file of lang. It returns the article with

@@ -7,9 +7,9 @@ import (
 	"io/fs"
 	"path"
 
-	"tact/internal/diag"
-	"tact/internal/quiz"
-	"tact/internal/sig"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/quiz"
+	"github.com/tact-guide/tact/internal/sig"
 )
 
 // QuizFile is the quiz definition; each language's texts are in

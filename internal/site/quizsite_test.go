@@ -8,7 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"tact/internal/assets"
+	"github.com/tact-guide/tact/internal/assets"
 )
 
 // realSite returns the repository's site as a MapFS, with edits: file →

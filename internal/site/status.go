@@ -5,8 +5,8 @@ import (
 	"io/fs"
 	"path"
 
-	"tact/internal/sitefs"
-	"tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 // QuizTexts returns the translation state of each language's quiz texts

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // MaxFileSize is the largest content file the builder reads. Articles are a

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"strings"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // UntranslatedMark marks a passage of a translation skeleton (package

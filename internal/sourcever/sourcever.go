@@ -12,7 +12,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"tact/internal/sitefs"
+
+	"github.com/tact-guide/tact/internal/sitefs"
 )
 
 // Hash identifies a version of a source text (an article's body, a

@@ -13,7 +13,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // Decode decodes the TOML text src[off:end] of file (the whole file, or its

@@ -9,7 +9,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2/unstable"
 
-	"tact/internal/diag"
+	"github.com/tact-guide/tact/internal/diag"
 )
 
 // Index is a TOML text with the positions of its keys and values, so that

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"sync"
 
-	"tact/internal/site"
-	"tact/internal/sitefs"
-	"tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sitefs"
+	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 // translatedFromLine finds a front matter's translatedFrom line. Like the

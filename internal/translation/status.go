@@ -12,11 +12,11 @@ import (
 	"slices"
 	"strings"
 
-	"tact/internal/diag"
-	"tact/internal/locale"
-	"tact/internal/site"
-	"tact/internal/sourcever"
-	"tact/internal/textdiff"
+	"github.com/tact-guide/tact/internal/diag"
+	"github.com/tact-guide/tact/internal/locale"
+	"github.com/tact-guide/tact/internal/site"
+	"github.com/tact-guide/tact/internal/sourcever"
+	"github.com/tact-guide/tact/internal/textdiff"
 )
 
 // Translation states (the model's words for its quiz texts).

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // header is what a reply's info string says.

@@ -10,7 +10,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
-	"tact/internal/slug"
+	"github.com/tact-guide/tact/internal/slug"
 )
 
 // transformer replaces reply code blocks with Reply nodes.
