@@ -119,7 +119,7 @@ func (c *Collector) Add(first int, docs []Doc) {
 			p := c.words[w.w]
 			if p == nil {
 				p = &wordDocs{}
-				c.words[w.w] = p
+				c.words[strings.Clone(w.w)] = p // (a piece of the folded text would keep all of it)
 			}
 			p.all = appendID(p.all, &p.lastAll, id)
 			if w.title {

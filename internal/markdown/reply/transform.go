@@ -55,7 +55,9 @@ func newReplyFrom(b *ast.FencedCodeBlock, source []byte, pc parser.Context) *Rep
 	}
 
 	r := NewReply()
-	r.ID, r.Title, r.Slug, r.Channel = h.id, h.title, h.slug, h.channel
+	// Copies, not pieces of the info string: a model that drops the
+	// subject (a large site's lean one) then frees the rest of the line.
+	r.ID, r.Title, r.Slug, r.Channel = strings.Clone(h.id), strings.Clone(h.title), strings.Clone(h.slug), strings.Clone(h.channel)
 	r.Offset = infoStart
 	r.SetPos(b.Pos())
 	r.SetLines(b.Lines())
