@@ -293,16 +293,7 @@ func TestStatusChanges(t *testing.T) {
 	validate := webTool(t, ".bin/html-validate")
 	root := t.TempDir()
 	sitetest.Copy(t, "..", root)
-	edit := func(rel, old, new string) {
-		f := filepath.Join(root, filepath.FromSlash(rel))
-		b, err := os.ReadFile(f)
-		if err != nil || !strings.Contains(string(b), old) {
-			t.Fatalf("%s does not say %q (%v)", rel, old, err)
-		}
-		if err := os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	edit := func(rel, old, new string) string { return sitetest.Replace(t, root, rel, old, new) }
 	edit("content/en/networking-with-friends.md", "they find ways to help", "they find clever ways to help")
 	edit("content/en/writing-to-a-stranger.md", "\n\n", "\n\nA new first paragraph.\n\n")
 	edit("i18n/en.toml", `navHome = "Home"`, `navHome = "Start page"`)

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"github.com/tact-guide/tact/internal/sitetest"
 	"github.com/tact-guide/tact/internal/sourcever"
 	"github.com/tact-guide/tact/internal/translation"
 
@@ -164,18 +165,7 @@ func TestStatusShowsWhatChanged(t *testing.T) {
 		}
 		return rows, readPage(t, out, "status/index.html")
 	}
-	edit := func(rel, old, new string) string {
-		t.Helper()
-		f := filepath.Join(root, filepath.FromSlash(rel))
-		b, err := os.ReadFile(f)
-		if err != nil || !strings.Contains(string(b), old) {
-			t.Fatalf("%s does not say %q (%v)", rel, old, err)
-		}
-		if err := os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return rel
-	}
+	edit := func(rel, old, new string) string { return sitetest.Replace(t, root, rel, old, new) }
 	kept := func() []string {
 		m, _ := filepath.Glob(filepath.Join(root, sourcever.Dir, "*"))
 		for i := range m {

@@ -65,20 +65,6 @@ func usagef(format string, args ...any) error {
 	return &UsageError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// source is the front matter of the source article, as far as the
-// skeleton needs it; the build checks the rest.
-type source struct {
-	Title   string          `toml:"title"`
-	Key     string          `toml:"key"`
-	Slug    string          `toml:"slug"`
-	Summary string          `toml:"summary"`
-	Date    toml.LocalDate  `toml:"date"`
-	Updated *toml.LocalDate `toml:"updated"`
-	Tags    []string        `toml:"tags"`
-	Related []string        `toml:"related"`
-	Draft   bool            `toml:"draft"`
-}
-
 // Write writes the skeleton of the translation into lang of file, an
 // article of the source language (a path from the site root, or one
 // under root), into the site at root, and returns the path it wrote,
@@ -179,7 +165,7 @@ func Skeleton(fsys fs.FS, file, lang string) (name string, text []byte, err erro
 	if err != nil {
 		return "", nil, err
 	}
-	var fm source
+	var fm site.FrontMatter
 	if err := toml.Unmarshal(fmText, &fm); err != nil || fm.Key == "" {
 		return "", nil, fmt.Errorf("%s: its front matter has no key to translate: build the site, fix what it reports in this file, and try again", file)
 	}
@@ -244,7 +230,7 @@ const mark = sitefs.UntranslatedMark + ": "
 
 // writeFrontMatter writes the skeleton's front matter: a comment saying
 // what to do, then the source's fields, those to translate marked.
-func writeFrontMatter(w *strings.Builder, file string, fm source, hash, from, into string) {
+func writeFrontMatter(w *strings.Builder, file string, fm site.FrontMatter, hash, from, into string) {
 	fmt.Fprintf(w, "# Begun with build --new-translation from %s.\n", file)
 	fmt.Fprintf(w, "# Write each marked passage in %s in place of the source's words\n", into)
 	fmt.Fprintf(w, "# (%s), and delete its mark: the build says where the marks left\n", from)

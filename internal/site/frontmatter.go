@@ -10,8 +10,8 @@ import (
 	"github.com/tact-guide/tact/internal/tomlpos"
 )
 
-// frontMatter is the TOML between the +++ lines of an article.
-type frontMatter struct {
+// FrontMatter is the TOML between an article's +++ lines (docs/content.md).
+type FrontMatter struct {
 	Title   string          `toml:"title"`
 	Key     string          `toml:"key"`
 	Slug    string          `toml:"slug"`
@@ -101,9 +101,8 @@ func tomlErrors(file string, src []byte, off int, err error) error {
 	return &diag.Error{File: file, Line: startLine, Msg: "invalid TOML: " + err.Error()}
 }
 
-// SplitArticle splits the normalised text of an article file (sitefs.ReadText)
-// into its front matter, the TOML between the "+++" lines, and its body,
-// whose sourcever.Hash a translation records.
+// SplitArticle splits an article file's normalised text (sitefs.ReadText)
+// into its front matter and its body, whose hash a translation records.
 func SplitArticle(file string, src []byte) (frontMatter, body []byte, err error) {
 	fm, body, _, _, err := splitFrontMatter(file, src)
 	return fm, body, err

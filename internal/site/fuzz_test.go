@@ -66,7 +66,7 @@ func FuzzFrontMatter(f *testing.F) {
 			checkPositioned(t, src, err)
 			return
 		}
-		var v frontMatter
+		var v FrontMatter
 		if _, err := decodeStrict("content/en/fuzz.md", src, fmOff, fm, &v); err != nil {
 			checkPositioned(t, src, err)
 		}

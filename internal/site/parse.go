@@ -27,7 +27,7 @@ func parseArticle(conv *markdown.Converter, lang *Lang, file string, src []byte,
 	if err != nil {
 		return nil, err
 	}
-	var fm frontMatter
+	var fm FrontMatter
 	idx, err := decodeStrict(file, src, fmOff, fmSrc, &fm)
 	if err != nil {
 		return nil, err

@@ -9,10 +9,8 @@ import (
 	"github.com/tact-guide/tact/internal/sourcever"
 )
 
-// QuizTexts returns the translation state of each language's quiz texts
-// (nil, whose states are "", when the site has no quiz or tact.toml names
-// no source); Strings, of each language's interface strings
-// (i18n/<lang>.toml).
+// QuizTexts returns the translation state of each language's quiz texts (nil,
+// whose states are "", without a quiz or a source); Strings, of i18n/<lang>.toml.
 func (s *Site) QuizTexts() *sourcever.Tracked { return s.quizTrack }
 
 func (s *Site) Strings() *sourcever.Tracked { return s.stringsTrack }
@@ -24,10 +22,9 @@ func (s *Site) Strings() *sourcever.Tracked { return s.stringsTrack }
 // source file the text starts on (1 for a snapshot).
 func (s *Site) SourceText(hash string) (text string, line int, ok bool) { return s.sources.Get(hash) }
 
-// loadVersions reads what the translation status compares: each
-// language's quiz texts and interface strings against the source's, and,
-// for every stale translation, the source text it was made from and the
-// source text now.
+// loadVersions reads what the translation status compares: each language's
+// quiz texts and strings against the source's, and the texts of every stale
+// translation's source, then and now.
 func (s *Site) loadVersions(fsys fs.FS, langs []string) {
 	if s.Quiz != nil {
 		s.quizTrack = sourcever.Track(fsys, s.source, langs, func(l string) string { return path.Join(ContentDir, l, "quiz.toml") })

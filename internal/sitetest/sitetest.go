@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -84,4 +85,19 @@ func WriteTree(tb testing.TB, dir string, files map[string]string) {
 			tb.Fatal(err)
 		}
 	}
+}
+
+// Replace replaces the first old in file rel under dir with new, and
+// returns rel; a file that does not say old fails the test.
+func Replace(tb testing.TB, dir, rel, old, new string) string {
+	tb.Helper()
+	f := filepath.Join(dir, filepath.FromSlash(rel))
+	b, err := os.ReadFile(f)
+	if err != nil || !strings.Contains(string(b), old) {
+		tb.Fatalf("%s does not say %q (%v)", rel, old, err)
+	}
+	if err := os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return rel
 }
