@@ -17,14 +17,21 @@ log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 race="./internal/build ./internal/site ./internal/devserver ./internal/output ./internal/locale"
 rest=$(go list ./... | grep -v -e '/internal/build$' -e '/internal/site$' -e '/internal/devserver$' -e '/internal/output$' -e '/internal/locale$')
+# The engine's error catalogue and page checks build small sites many
+# times to compare messages and markup: the race detector adds nothing to
+# what the engine's other tests give it there, so they run without it.
+norace='^(TestBuildErrors|TestLayoutErrorsPointAtTheLayout|TestLinkChecker|TestEmbedSnippetBaseURL|TestHeadForSearchAndPreviews)$'
 status=0
-go test -race -count=1 -timeout 8m $race "$@" >"$log/race" 2>&1 &
+go test -race -count=1 -timeout 8m -skip "$norace" $race "$@" >"$log/race" 2>&1 &
 race_pid=$!
 go test -count=1 -timeout 8m $rest "$@" >"$log/rest" 2>&1 &
 rest_pid=$!
+go test -count=1 -timeout 8m -run "$norace" ./internal/build "$@" >"$log/norace" 2>&1 &
+norace_pid=$!
 wait $race_pid || status=1
 wait $rest_pid || status=1
-cat "$log/race" "$log/rest"
+wait $norace_pid || status=1
+cat "$log/race" "$log/rest" "$log/norace"
 echo "== slowest packages"
-awk -F'\t' '/^(ok|FAIL)[ \t]/ { t = $3; sub(/s.*$/, "", t); printf "%8.1fs  %s\n", t, $2 }' "$log/race" "$log/rest" | sort -rn | head -5
+awk -F'\t' '/^(ok|FAIL)[ \t]/ { t = $3; sub(/s.*$/, "", t); printf "%8.1fs  %s\n", t, $2 }' "$log/race" "$log/rest" "$log/norace" | sort -rn | head -5
 exit $status
