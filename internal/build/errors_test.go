@@ -155,7 +155,7 @@ func TestBuildErrors(t *testing.T) {
 		{"missing title and summary in _index.md", []edit{put("content/en/_index.md", "+++\n+++\n\nHello.\n")},
 			[]string{"content/en/_index.md:2:1: the home page needs a title and a summary in its front matter"}},
 		{"date as a number", []edit{bad("date = 2026-10-01", "date = 20261001")},
-			[]string{"content/en/bad.md:6:8: invalid TOML: dates are expected to have the format YYYY-MM-DD"}},
+			[]string{"content/en/bad.md:6:8: date: expected a date without quotes (2026-01-31)"}},
 		{"date with a time", []edit{bad("date = 2026-10-01", "date = 2026-10-01T09:00:00")},
 			[]string{"content/en/bad.md:6:8: date: expected a date without quotes (2026-01-31), found a date with a time"}},
 		{"draft as a string", []edit{bad("date = 2026-10-01\n", "date = 2026-10-01\ndraft = \"yes\"\n")},

@@ -163,10 +163,15 @@ func TypeError(msg string) (found, into string, ok bool) {
 func TypeMessage(key, msg string) string {
 	msg = strings.TrimPrefix(msg, "toml: ")
 	sub := typeError().FindStringSubmatch(msg)
-	if sub == nil {
+	var words string
+	switch {
+	case sub != nil:
+		words = fmt.Sprintf("expected %s, found %s", goWords(sub[3]+sub[4]), tomlWords(sub[1]))
+	case strings.Contains(msg, "dates are expected"): // (text, or a date written another way, where a date goes)
+		words = "expected a date without quotes (2026-01-31)"
+	default:
 		return "invalid TOML: " + msg
 	}
-	words := fmt.Sprintf("expected %s, found %s", goWords(sub[3]+sub[4]), tomlWords(sub[1]))
 	if key == "" {
 		return words
 	}

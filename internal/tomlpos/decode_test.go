@@ -4,20 +4,23 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 type doc struct {
-	Title string   `toml:"title"`
-	Tags  []string `toml:"tags"`
-	Draft bool     `toml:"draft"`
-	Count int      `toml:"count"`
+	Title string         `toml:"title"`
+	Tags  []string       `toml:"tags"`
+	Draft bool           `toml:"draft"`
+	Count int            `toml:"count"`
+	Date  toml.LocalDate `toml:"date"`
 }
 
 // Every value of the wrong type and every unknown key is reported at once,
 // at its line and column in the file (the TOML here starts on line 2, after
 // a fence), in words a writer knows.
 func TestDecodeReportsEveryWrongField(t *testing.T) {
-	src := "+++\ntitle = 1\ntags = \"a, b\"\ndraft = \"yes\"\ncount = 1.5\ntitel = \"x\"\n+++\n"
+	src := "+++\ntitle = 1\ntags = \"a, b\"\ndraft = \"yes\"\ncount = 1.5\ntitel = \"x\"\ndate = \"yesterday\"\n+++\n"
 	off, end := len("+++\n"), len(src)-len("+++\n")
 	var v doc
 	_, err := Decode("a.md", []byte(src), off, end, &v, Messages{Unknown: func(k string) string { return "unknown field " + k }})
@@ -30,6 +33,7 @@ func TestDecodeReportsEveryWrongField(t *testing.T) {
 		`a.md:4:9: draft: expected true or false, found text in quotes`,
 		`a.md:5:9: count: expected a whole number, found a number`,
 		`a.md:6:1: unknown field titel`,
+		`a.md:7:8: date: expected a date without quotes (2026-01-31)`,
 	}
 	if have := err.Error(); have != strings.Join(want, "\n") {
 		t.Errorf("input:\n%s\nhave:\n%s\nwant:\n%s", src, have, strings.Join(want, "\n"))
