@@ -98,7 +98,29 @@ func Write(root, file, lang string) (string, error) {
 		r.Remove(name) // (never leave half a skeleton)
 		return "", fmt.Errorf("write %s: %w", name, err)
 	}
-	return name, nil
+	return name, keepSource(r, fromRoot(root, file))
+}
+
+// keepSource keeps the source text the skeleton records (sourcever.Dir), as
+// --mark-translated does: if the source changes before the translation is
+// done, /status/ shows what changed since.
+func keepSource(r *os.Root, file string) error {
+	b, err := sitefs.ReadText(r.FS(), file)
+	if err != nil {
+		return err
+	}
+	_, body, err := site.SplitArticle(file, b)
+	if err != nil {
+		return err
+	}
+	name := sourcever.File(sourcever.Hash(body), ".md")
+	if err := r.MkdirAll(sourcever.Dir, 0o755); err != nil {
+		return fmt.Errorf("keep the source text: %w", err)
+	}
+	if err := r.WriteFile(name, body, 0o644); err != nil {
+		return fmt.Errorf("keep the source text: %w", err)
+	}
+	return nil
 }
 
 // fromRoot returns file as a slash path from the site root: an absolute

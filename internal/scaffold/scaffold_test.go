@@ -59,6 +59,9 @@ func read(t *testing.T, name string) string {
 // current with its source, with no --mark-translated needed.
 func TestSkeletonBuildsOnceTranslated(t *testing.T) {
 	root := realSite(t)
+	if err := os.RemoveAll(filepath.Join(root, sourcever.Dir)); err != nil { // (the skeleton must keep its own)
+		t.Fatal(err)
+	}
 	name, err := scaffold.Write(root, srcFile, "nl")
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +115,23 @@ func TestSkeletonBuildsOnceTranslated(t *testing.T) {
 				t.Errorf("reply %s: %v", r.ID, err)
 			}
 		}
+	}
+
+	// The source text the skeleton was made from is kept: when the source
+	// changes, /status/ shows the translator what changed since.
+	if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(sourcever.File(en.SourceHash, ".md")))); err != nil {
+		t.Errorf("the source text the skeleton records was not kept: %v", err)
+	}
+	src := filepath.Join(root, filepath.FromSlash(srcFile))
+	edited := strings.Replace(read(t, src), "+++\n\n", "+++\n\nA sentence the source gained.\n\n", 1)
+	if err := os.WriteFile(src, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if status := read(t, filepath.Join(out, "status", "index.html")); !strings.Contains(status, "A sentence the source gained.") {
+		t.Errorf("after the source changed, /status/ does not show what changed in it")
 	}
 }
 
