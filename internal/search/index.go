@@ -97,9 +97,10 @@ func (c *Collector) Add(first int, docs []Doc) {
 		title bool
 	}
 	var ws [][]word
+	seen := map[string]bool{}
 	for _, d := range docs {
 		var dw []word
-		seen := map[string]bool{}
+		clear(seen)
 		for k, f := range []string{d.Title, d.Context, d.Excerpt, d.Text} {
 			for _, w := range Words(Fold(f)) {
 				if !c.rules.stop[w] && !seen[w] {
