@@ -139,6 +139,7 @@ type axeViolation struct {
 // reply form in their interactive states, with the pages' own CSP enforced:
 // zero violations, and no CSP violation either.
 func TestAccessibility(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	axe, err := os.ReadFile(webTool(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
@@ -261,6 +262,7 @@ func grantClipboard(origin string) chromedp.Action {
 // TestHTMLValidates runs html-validate (configuration: web/.htmlvalidate.json)
 // over every page of the built site.
 func TestHTMLValidates(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	bin := webTool(t, ".bin/html-validate")
 	dir := siteDir(t)
 	var files []string
@@ -286,6 +288,7 @@ func TestHTMLValidates(t *testing.T) {
 // every "What changed" open, in light and dark mode: no axe violation, no
 // CSP violation, valid HTML.
 func TestStatusChanges(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	axe, err := os.ReadFile(webTool(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)

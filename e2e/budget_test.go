@@ -35,6 +35,7 @@ var (
 // its CSS, no render-blocking script, images with width and height, and at
 // most 8 KB of gzipped JavaScript on article pages.
 func TestPerformanceBudget(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	dir := siteDir(t)
 	pages := 0
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -108,6 +109,7 @@ func isArticle(rel string) bool {
 // TestFeedsAndSitemapsParse parses the sitemaps and feeds as XML and checks
 // the elements their schemas require.
 func TestFeedsAndSitemapsParse(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	dir := siteDir(t)
 	s := loadModel(t)
 	var index struct {
@@ -204,6 +206,7 @@ func readXML(t *testing.T, file string, v any) {
 // TestNarrowScreens loads every page kind at 320 px wide: no horizontal
 // scrolling, and every control at least 44 px tall.
 func TestNarrowScreens(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	base := serve(t, siteDir(t))
 	ctx := newBrowser(t)
 	// A phone-sized viewport (a window cannot be made this narrow).
@@ -252,6 +255,7 @@ var assetRe = regexp.MustCompile(`(?:src|href)="(/assets/[^"]+)"`)
 // the largest outcome page it fetches reply templates from. Each file is
 // compressed on its own, as a server sends it.
 func TestEmbedBudget(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	dir := siteDir(t)
 	s := loadModel(t)
 	read := func(rel string) []byte {

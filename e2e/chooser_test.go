@@ -14,6 +14,7 @@ import (
 // wins over it; #choose shows the chooser without redirecting; without
 // JavaScript it lists every language.
 func TestLanguageChooser(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	for _, tc := range []struct {
@@ -87,6 +88,7 @@ func TestLanguageChooser(t *testing.T) {
 // language without JavaScript, and puts the reader's language first with
 // it: the language of the address not found, or else the browser's.
 func TestRootNotFound(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	base := serve(t, siteDir(t))
 	for _, c := range []struct{ path, want string }{{"/nl/no/such/page/", "nl"}, {"/enx/page/", "it"}} {
 		ctx := newBrowser(t)

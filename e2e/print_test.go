@@ -10,6 +10,7 @@ import (
 // TestPrintStyles: printed, an article and a reply keep their content and
 // drop the navigation, the language switcher, the footer and the controls.
 func TestPrintStyles(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	en := s.Lang("en")

@@ -222,6 +222,7 @@ func TestQuizKeyboardOnly(t *testing.T) {
 // the definition, that the scripted quiz and the static pages (JavaScript
 // disabled) land on the same node, the one the definition names.
 func TestQuizScriptedAndStaticAgree(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	q := quizOf(t, s)

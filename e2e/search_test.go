@@ -366,6 +366,7 @@ func TestSearchOpenIsAccessible(t *testing.T) {
 // gzipped, and each language's index is one fingerprinted file beside its
 // manifest.
 func TestSearchScriptAndIndexSizes(t *testing.T) {
+	t.Parallel() // (loads pages and reads them: no focus or keyboard, so beside the others)
 	dir := siteDir(t)
 	scripts, _ := filepath.Glob(filepath.Join(dir, "assets", "js", "search.*.js"))
 	if len(scripts) != 1 {
