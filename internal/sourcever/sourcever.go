@@ -67,7 +67,7 @@ func Track(fsys fs.FS, source string, langs []string, file func(lang string) str
 	if err != nil {
 		return nil
 	}
-	t := &Tracked{text: withoutMark(srcBody), line: 1, marks: map[string]string{}}
+	t := &Tracked{text: WithoutMark(srcBody), line: 1, marks: map[string]string{}}
 	if len(t.text) < len(srcBody) {
 		t.line = 2
 	}
@@ -77,7 +77,7 @@ func Track(fsys fs.FS, source string, langs []string, file func(lang string) str
 			continue
 		}
 		if b, err := fs.ReadFile(fsys, file(lang)); err == nil {
-			t.marks[lang] = quizMark(b)
+			t.marks[lang] = Mark(b)
 		}
 	}
 	return t
@@ -114,9 +114,9 @@ func (t *Tracked) Versions(lang string) (from, now string) {
 
 const quizMarkPrefix = "# translatedFrom = "
 
-// quizMark returns the source version recorded in a quiz text file's (or
+// Mark returns the source version recorded in a quiz text file's (or
 // an interface strings file's) first line, or "".
-func quizMark(b []byte) string {
+func Mark(b []byte) string {
 	line, _, _ := strings.Cut(string(b), "\n")
 	if v, ok := strings.CutPrefix(strings.TrimSpace(line), quizMarkPrefix); ok {
 		return strings.Trim(v, `"`)
@@ -124,10 +124,10 @@ func quizMark(b []byte) string {
 	return ""
 }
 
-// withoutMark drops a quiz text file's mark line, so that marking the
+// WithoutMark drops a quiz text file's mark line, so that marking the
 // source itself does not change its hash.
-func withoutMark(b []byte) []byte {
-	if quizMark(b) == "" {
+func WithoutMark(b []byte) []byte {
+	if Mark(b) == "" {
 		return b
 	}
 	_, rest, _ := strings.Cut(string(b), "\n")
@@ -137,16 +137,8 @@ func withoutMark(b []byte) []byte {
 // MarkQuiz returns quiz texts (or interface strings) marked as made from
 // srcQuiz, the source language's: a first line records its version.
 func MarkQuiz(quiz, srcQuiz []byte) string {
-	return quizMarkPrefix + `"` + Hash(withoutMark(srcQuiz)) + "\"\n" + string(withoutMark(quiz))
+	return quizMarkPrefix + `"` + Hash(WithoutMark(srcQuiz)) + "\"\n" + string(WithoutMark(quiz))
 }
-
-// Mark returns the version a quiz text file or interface strings file
-// records in its first line, or "".
-func Mark(b []byte) string { return quizMark(b) }
-
-// WithoutMark returns a quiz text file or interface strings file without
-// its mark line: the text whose Hash a translation records.
-func WithoutMark(b []byte) []byte { return withoutMark(b) }
 
 // Texts are versions of source texts by Hash, each with the line of its
 // file it starts on: what a translation was made from and the source now.
