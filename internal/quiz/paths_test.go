@@ -7,7 +7,9 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-func TestValid(t *testing.T) {
+// validQuiz loads testdata/valid.txtar, the quiz the path tests walk.
+func validQuiz(t *testing.T) *Quiz {
+	t.Helper()
 	a, err := txtar.ParseFile("testdata/valid.txtar")
 	if err != nil {
 		t.Fatal(err)
@@ -16,6 +18,11 @@ func TestValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return q
+}
+
+func TestValid(t *testing.T) {
+	q := validQuiz(t)
 
 	want := []Path{
 		{[]Step{{"start", "offered"}, {"offered", "busy"}}, "swamped"},
@@ -62,14 +69,7 @@ func TestValid(t *testing.T) {
 }
 
 func TestAheadCountsTheLongestWayToAnOutcome(t *testing.T) {
-	a, err := txtar.ParseFile("testdata/valid.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := loadArchive(t, a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := validQuiz(t)
 	// start → offered → unsure → outcome is the longest way: three questions.
 	for id, want := range map[string]int{"start": 3, "offered": 2, "unsure": 1, "swamped": 0, "nowhere": 0} {
 		if got := q.Ahead(id); got != want {
