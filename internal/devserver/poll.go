@@ -30,10 +30,10 @@ type poller struct {
 	prev     snapshot
 }
 
-// newPoller takes the first snapshot: a change made after it returns is
-// reported.
-func newPoller(sc scope, interval, settle, maxDelay time.Duration) *poller {
-	return &poller{sc: sc, interval: interval, settle: settle, maxDelay: maxDelay, prev: sc.snapshot()}
+// newPoller returns a poller that reports changes from first, the
+// sources' snapshot as the session starts (scope.snapshot).
+func newPoller(sc scope, first snapshot, interval, settle, maxDelay time.Duration) *poller {
+	return &poller{sc: sc, interval: interval, settle: settle, maxDelay: maxDelay, prev: first}
 }
 
 // snapshot walks the sources. Files that vanish or cannot be read during the

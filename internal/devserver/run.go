@@ -75,8 +75,12 @@ func Run(ctx context.Context, opts Options, build BuildFunc, log io.Writer) erro
 		stopWatching()
 		watching.Wait()
 	}()
+	// The sources as the session starts: the poller's first snapshot, and
+	// what the loop knows was there (loop.passing). One walk serves both.
+	var sources snapshot
 	if opts.Poll {
-		p := newPoller(sc, opts.PollInterval, opts.Quiet, opts.MaxDelay)
+		sources = sc.snapshot()
+		p := newPoller(sc, sources, opts.PollInterval, opts.Quiet, opts.MaxDelay)
 		watching.Go(func() { p.run(watchCtx, changes) })
 		lg.printf("polling for changes every %v", opts.PollInterval)
 	} else {
@@ -84,13 +88,14 @@ func Run(ctx context.Context, opts Options, build BuildFunc, log io.Writer) erro
 		if err != nil {
 			return err
 		}
+		sources = sc.snapshot() // (after the watches are on: a file made meanwhile is reported too)
 		watching.Go(func() { w.run(watchCtx, changes) })
 	}
 
 	h := newHub()
 	defer h.close()
 	l := &loop{build: build, hub: h, log: lg, deb: newDebouncer(opts.Quiet, opts.MaxDelay), sc: sc, known: map[string]bool{}}
-	for p := range sc.snapshot() {
+	for p := range sources {
 		for ; p != "." && !l.known[p]; p = path.Dir(p) { // (a folder moved away is reported by its name)
 			l.known[p] = true
 		}
