@@ -13,7 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tact-guide/tact/internal/build"
@@ -154,29 +156,47 @@ func (b *shared) stop() {
 func newBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if len(opts) == 0 {
-		return newTab(t, sharedBrowser.start(t))
+		return newTab(t, sharedBrowser.start(t), false)
 	}
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(browserFlags(t, profileDir(t)), opts...)...)
 	t.Cleanup(cancel)
-	return newTab(t, actx)
+	return newTab(t, actx, false)
 }
 
 // newFramesTab returns a new tab of the browser that keeps cross-origin
 // frames in their page's process, so that DevTools can query inside them
-// (a frame's nodes, its documents' script contexts: inFrame).
+// (a frame's nodes, its documents' script contexts: inFrame). The tab has
+// a window of its own: the embed tests run side by side and need their
+// pages drawn (resize observers tell the host a frame's height), and a
+// background tab is hidden and not drawn, while every headless window is
+// visible. (Not for all tests: drawing every page costs the package 40 s.)
 func newFramesTab(t *testing.T) context.Context {
 	t.Helper()
 	return newTab(t, framesBrowser.start(t,
 		chromedp.Flag("disable-site-isolation-trials", true),
 		// (Replaces browserFlags' disable-features: keep BackForwardCache in it.)
 		chromedp.Flag("disable-features", "BackForwardCache,IsolateOrigins,site-per-process"),
-	))
+	), true)
 }
 
-// newTab opens a tab in parent, in front, closed when the test ends.
-func newTab(t *testing.T, parent context.Context) context.Context {
+// newTab opens a tab in parent, in front, closed when the test ends; with
+// window, in a window of its own (see newFramesTab).
+func newTab(t *testing.T, parent context.Context, window bool) context.Context {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(parent)
+	var opts []chromedp.ContextOption
+	if c := chromedp.FromContext(parent); window && c != nil && c.Browser != nil {
+		var id target.ID
+		err := chromedp.Run(parent, chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			id, err = target.CreateTarget("about:blank").WithNewWindow(true).Do(cdp.WithExecutor(ctx, c.Browser))
+			return err
+		}))
+		if err != nil {
+			t.Fatalf("open a window: %v", err)
+		}
+		opts = append(opts, chromedp.WithTargetID(id))
+	}
+	ctx, cancel := chromedp.NewContext(parent, opts...)
 	t.Cleanup(cancel)
 	ctx, cancel2 := context.WithTimeout(ctx, 3*time.Minute) // generous: CI machines are busy
 	t.Cleanup(cancel2)

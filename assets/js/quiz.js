@@ -138,6 +138,10 @@
       box.appendChild(card);
       card.dispatchEvent(new CustomEvent("tact:reply", { bubbles: true }));
     }
+    // Embedded, the cards arrive after the step's height was told: tell it
+    // again now rather than wait for the resize observer, which runs only
+    // when the page is drawn (not in a background tab, nor without it).
+    tell(false);
   }
 
   function render(st, act) {
