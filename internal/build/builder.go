@@ -61,6 +61,7 @@ type Builder struct {
 	listSig uint64
 	report  *Report
 	search  map[string][]string // language code → the files of its search index (and manifest)
+	index   *search.Cache       // what the search index made of each article
 }
 
 // published is what the Builder knows about one output file.
@@ -73,7 +74,7 @@ type published struct {
 
 // NewBuilder returns a Builder of the site in fsys with the given options.
 func NewBuilder(fsys fs.FS, opts Options) *Builder {
-	return &Builder{fsys: sitefs.Guard(fsys), opts: opts}
+	return &Builder{fsys: sitefs.Guard(fsys), opts: opts, index: search.NewCache()}
 }
 
 // pass is one build of a Builder: what it renders and where it goes.
@@ -322,7 +323,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	var made map[string][]string // language code → its search files this build
 	var searchErr error
 	wg.Go(func() {
-		made, searchErr = search.PublishAll(ctx, p.s, p.search, search.FromModel, func(l *site.Lang) string { return searchManifest(p.s, l) }, emit)
+		made, searchErr = search.PublishAll(ctx, p.s, p.search, b.index.Collect, func(l *site.Lang) string { return searchManifest(p.s, l) }, emit)
 	})
 
 	pubs := make([]published, len(p.pages)) // of the pages rendered

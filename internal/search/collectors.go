@@ -71,19 +71,3 @@ func (sc *Collectors) Rest(s *site.Site) ([]*site.Lang, func(*site.Lang) (*Colle
 	}
 	return langs, func(l *site.Lang) (*Collector, error) { return rest[l], nil }
 }
-
-// FromModel returns a collector of language lang's documents from the
-// model, whose articles hold their detail (a watch Builder's).
-func FromModel(lang *site.Lang) (*Collector, error) {
-	var docs []Doc
-	for _, a := range lang.Articles {
-		full, err := a.WithDetail()
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, Docs(full)...)
-	}
-	c := NewCollector(lang.Code, len(docs))
-	c.Add(0, docs)
-	return c, nil
-}

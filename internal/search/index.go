@@ -55,6 +55,7 @@ type Collector struct {
 	mu    sync.Mutex
 	rows  []Entry
 	words map[string]*wordDocs
+	memo  *memo // (a Cache's collectors) the chunks of the last index, updated by Index
 }
 
 // wordDocs are the documents holding a word, and those with it in their
@@ -92,31 +93,51 @@ func NewCollector(lang string, n int) *Collector {
 
 // Add adds docs under the ids first, first+1, …
 func (c *Collector) Add(first int, docs []Doc) {
-	type word struct {
-		w     string
-		title bool
-	}
-	var ws [][]word
+	c.insert(first, c.analyze(docs))
+}
+
+// analysis is what the index keeps of some documents: what results show
+// of each, and each one's distinct words, folded, stop words left out.
+type analysis struct {
+	rows  []Entry
+	words [][]docWord // by document
+}
+
+// docWord is a distinct word of a document, and whether its title has it.
+type docWord struct {
+	w     string
+	title bool
+}
+
+// analyze folds docs into their words; it needs no lock.
+func (c *Collector) analyze(docs []Doc) *analysis {
+	an := &analysis{rows: make([]Entry, len(docs)), words: make([][]docWord, len(docs))}
 	seen := map[string]bool{}
-	for _, d := range docs {
-		var dw []word
+	for i, d := range docs {
+		an.rows[i] = Entry{Kind: d.Kind, URL: d.URL, Title: d.Title, Context: d.Context, Excerpt: cut(d.Excerpt, excerptRunes)}
+		var dw []docWord
 		clear(seen)
 		for k, f := range []string{d.Title, d.Context, d.Excerpt, d.Text} {
 			for _, w := range Words(Fold(f)) {
 				if !c.rules.stop[w] && !seen[w] {
 					seen[w] = true
-					dw = append(dw, word{w, k == 0})
+					dw = append(dw, docWord{w, k == 0})
 				}
 			}
 		}
-		ws = append(ws, dw)
+		an.words[i] = dw
 	}
+	return an
+}
+
+// insert adds the analysed documents under the ids first, first+1, …
+func (c *Collector) insert(first int, an *analysis) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for i, d := range docs {
+	for i, words := range an.words {
 		id := int32(first + i)
-		c.rows[id] = Entry{Kind: d.Kind, URL: d.URL, Title: d.Title, Context: d.Context, Excerpt: cut(d.Excerpt, excerptRunes)}
-		for _, w := range ws[i] {
+		c.rows[id] = an.rows[i]
+		for _, w := range words {
 			p := c.words[w.w]
 			if p == nil {
 				p = &wordDocs{}
@@ -230,15 +251,6 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int32{}, head: map[string][]int32{}, chunk: opts.ChunkDocs, size: map[string]int{}}
 	ix.invert(c.words)
 
-	// The documents, in chunks of rows: kind, address, title, context, excerpt.
-	var chunks []map[string]any
-	for o := 0; o < len(docs); o += opts.ChunkDocs {
-		rows := make([][]any, 0, opts.ChunkDocs)
-		for _, d := range docs[o:min(o+opts.ChunkDocs, len(docs))] {
-			rows = append(rows, []any{d.Kind, d.URL, d.Title, d.Context, d.Excerpt})
-		}
-		chunks = append(chunks, map[string]any{"o": o, "d": rows})
-	}
 	// The terms, in shards of consecutive stems.
 	// Each term's documents are kept as their JSON text, a few bytes a
 	// document, until the shards are written.
@@ -271,41 +283,57 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	}
 	shards = append(shards, cur)
 
-	add := func(v any) (string, error) {
-		data, err := marshal(v)
-		if err != nil {
-			return "", fmt.Errorf("search index of %s: %w", lang, err)
-		}
+	addData := func(data []byte) string {
 		sum := sha256.Sum256(data)
 		p := Dir + "/" + lang + "." + hex.EncodeToString(sum[:5]) + ".json"
 		ix.Files = append(ix.Files, File{p, data})
 		u := opts.BasePath + "/" + p
 		ix.size[u] = len(data)
-		return u, nil
+		return u
 	}
+	add := func(v any) (string, error) {
+		data, err := marshal(v)
+		if err != nil {
+			return "", fmt.Errorf("search index of %s: %w", lang, err)
+		}
+		return addData(data), nil
+	}
+	// The documents, in chunks of rows: kind, address, title, context,
+	// excerpt. Each chunk's JSON is made once: its length decides between
+	// one file and several, and it is the chunk's file when there are
+	// several. A chunk whose rows are those of the memo's is not made again.
+	var chunkData [][]byte
+	var made []memoChunk
 	docsLen := 0
-	for _, c := range chunks {
-		docsLen += jsonLen(c)
+	for k, o := 0, 0; o < len(docs); k, o = k+1, o+opts.ChunkDocs {
+		part := docs[o:min(o+opts.ChunkDocs, len(docs))]
+		var data []byte
+		if c.memo != nil && c.memo.size == opts.ChunkDocs && k < len(c.memo.chunks) && slices.Equal(c.memo.chunks[k].rows, part) {
+			data = c.memo.chunks[k].data
+		} else {
+			var err error
+			if data, err = marshal(map[string]any{"o": o, "d": rowsJSON(part)}); err != nil {
+				return nil, fmt.Errorf("search index of %s: %w", lang, err)
+			}
+		}
+		chunkData = append(chunkData, data)
+		made = append(made, memoChunk{part, data})
+		docsLen += len(data)
+	}
+	if c.memo != nil {
+		c.memo.size, c.memo.chunks = opts.ChunkDocs, made
 	}
 	if len(shards) == 1 && total+docsLen <= opts.SmallBytes {
 		// One file: every document and every term.
-		rows := [][]any{}
-		for _, c := range chunks {
-			rows = append(rows, c["d"].([][]any)...)
-		}
-		u, err := add(map[string]any{"o": 0, "d": rows, "t": shards[0].t, "h": shards[0].h})
+		u, err := add(map[string]any{"o": 0, "d": rowsJSON(docs), "t": shards[0].t, "h": shards[0].h})
 		if err != nil {
 			return nil, err
 		}
 		ix.chunk = max(len(docs), 1)
 		ix.chunks, ix.shards, ix.firsts = []string{u}, []string{u}, []string{""}
 	} else {
-		for _, c := range chunks {
-			u, err := add(c)
-			if err != nil {
-				return nil, err
-			}
-			ix.chunks = append(ix.chunks, u)
+		for _, data := range chunkData {
+			ix.chunks = append(ix.chunks, addData(data))
 		}
 		for _, s := range shards {
 			u, err := add(map[string]any{"t": s.t, "h": s.h})
@@ -329,6 +357,28 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	}
 	ix.Manifest = m
 	return ix, nil
+}
+
+// rowsJSON returns the rows of docs as the index files hold them.
+func rowsJSON(docs []Entry) [][]any {
+	rows := make([][]any, 0, len(docs))
+	for _, d := range docs {
+		rows = append(rows, []any{d.Kind, d.URL, d.Title, d.Context, d.Excerpt})
+	}
+	return rows
+}
+
+// memo is the JSON of a language's document chunks in its last index, kept
+// by a Cache: an edit changes the rows of one or two chunks.
+type memo struct {
+	size   int // documents per chunk
+	chunks []memoChunk
+}
+
+// memoChunk is one chunk's rows and its JSON.
+type memoChunk struct {
+	rows []Entry
+	data []byte
 }
 
 // invert fills the postings from the words' documents: a stem's are the
@@ -458,9 +508,4 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
-func jsonLen(v any) int {
-	b, _ := marshal(v)
-	return len(b)
 }
