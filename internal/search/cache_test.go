@@ -19,7 +19,7 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	dir := t.TempDir()
 	sitetest.Copy(t, "../..", dir)
 	opts := Options{ChunkDocs: 4, ShardBytes: 2 << 10, SmallBytes: 1}
-	index := func(k *Cache) *Index {
+	collect := func(k *Cache) *Collector {
 		t.Helper()
 		s, err := site.Load(context.Background(), os.DirFS(dir), site.Options{})
 		if err != nil {
@@ -29,7 +29,11 @@ func TestCacheAfterAnEdit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ix, err := c.Index(opts)
+		return c
+	}
+	index := func(k *Cache) *Index {
+		t.Helper()
+		ix, err := collect(k).Index(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,14 +63,9 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	if len(fresh.Files) < 3 {
 		t.Fatalf("the index is %d files: the test needs several chunks", len(fresh.Files))
 	}
-	if !bytes.Equal(after.Manifest, fresh.Manifest) || len(after.Files) != len(fresh.Files) {
-		t.Fatalf("the index after the edit (%d files) is not the index made afresh (%d files)", len(after.Files), len(fresh.Files))
-	}
+	same(t, "after the edit", after, fresh)
 	reused := 0
-	for i, f := range after.Files {
-		if f.Path != fresh.Files[i].Path || !bytes.Equal(f.Data, fresh.Files[i].Data) {
-			t.Errorf("file %d: %s after the edit, %s made afresh", i, f.Path, fresh.Files[i].Path)
-		}
+	for _, f := range after.Files {
 		for _, g := range before.Files {
 			if g.Path == f.Path {
 				reused++
@@ -76,5 +75,27 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	}
 	if reused == 0 || reused == len(after.Files) {
 		t.Errorf("%d of %d files unchanged by a one-scenario edit: want some, not all", reused, len(after.Files))
+	}
+
+	// An edit of text the index does not hold (the introduction) leaves
+	// it as it was, and an index left unmade (a build stopped between
+	// collecting and indexing) is not taken for the last one.
+	sitetest.Replace(t, dir, "content/en/closing-the-loop.md", "You asked for help,", "You asked for help twice,")
+	same(t, "after an edit of the introduction", index(k), after)
+	sitetest.Replace(t, dir, "content/en/closing-the-loop.md", "marmalade included", "jam included")
+	collect(k) // (and no index)
+	same(t, "after an edit collected twice, indexed once", index(k), index(NewCache()))
+}
+
+// same fails the test unless two indexes are the same files.
+func same(t *testing.T, when string, have, want *Index) {
+	t.Helper()
+	if !bytes.Equal(have.Manifest, want.Manifest) || len(have.Files) != len(want.Files) {
+		t.Fatalf("%s: the index (%d files) is not the one made afresh (%d files)", when, len(have.Files), len(want.Files))
+	}
+	for i, f := range have.Files {
+		if f.Path != want.Files[i].Path || !bytes.Equal(f.Data, want.Files[i].Data) {
+			t.Errorf("%s: file %d is %s, made afresh %s", when, i, f.Path, want.Files[i].Path)
+		}
 	}
 }

@@ -55,7 +55,9 @@ type Collector struct {
 	mu    sync.Mutex
 	rows  []Entry
 	words map[string]*wordDocs
-	memo  *memo // (a Cache's collectors) the chunks of the last index, updated by Index
+	memo  *memo     // (a Cache's collectors) the last index, updated by Index
+	arts  []*cached // (a Cache's collectors) the articles, in order
+	same  bool      // the documents are those of memo's index
 }
 
 // wordDocs are the documents holding a word, and those with it in their
@@ -248,6 +250,9 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	if opts.SmallBytes <= 0 {
 		opts.SmallBytes = 192 << 10
 	}
+	if c.same && c.memo.index != nil && sameOptions(c.memo.opts, opts) {
+		return c.memo.index, nil
+	}
 	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int32{}, head: map[string][]int32{}, chunk: opts.ChunkDocs, size: map[string]int{}}
 	ix.invert(c.words)
 
@@ -356,7 +361,16 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("search manifest of %s: %w", lang, err)
 	}
 	ix.Manifest = m
+	if c.memo != nil {
+		c.memo.index, c.memo.arts, c.memo.opts = ix, c.arts, opts
+	}
 	return ix, nil
+}
+
+// sameOptions reports whether two options shape the same files.
+func sameOptions(a, b Options) bool {
+	return a.BasePath == b.BasePath && a.ChunkDocs == b.ChunkDocs && a.ShardBytes == b.ShardBytes &&
+		a.SmallBytes == b.SmallBytes && maps.Equal(a.Strings, b.Strings)
 }
 
 // rowsJSON returns the rows of docs as the index files hold them.
@@ -368,9 +382,12 @@ func rowsJSON(docs []Entry) [][]any {
 	return rows
 }
 
-// memo is the JSON of a language's document chunks in its last index, kept
-// by a Cache: an edit changes the rows of one or two chunks.
+// memo is a language's last index and the JSON of its document chunks,
+// kept by a Cache: an edit changes the rows of one or two chunks, or none.
 type memo struct {
+	index  *Index
+	arts   []*cached // the articles index was made of
+	opts   Options
 	size   int // documents per chunk
 	chunks []memoChunk
 }
