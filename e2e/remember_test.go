@@ -109,16 +109,21 @@ func TestEmbeddedQuizStoresNothing(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	var stored string
+	var forget bool
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(base+s.Lang("en").QuizEmbedURL()+"#"+path),
 		chromedp.WaitVisible(`[data-reply-card] [data-ph-input]`, chromedp.ByQuery),
 		chromedp.SendKeys(`[data-reply-card] [data-ph-input]`, "Ana", chromedp.ByQuery),
 		chromedp.Evaluate(`Object.keys(localStorage).join(",")`, &stored),
+		chromedp.Evaluate(`Array.prototype.some.call(document.querySelectorAll("[data-forget]"), function (b) { return b.offsetParent !== null; })`, &forget),
 	); err != nil {
 		t.Fatal(err)
 	}
 	if stored != "" {
 		t.Errorf("the embedded quiz stored %q in the browser", stored)
+	}
+	if forget {
+		t.Error(`the embedded quiz offers "Forget what I typed", but keeps nothing to forget`)
 	}
 }
 

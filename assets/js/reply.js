@@ -170,8 +170,9 @@
         }
         update();
       });
+      // (Embedded, nothing typed is kept, so there is nothing to forget.)
       var forget = form.querySelector("[data-forget]");
-      if (forget) {
+      if (forget && keep) {
         forget.hidden = false;
         forget.addEventListener("click", function () {
           stored = {};
