@@ -32,19 +32,26 @@ func TestLayoutErrorsPointAtTheLayout(t *testing.T) {
 		return fmt.Sprintf("%s:%d:%d", file, line, col)
 	}
 	tests := []struct {
-		name string
-		edit edit
-		want string // the one error: its start, then "(rendering "
+		name  string
+		edit  edit
+		want  string // the one error: its start, then "(rendering " unless early
+		early bool   // found before any page renders
 	}{
 		{"misspelt field",
 			replace("layouts/reply.html", "<h1>{{.Title}}", "<h1>{{.Titel}}"),
-			at("layouts/reply.html", "<h1>{{.Title}}", len("<h1>{{")) + `: executing "main" at <.Titel>: can't evaluate field Titel in type *site.Reply`},
+			at("layouts/reply.html", "<h1>{{.Title}}", len("<h1>{{")) + `: executing "main" at <.Titel>: can't evaluate field Titel in type *site.Reply`, false},
 		{"in a partial rendered once per language ({{cached}})",
 			replace("layouts/partials/header.html", `{{T "skipToContent"}}`, `{{.Nope}}`),
-			at("layouts/partials/header.html", `{{T "skipToContent"}}`, len("{{")) + `: executing "header-top" at <.Nope>: can't evaluate field Nope in type render.Chrome`},
+			at("layouts/partials/header.html", `{{T "skipToContent"}}`, len("{{")) + `: executing "header-top" at <.Nope>: can't evaluate field Nope in type render.Chrome`, false},
 		{"syntax",
 			replace("layouts/reply.html", "{{.Scenario.Title}}", "{{.Scenario.Title}"),
-			strings.Join(strings.Split(at("layouts/reply.html", "{{.Scenario.Title}}", 0), ":")[:2], ":") + ": bad character U+007D '}'"},
+			strings.Join(strings.Split(at("layouts/reply.html", "{{.Scenario.Title}}", 0), ":")[:2], ":") + ": bad character U+007D '}'", true},
+		{"a partial no layout defines",
+			del("layouts/partials/social.html"),
+			at("layouts/base.html", `{{template "social" .}}`, len(`{{template `)) + `: no such template "social": define it in a layout file (partials go in layouts/partials/), or remove the call`, false},
+		{"a page kind's layout missing",
+			del("layouts/about.html"),
+			"layouts/about.html: missing: every site needs this layout (docs/layouts.md); restore it with `git checkout -- layouts/about.html`, or write one", true},
 	}
 	for _, tt := range tests {
 		for _, minify := range []bool{false, true} {
@@ -64,7 +71,7 @@ func TestLayoutErrorsPointAtTheLayout(t *testing.T) {
 					if len(have) != 1 || !strings.HasPrefix(have[0], tt.want) {
 						t.Fatalf("errors:\n\t%s\nwant one:\n\t%s…", strings.Join(have, "\n\t"), tt.want)
 					}
-					if tt.name != "syntax" && !strings.HasSuffix(have[0], " other pages)") {
+					if !tt.early && !strings.HasSuffix(have[0], " other pages)") {
 						t.Errorf("%s\ndoes not say how many pages failed", have[0])
 					}
 				})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -19,13 +20,14 @@ import (
 // the layout file as they wrote it, with the pages it failed.
 
 // templateRef finds the template name and position html/template puts
-// before a message; the last one in an error is the innermost (a template
+// before a message ("template: " when executing, "html/template:" when
+// escaping); the last one in an error is the innermost (a template
 // that failed inside another, or inside {{cached}}).
 // (Parse errors give a line, execution errors a line and a byte offset in
 // it, counted from 0.) Compiled when an error first needs it, like quoted
 // and scopedName, not at every start.
 var templateRef = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`template: ([^\s:]+):(\d+)(?::(\d+))?: `)
+	return regexp.MustCompile(`template: ?([^\s:]+):(\d+)(?::(\d+))?: `)
 })
 
 // layoutFile is a layout file as written.
@@ -50,6 +52,9 @@ func layoutError(err error, files map[string]layoutFile) error {
 		return err
 	}
 	e := &diag.Error{File: f.path, Msg: msg[m[1]:]}
+	if strings.HasPrefix(e.Msg, "no such template ") {
+		e.Msg += ": define it in a layout file (partials go in layouts/partials/), or remove the call"
+	}
 	e.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
 	lines := bytes.SplitAfter(f.src, []byte("\n"))
 	if e.Line < 1 || e.Line > len(lines) {

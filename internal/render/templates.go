@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -52,6 +53,9 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 	// under its base name.
 	parse := func(t *template.Template, f string) error {
 		orig, err := fs.ReadFile(fsys, f)
+		if errors.Is(err, fs.ErrNotExist) {
+			return &diag.Error{File: f, Msg: "missing: every site needs this layout (docs/layouts.md); restore it with `git checkout -- " + f + "`, or write one"}
+		}
 		if err != nil {
 			return fmt.Errorf("parse layouts: %w", err)
 		}
