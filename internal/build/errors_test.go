@@ -102,6 +102,8 @@ func TestBuildErrors(t *testing.T) {
 			[]string{`tact.toml:21:10: language "nl": locale "dutch" is not an Open Graph locale: write the language and the country, such as "es_ES"`}},
 		{"quotes with two marks", []edit{replace("tact.toml", `quotes = ["«", "»", "“", "”"]`, `quotes = ["«", "»"]`)},
 			[]string{`tact.toml:9:10: language "es": quotes needs four marks, the opening and closing double quotes and then the single ones, such as ["«", "»", "“", "”"]`}},
+		{"quotes with five marks (a fifth was dropped unseen)", []edit{replace("tact.toml", `quotes = ["«", "»", "“", "”"]`, `quotes = ["«", "»", "“", "”", "‹"]`)},
+			[]string{`tact.toml:9:10: language "es": quotes needs four marks, the opening and closing double quotes and then the single ones, such as ["«", "»", "“", "”"]`}},
 		{"a message whose {{ is not closed", []edit{replace("i18n/en.toml", `footerText = "Tact: what to say when networking gets awkward."`, `footerText = "Made with {{.Foo"`)},
 			[]string{`i18n/en.toml:11: message "footerText": 1: unclosed action: close each {{ with }} and name a value, such as {{.Count}}`}},
 		{"a message that shows {{.}}", []edit{replace("i18n/en.toml", `footerText = "`, `footerText = "{{.}} `)},

@@ -36,7 +36,8 @@ type Language struct {
 	Locale   string    `toml:"locale"`  // Open Graph locale: es_ES
 	ReplySeg string    `toml:"replies"` // URL segment of the reply pages: respuestas
 	QuizSeg  string    `toml:"quiz"`    // URL segment of the quiz pages: cuestionario; "quiz" when not set
-	Quotes   [4]string `toml:"quotes"`  // “ ” ‘ ’: double then single quotes
+	Marks    []string  `toml:"quotes"`  // “ ” ‘ ’: double then single quotes, as written
+	Quotes   [4]string `toml:"-"`       // Marks, once checked to be four
 }
 
 // reservedSegments are URL segments under /<lang>/ taken by the builder.
@@ -90,7 +91,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 			errs.Add(idx.Errorf(tomlpos.First(at(i, "code"), idx.Key(fmt.Sprintf("languages[%d]", i))), "language %q needs name, locale and replies (a URL segment such as \"respuestas\")", l.Code))
 		case !localeRe().MatchString(l.Locale):
 			errs.Add(idx.Errorf(at(i, "locale"), "language %q: locale %q is not an Open Graph locale: write the language and the country, such as \"es_ES\"", l.Code, l.Locale))
-		case slices.Contains(l.Quotes[:], ""):
+		case len(l.Marks) != 4 || slices.Contains(l.Marks, ""):
 			errs.Add(idx.Errorf(tomlpos.First(at(i, "quotes"), at(i, "code")), "language %q: quotes needs four marks, the opening and closing double quotes and then the single ones, such as [\"«\", \"»\", \"“\", \"”\"]", l.Code))
 		case slices.Contains(reservedSegments, l.ReplySeg):
 			errs.Add(idx.Errorf(at(i, "replies"), "language %q: replies = %q is the address of the site's own /%s/%s/ pages: choose another word", l.Code, l.ReplySeg, l.Code, l.ReplySeg))
@@ -99,6 +100,9 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		}
 		if cfg.Languages[i].QuizSeg == "" {
 			cfg.Languages[i].QuizSeg = "quiz"
+		}
+		if len(l.Marks) == 4 {
+			cfg.Languages[i].Quotes = [4]string(l.Marks)
 		}
 		seen[l.Code] = true
 	}
