@@ -8,8 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"github.com/tact-guide/tact/internal/assets"
@@ -51,6 +53,7 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 	// parse reads a layout file, minifies it (actions intact, so pages come
 	// out minified without a pass over each page) and parses it into t
 	// under its base name.
+	var definedIn map[string]string // template name → the shared file defining it; nil once they are parsed
 	parse := func(t *template.Template, f string) error {
 		orig, err := fs.ReadFile(fsys, f)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -68,6 +71,10 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		}
 		name := path.Base(f)
 		files[name] = layoutFile{f, orig}
+		before := map[string]*parse.Tree{}
+		for _, d := range t.Templates() {
+			before[d.Name()] = d.Tree
+		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
 			// Report the mistake where it is in the file as written.
 			if _, serr := template.New(name).Funcs(funcs).Parse(string(orig)); serr != nil {
@@ -75,15 +82,31 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 			}
 			return layoutError(err, map[string]layoutFile{name: files[name]})
 		}
+		if definedIn == nil {
+			return nil // (a page kind's file: it fills base's blocks)
+		}
+		// Base and the partials must not define a name twice: the later
+		// file would win without a word.
+		for _, d := range t.Templates() {
+			first, ok := definedIn[d.Name()]
+			switch {
+			case !ok:
+				definedIn[d.Name()] = f
+			case d.Tree != before[d.Name()]:
+				return redefined(f, orig, d.Name(), first)
+			}
+		}
 		return nil
 	}
 	root := template.New("base").Funcs(funcs)
 	partials, _ := fs.Glob(fsys, path.Join(LayoutDir, "partials", "*.html"))
+	definedIn = map[string]string{}
 	for _, f := range append([]string{path.Join(LayoutDir, "base.html")}, partials...) {
 		if err := parse(root, f); err != nil {
 			return nil, err
 		}
 	}
+	definedIn = nil
 	byKind := map[string]*template.Template{}
 	for _, kind := range kinds {
 		kt, err := root.Clone()
@@ -220,4 +243,14 @@ func (c *cache) render(name string, p *Page) (template.HTML, error) {
 	c.done[key] = h
 	c.mu.Unlock()
 	return h, nil
+}
+
+// redefined is the error for layout file f (source src) defining template
+// name, which file first already defines.
+func redefined(f string, src []byte, name, first string) error {
+	msg := fmt.Sprintf("template %q is already defined in %s: one of them would replace the other; rename one (and its {{template}} calls)", name, first)
+	if loc := regexp.MustCompile(`\{\{-?\s*(?:define|block)\s+"` + regexp.QuoteMeta(name) + `"`).FindIndex(src); loc != nil {
+		return diag.At(f, src, loc[0], "%s", msg)
+	}
+	return &diag.Error{File: f, Msg: msg}
 }
