@@ -87,6 +87,10 @@ func TestBuildErrors(t *testing.T) {
 		// Front matter fields.
 		{"misspelt field", []edit{bad(`summary = "A`, `sumary = "A`)},
 			[]string{`content/en/bad.md:5:1: unknown field "sumary": check its spelling`}},
+		{"a field in capitals (read as summary, or lost beside it)", []edit{bad(`summary = "A`, `Summary = "A`)},
+			[]string{`content/en/bad.md:5:1: unknown field "Summary": check its spelling (known fields are listed in docs/content.md); keys are case-sensitive: write "summary"`}},
+		{"a key in capitals in a table of tact.toml", []edit{replace("tact.toml", `code = "nl"`, `Code = "nl"`)},
+			[]string{`tact.toml:19:1: unknown field "languages.Code": check its spelling (known fields are listed in docs/config.md); keys are case-sensitive: write "code"`}},
 		{"unknown field in _index.md", []edit{replace("content/es/_index.md", "summary = ", "date = 2026-01-01\nsummary = ")},
 			[]string{`content/es/_index.md:3:1: unknown field "date": check its spelling`}},
 		{"unknown field in tact.toml", []edit{replace("tact.toml", `title = "Tact"`, `titel = "Tact"`)},

@@ -27,7 +27,8 @@ func Decode(file string, src []byte, off, end int, v any, m Messages) (*Index, e
 	text := src[off:end]
 	err := toml.NewDecoder(bytes.NewReader(text)).DisallowUnknownFields().Decode(v)
 	if err == nil {
-		return NewIndex(file, src, off, end), nil
+		idx := NewIndex(file, src, off, end)
+		return idx, caseErrors(idx, reflect.TypeOf(v).Elem(), m)
 	}
 	var de *toml.DecodeError
 	var fields map[string]any
@@ -225,4 +226,63 @@ func goWords(t string) string {
 		return "a table"
 	}
 	return "a table"
+}
+
+// caseErrors reports the keys of idx that name a field of typ only when
+// letter case is ignored, as go-toml matches them: "TITLE" decodes into
+// title, and beside a "title" one of the two would be lost unseen.
+func caseErrors(idx *Index, typ reflect.Type, m Messages) error {
+	var errs diag.List
+	for _, path := range slices.Sorted(maps.Keys(idx.keys)) {
+		t := typ
+		var key []string // path without list indexes, as go-toml names keys
+		for _, seg := range strings.Split(path, ".") {
+			if i := strings.IndexByte(seg, '['); i >= 0 {
+				seg = seg[:i]
+			}
+			key = append(key, seg)
+			for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+				t = t.Elem()
+			}
+			if t.Kind() != reflect.Struct {
+				break // (a map's keys are the writer's own)
+			}
+			f, exact := fieldFor(t, seg)
+			if f == nil {
+				break
+			}
+			if !exact {
+				errs.Add(idx.Errorf(idx.Key(path), "%s; keys are case-sensitive: write %q", m.Unknown(strings.Join(key, ".")), tagName(*f)))
+				break
+			}
+			t = f.Type
+		}
+	}
+	return errs.Err()
+}
+
+// fieldFor returns the field of struct type t whose TOML key is key, and
+// whether it matches with its letter case.
+func fieldFor(t reflect.Type, key string) (*reflect.StructField, bool) {
+	var fold *reflect.StructField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name := tagName(f)
+		if name == key || f.Tag.Get("toml") == "" && strings.EqualFold(name, key) {
+			return &f, true // (an untagged field's key is its name, in any case)
+		}
+		if fold == nil && strings.EqualFold(name, key) {
+			fold = &f
+		}
+	}
+	return fold, false
+}
+
+// tagName is the TOML key of field f.
+func tagName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if name == "" {
+		return f.Name
+	}
+	return name
 }
