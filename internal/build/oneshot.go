@@ -32,7 +32,7 @@ import (
 //   - each article's detail (body, scenario texts, messages) is dropped
 //     when it is parsed, and converted again from the file into a copy of
 //     the article while that article's page and its reply pages are made
-//     and rendered, together (site/detail.go);
+//     and rendered, together (site/reload.go);
 //   - there is no page list: pages are made when they are rendered, and
 //     made again one at a time, in order, for the sitemaps (written
 //     straight to disk) and the hreflang check (which keeps two sums);

@@ -65,7 +65,6 @@
 // again and again, reusing the parse result of every file that did not
 // change (LoadOptions.Cache), and TakeEdits takes an edit that changes
 // nothing other pages show straight into the last Load's model. A lean
-// Load (for one-shot builds of large sites) drops each article's detail,
-// what only its own pages show, and WithDetail converts it again
-// (detail.go).
+// Load (one-shot builds of large sites) drops each article's detail, what
+// only its own pages show; WithDetail converts it again (reload.go).
 package site

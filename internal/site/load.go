@@ -117,7 +117,7 @@ type LoadOptions struct {
 	Cache   Cache
 	Changed map[string]bool
 	// Lean drops each article's detail (body, scenario texts, messages)
-	// as soon as it is parsed, when the content is large (detail.go):
+	// as soon as it is parsed, when the content is large (reload.go):
 	// for builds that render each article once and keep nothing.
 	Lean bool
 }
@@ -369,7 +369,7 @@ func (l *loading) parseSource(j job, src []byte) (any, error) {
 }
 
 // leanAbove is the size of the content files above which a one-shot build
-// drops each article's detail until its pages render (detail.go): about a
+// drops each article's detail until its pages render (reload.go): about a
 // tenth of a 40,000-article site. Below it the details, a few times the
 // sources' size, fit easily under the build's memory limit, and converting
 // every article twice would cost a fifth of the build.

@@ -91,7 +91,7 @@ type Article struct {
 	Minutes        int    // reading time: the body's words at 200 a minute, at least 1
 
 	body      template.HTML            // rendered Markdown (see Body)
-	reload    func() (*Article, error) // one-shot builds: converts the file again, for the detail (detail.go)
+	reload    func() (*Article, error) // one-shot builds: converts the file again, for the detail (reload.go)
 	dropped   bool                     // the detail is not in the model: reload gives it
 	Scenarios []*Scenario              // in document order
 
@@ -146,9 +146,8 @@ type Scenario struct {
 	line, col int32 // position of the heading, for errors
 }
 
-// ScenarioText is the part of a scenario only its article's pages and its
-// replies' pages show: nil while a one-shot build keeps it on disk
-// (detail.go).
+// ScenarioText is what only the scenario's article and reply pages show:
+// nil while a one-shot build keeps it on disk (reload.go).
 type ScenarioText struct {
 	Situation     template.HTML // first paragraph, inner HTML
 	Why           template.HTML // second paragraph, inner HTML
@@ -171,8 +170,7 @@ type Reply struct {
 	path      string // output file of the reply's page
 }
 
-// Message is the text of a reply template: nil while a one-shot build
-// keeps it on disk (detail.go).
+// Message is a reply template's text: nil while on disk (reload.go).
 type Message struct {
 	Subject      []reply.Segment
 	Body         []reply.Segment
