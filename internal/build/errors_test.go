@@ -89,6 +89,11 @@ func TestBuildErrors(t *testing.T) {
 			[]string{`content/en/bad.md:5:1: unknown field "sumary": check its spelling`}},
 		{"a field in capitals (read as summary, or lost beside it)", []edit{bad(`summary = "A`, `Summary = "A`)},
 			[]string{`content/en/bad.md:5:1: unknown field "Summary": check its spelling (known fields are listed in docs/content.md); keys are case-sensitive: write "summary"`}},
+		{"a field in capitals beside a value of the wrong type", []edit{put(badFile, strings.NewReplacer(`summary = "A`, `Summary = "A`, "date = 2026-10-01\n", "date = 2026-10-01\ndraft = \"yes\"\n").Replace(goodArticle))},
+			[]string{
+				`content/en/bad.md:5:1: unknown field "Summary": check its spelling (known fields are listed in docs/content.md); keys are case-sensitive: write "summary"`,
+				"content/en/bad.md:7:9: draft: expected true or false, found text in quotes",
+			}},
 		{"a key in capitals in a table of tact.toml", []edit{replace("tact.toml", `code = "nl"`, `Code = "nl"`)},
 			[]string{`tact.toml:19:1: unknown field "languages.Code": check its spelling (known fields are listed in docs/config.md); keys are case-sensitive: write "code"`}},
 		{"unknown field in _index.md", []edit{replace("content/es/_index.md", "summary = ", "date = 2026-01-01\nsummary = ")},

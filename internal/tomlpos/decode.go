@@ -52,6 +52,7 @@ func Decode(file string, src []byte, off, end int, v any, m Messages) (*Index, e
 		// error, at its place.
 		return nil, Errors(file, src, off, err, m)
 	}
+	f.errs.Add(caseErrors(f.idx, f.typ, m))
 	return nil, f.errs.Err()
 }
 
