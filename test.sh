@@ -17,12 +17,12 @@ log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 race="./internal/build ./internal/site ./internal/devserver ./internal/output ./internal/locale"
 rest=$(go list ./... | grep -v -e '/internal/build$' -e '/internal/site$' -e '/internal/devserver$' -e '/internal/output$' -e '/internal/locale$')
-# The engine's error catalogue, page checks and incremental-equals-full
-# walk build the site dozens of times to compare messages, markup and
-# output: the race detector adds nothing there to what the engine's other
-# tests give it (one-shot and Builder, full and prose paths, under -race),
-# so they run without it.
-norace='^(TestBuildErrors|TestLayoutErrorsPointAtTheLayout|TestLinkChecker|TestEmbedSnippetBaseURL|TestHeadForSearchAndPreviews|TestIncrementalEqualsFullBuild)$'
+# The engine's error catalogue, page checks, incremental-equals-full and
+# status walks build the site dozens of times to compare messages, markup
+# and output: the race detector adds nothing there to what the engine's
+# other tests give it (one-shot and Builder, full and prose paths, under
+# -race), so they run without it.
+norace='^(TestBuildErrors|TestLayoutErrorsPointAtTheLayout|TestLinkChecker|TestEmbedSnippetBaseURL|TestHeadForSearchAndPreviews|TestIncrementalEqualsFullBuild|TestStatusShowsWhatChanged)$'
 status=0
 go test -race -count=1 -timeout 8m -skip "$norace" $race "$@" >"$log/race" 2>&1 &
 race_pid=$!
