@@ -85,6 +85,11 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	sitetest.Replace(t, dir, "content/en/closing-the-loop.md", "marmalade included", "jam included")
 	collect(k) // (and no index)
 	same(t, "after an edit collected twice, indexed once", index(k), index(NewCache()))
+
+	// A word other articles have: no term comes or goes, one term's
+	// documents change, and with them its shard.
+	sitetest.Replace(t, dir, "content/en/closing-the-loop.md", "jam included", "jam and coffee included")
+	same(t, "after adding a word the index has", index(k), index(NewCache()))
 }
 
 // same fails the test unless two indexes are the same files.

@@ -263,16 +263,35 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		first string
 		t, h  map[string]json.RawMessage
 		bytes int
+		terms []string // in order
+		made  bool     // a term's documents were encoded afresh
+	}
+	// A term whose documents are those of the memo's index keeps its JSON.
+	var was, now map[string]memoTerm
+	if c.memo != nil {
+		if c.memo.docs == len(docs) {
+			was = c.memo.terms
+		}
+		now = make(map[string]memoTerm, len(ix.terms))
 	}
 	var shards []*shard
 	cur := &shard{t: map[string]json.RawMessage{}, h: map[string]json.RawMessage{}}
 	total := 0
 	for _, term := range ix.terms {
-		p := encode(ix.post[term], len(docs))
+		ids, hids := ix.post[term], ix.head[term]
+		mt, kept := was[term]
+		if !kept || !slices.Equal(mt.ids, ids) || !slices.Equal(mt.head, hids) {
+			kept, mt = false, memoTerm{ids: ids, head: hids, p: encode(ids, len(docs))}
+			if len(hids) > 0 {
+				mt.h = gapsJSON(hids)
+			}
+		}
+		if now != nil {
+			now[term] = mt
+		}
+		p, h := mt.p, mt.h
 		n := len(term) + 4 + len(p)
-		var h json.RawMessage
-		if ids := ix.head[term]; len(ids) > 0 {
-			h = gapsJSON(ids)
+		if h != nil {
 			n += len(term) + 4 + len(h)
 		}
 		if cur.bytes > 0 && cur.bytes+n > opts.ShardBytes {
@@ -283,6 +302,8 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		if h != nil {
 			cur.h[term] = h
 		}
+		cur.terms = append(cur.terms, term)
+		cur.made = cur.made || !kept
 		cur.bytes += n
 		total += n
 	}
@@ -336,16 +357,30 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		}
 		ix.chunk = max(len(docs), 1)
 		ix.chunks, ix.shards, ix.firsts = []string{u}, []string{u}, []string{""}
+		if c.memo != nil {
+			c.memo.shards = nil // (the shards of an earlier index are not this one's)
+		}
 	} else {
 		for _, data := range chunkData {
 			ix.chunks = append(ix.chunks, addData(data))
 		}
-		for _, s := range shards {
-			u, err := add(map[string]any{"t": s.t, "h": s.h})
-			if err != nil {
-				return nil, err
+		var memoShards []memoShard
+		for k, s := range shards {
+			var data []byte
+			if c.memo != nil && !s.made && k < len(c.memo.shards) && slices.Equal(c.memo.shards[k].terms, s.terms) {
+				data = c.memo.shards[k].data // (every term's JSON as before, in the same shard)
+			} else {
+				var err error
+				if data, err = marshal(map[string]any{"t": s.t, "h": s.h}); err != nil {
+					return nil, fmt.Errorf("search index of %s: %w", lang, err)
+				}
 			}
+			memoShards = append(memoShards, memoShard{s.terms, data})
+			u := addData(data)
 			ix.shards, ix.firsts = append(ix.shards, u), append(ix.firsts, s.first)
+		}
+		if c.memo != nil {
+			c.memo.shards = memoShards
 		}
 	}
 	terms := make([][2]string, len(ix.shards))
@@ -363,6 +398,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	ix.Manifest = m
 	if c.memo != nil {
 		c.memo.index, c.memo.arts, c.memo.opts = ix, c.arts, opts
+		c.memo.docs, c.memo.terms = len(docs), now
 	}
 	return ix, nil
 }
@@ -382,14 +418,31 @@ func rowsJSON(docs []Entry) [][]any {
 	return rows
 }
 
-// memo is a language's last index and the JSON of its document chunks,
-// kept by a Cache: an edit changes the rows of one or two chunks, or none.
+// memo is a language's last index and the JSON of its parts, kept by a
+// Cache: an edit changes the rows of one or two chunks, or none, and the
+// documents of the terms of the edited text.
 type memo struct {
 	index  *Index
 	arts   []*cached // the articles index was made of
 	opts   Options
 	size   int // documents per chunk
 	chunks []memoChunk
+	docs   int                 // documents in the index (a term's JSON depends on it)
+	terms  map[string]memoTerm // each term's documents and their JSON
+	shards []memoShard         // of a several-file index
+}
+
+// memoTerm is a term's documents, those with it in their title, and their
+// JSON.
+type memoTerm struct {
+	ids, head []int32
+	p, h      json.RawMessage
+}
+
+// memoShard is a shard's terms, in order, and its JSON.
+type memoShard struct {
+	terms []string
+	data  []byte
 }
 
 // memoChunk is one chunk's rows and its JSON.
