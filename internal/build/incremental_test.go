@@ -172,6 +172,13 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			write(f, s[:i]+fmt.Sprintf("v%d ", rng.IntN(100))+s[i:])
 			return []string{f}
 		}},
+		{"change a string the search index carries", func() []string {
+			f := "i18n/" + pick(langs) + ".toml"
+			s := read(f)
+			i := strings.Index(s, `searchNone = "`) + len(`searchNone = "`)
+			write(f, s[:i]+fmt.Sprintf("n%d ", rng.IntN(100))+s[i:])
+			return []string{f}
+		}},
 		{"change the base URL's path", func() []string {
 			f := "tact.toml"
 			s := read(f)

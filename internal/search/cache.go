@@ -82,17 +82,22 @@ func (k *Cache) Collect(lang *site.Lang) (*Collector, error) {
 	}
 	// (An article edited away is forgotten.)
 	lc.articles, lc.byFile = now, byFile
-	c.arts = arts
+	c.arts, c.vocab = arts, lc.words
 	if lc.memo.index != nil && slices.Equal(arts, lc.memo.arts) {
-		c.same = true // the documents of the last index: Index returns it
+		c.same = true // the documents of the last index: Index may return it
 		return c, nil
 	}
+	c.fill(n)
+	return c, nil
+}
 
-	// The documents in the model's order, each word's found by its id.
+// fill gathers the documents of a Cache's collector, n of them, in the
+// model's order, each word's found by its id.
+func (c *Collector) fill(n int) {
 	c.rows = make([]Entry, 0, n)
-	byID := make([]*wordDocs, len(lc.words))
+	byID := make([]*wordDocs, len(c.vocab))
 	id := int32(0)
-	for _, ca := range arts {
+	for _, ca := range c.arts {
 		for j, ws := range ca.words {
 			c.rows = append(c.rows, ca.rows[j])
 			for _, x := range ws {
@@ -111,10 +116,9 @@ func (k *Cache) Collect(lang *site.Lang) (*Collector, error) {
 	}
 	for i, p := range byID {
 		if p != nil {
-			c.words[lc.words[i]] = p
+			c.words[c.vocab[i]] = p
 		}
 	}
-	return c, nil
 }
 
 // intern turns an analysis into the ids of its words, adding new words

@@ -82,6 +82,18 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	// collecting and indexing) is not taken for the last one.
 	sitetest.Replace(t, dir, "content/en/closing-the-loop.md", "You asked for help,", "You asked for help twice,")
 	same(t, "after an edit of the introduction", index(k), after)
+	// The same documents with other interface strings: other files.
+	other := opts
+	other.Strings = map[string]string{"none": "Nothing for {q}"}
+	ix, err := collect(k).Index(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := collect(NewCache()).Index(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "after a change of the interface strings alone", ix, want)
 	sitetest.Replace(t, dir, "content/en/closing-the-loop.md", "marmalade included", "jam included")
 	collect(k) // (and no index)
 	same(t, "after an edit collected twice, indexed once", index(k), index(NewCache()))

@@ -57,7 +57,8 @@ type Collector struct {
 	words map[string]*wordDocs
 	memo  *memo     // (a Cache's collectors) the last index, updated by Index
 	arts  []*cached // (a Cache's collectors) the articles, in order
-	same  bool      // the documents are those of memo's index
+	vocab []string  // (a Cache's collectors) the language's words, by id
+	same  bool      // the documents are those of memo's index, not yet gathered (fill)
 }
 
 // wordDocs are the documents holding a word, and those with it in their
@@ -250,8 +251,16 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	if opts.SmallBytes <= 0 {
 		opts.SmallBytes = 192 << 10
 	}
-	if c.same && c.memo.index != nil && sameOptions(c.memo.opts, opts) {
-		return c.memo.index, nil
+	if c.same {
+		if sameOptions(c.memo.opts, opts) {
+			return c.memo.index, nil
+		}
+		n := 0
+		for _, ca := range c.arts {
+			n += len(ca.rows)
+		}
+		c.fill(n) // (the same documents, other files: the interface strings changed)
+		c.same, docs = false, c.rows
 	}
 	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int32{}, head: map[string][]int32{}, chunk: opts.ChunkDocs, size: map[string]int{}}
 	ix.invert(c.words)
