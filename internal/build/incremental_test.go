@@ -90,6 +90,12 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		return rels
 	}
 	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	// prefix puts a random word before message id of language lang.
+	prefix := func(lang, id, word string) []string {
+		f := "i18n/" + lang + ".toml"
+		write(f, strings.Replace(read(f), id+` = "`, fmt.Sprintf(`%s = "%s%d `, id, word, rng.IntN(100)), 1))
+		return []string{f}
+	}
 	added := 0
 	edits := []struct {
 		name  string
@@ -165,20 +171,8 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			write(f, strings.Replace(read(f), "</p>", fmt.Sprintf(" %d</p>", rng.IntN(100)), 1))
 			return []string{f}
 		}},
-		{"change an interface string", func() []string {
-			f := "i18n/" + pick(langs) + ".toml"
-			s := read(f)
-			i := strings.Index(s, `footerText = "`) + len(`footerText = "`)
-			write(f, s[:i]+fmt.Sprintf("v%d ", rng.IntN(100))+s[i:])
-			return []string{f}
-		}},
-		{"change a string the search index carries", func() []string {
-			f := "i18n/" + pick(langs) + ".toml"
-			s := read(f)
-			i := strings.Index(s, `searchNone = "`) + len(`searchNone = "`)
-			write(f, s[:i]+fmt.Sprintf("n%d ", rng.IntN(100))+s[i:])
-			return []string{f}
-		}},
+		{"change an interface string", func() []string { return prefix(pick(langs), "footerText", "v") }},
+		{"change a string the search index carries", func() []string { return prefix(pick(langs), "searchNone", "n") }},
 		{"change the base URL's path", func() []string {
 			f := "tact.toml"
 			s := read(f)
@@ -187,23 +181,13 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			write(f, s[:i]+fmt.Sprintf(`baseURL = "https://tact.example/g%d/"`, rng.IntN(100))+s[j:])
 			return []string{f}
 		}},
-		{"change a verdict label", func() []string {
-			f := "i18n/" + pick(langs) + ".toml"
-			s := read(f)
-			i := strings.Index(s, `verdict_accept = "`) + len(`verdict_accept = "`)
-			write(f, s[:i]+fmt.Sprintf("V%d ", rng.IntN(100))+s[i:])
-			return []string{f}
-		}},
+		{"change a verdict label", func() []string { return prefix(pick(langs), "verdict_accept", "V") }},
 		{"change the stylesheet", func() []string {
 			f := "assets/style.css"
 			write(f, read(f)+fmt.Sprintf("\n.x%d { color: red; }\n", rng.IntN(1000)))
 			return []string{f}
 		}},
-		{"change an English interface string", func() []string {
-			f := "i18n/en.toml"
-			write(f, strings.Replace(read(f), `navHome = "`, fmt.Sprintf(`navHome = "H%d `, rng.IntN(100)), 1))
-			return []string{f}
-		}},
+		{"change an English interface string", func() []string { return prefix("en", "navHome", "H") }},
 		{"mark a translation (and keep its source's text)", func() []string {
 			lang := pick(langs[:3])
 			f := pick(append(articles(lang), "i18n/"+lang+".toml", "content/"+lang+"/quiz.toml"))
