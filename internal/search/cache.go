@@ -22,22 +22,23 @@ type Cache struct {
 
 // langCache is one language's part of a Cache.
 type langCache struct {
-	vocab    map[string]int32 // word → its id in words
-	words    []string
-	articles map[articleKey]*cached // the articles of the last Collect
-	byFile   map[string]*cached     // the same, by file
-	memo     memo                   // the last index made, and its chunks' JSON
+	vocab  map[string]int32 // word → its id in words
+	words  []string
+	byFile map[string]*cached // the articles of the last Collect, by file
+	memo   memo               // the last index made, and its chunks' JSON
 }
 
-// articleKey is what an article's documents follow from: its file's
-// content and its address, and the address reply pages live under.
+// articleKey is what an article's documents follow from, besides its
+// file: the file's content, its address and the address reply pages live
+// under.
 type articleKey struct {
-	file, url, replies string
-	hash               uint64
+	url, replies string
+	hash         uint64
 }
 
 // cached is an article's documents as a Cache keeps them.
 type cached struct {
+	key   articleKey
 	rows  []Entry
 	words [][]int32 // by document: its words' ids << 1, | 1 when in its title
 }
@@ -61,39 +62,42 @@ func (k *Cache) Collect(lang *site.Lang) (*Collector, error) {
 	c := NewCollector(lang.Code, 0)
 	c.memo = &lc.memo
 	arts := make([]*cached, len(lang.Articles))
-	now := make(map[articleKey]*cached, len(lang.Articles))
 	byFile := make(map[string]*cached, len(lang.Articles))
-	n := 0
 	for i, a := range lang.Articles {
-		key := articleKey{file: a.File, url: a.URL(), replies: lang.RepliesURL(), hash: a.FileHash()}
-		ca := lc.articles[key]
-		if ca == nil {
+		key := articleKey{url: a.URL(), replies: lang.RepliesURL(), hash: a.FileHash()}
+		ca := lc.byFile[a.File]
+		if ca == nil || ca.key != key {
 			full, err := a.WithDetail()
 			if err != nil {
 				return nil, err
 			}
-			ca = lc.intern(c.analyze(Docs(full)))
-			if prev := lc.byFile[a.File]; prev != nil && prev.equal(ca) {
-				ca = prev // (an edit of text the index does not hold: the introduction, a reply's labels)
+			fresh := lc.intern(c.analyze(Docs(full)))
+			if ca != nil && ca.equal(fresh) {
+				ca.key = key // (an edit of text the index does not hold: the introduction, a reply's labels)
+			} else {
+				ca = fresh
+				ca.key = key
 			}
 		}
-		now[key], byFile[a.File], arts[i] = ca, ca, ca
-		n += len(ca.rows)
+		byFile[a.File], arts[i] = ca, ca
 	}
-	// (An article edited away is forgotten.)
-	lc.articles, lc.byFile = now, byFile
+	lc.byFile = byFile // (an article edited away is forgotten)
 	c.arts, c.vocab = arts, lc.words
 	if lc.memo.index != nil && slices.Equal(arts, lc.memo.arts) {
 		c.same = true // the documents of the last index: Index may return it
 		return c, nil
 	}
-	c.fill(n)
+	c.fill()
 	return c, nil
 }
 
-// fill gathers the documents of a Cache's collector, n of them, in the
-// model's order, each word's found by its id.
-func (c *Collector) fill(n int) {
+// fill gathers the documents of a Cache's collector in the model's order,
+// each word's found by its id.
+func (c *Collector) fill() {
+	n := 0
+	for _, ca := range c.arts {
+		n += len(ca.rows)
+	}
 	c.rows = make([]Entry, 0, n)
 	byID := make([]*wordDocs, len(c.vocab))
 	id := int32(0)

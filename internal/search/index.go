@@ -255,11 +255,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		if sameOptions(c.memo.opts, opts) {
 			return c.memo.index, nil
 		}
-		n := 0
-		for _, ca := range c.arts {
-			n += len(ca.rows)
-		}
-		c.fill(n) // (the same documents, other files: the interface strings changed)
+		c.fill() // (the same documents, other files: the interface strings changed)
 		c.same, docs = false, c.rows
 	}
 	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int32{}, head: map[string][]int32{}, chunk: opts.ChunkDocs, size: map[string]int{}}
