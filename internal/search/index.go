@@ -333,7 +333,6 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	// excerpt. Each chunk's JSON is made once: its length decides between
 	// one file and several, and it is the chunk's file when there are
 	// several. A chunk whose rows are those of the memo's is not made again.
-	var chunkData [][]byte
 	var made []memoChunk
 	docsLen := 0
 	for k, o := 0, 0; o < len(docs); k, o = k+1, o+opts.ChunkDocs {
@@ -347,7 +346,6 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 				return nil, fmt.Errorf("search index of %s: %w", lang, err)
 			}
 		}
-		chunkData = append(chunkData, data)
 		made = append(made, memoChunk{part, data})
 		docsLen += len(data)
 	}
@@ -366,8 +364,8 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 			c.memo.shards = nil // (the shards of an earlier index are not this one's)
 		}
 	} else {
-		for _, data := range chunkData {
-			ix.chunks = append(ix.chunks, addData(data))
+		for _, ch := range made {
+			ix.chunks = append(ix.chunks, addData(ch.data))
 		}
 		var memoShards []memoShard
 		for k, s := range shards {
