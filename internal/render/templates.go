@@ -71,9 +71,12 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		}
 		name := path.Base(f)
 		files[name] = layoutFile{f, orig}
-		before := map[string]*parse.Tree{}
-		for _, d := range t.Templates() {
-			before[d.Name()] = d.Tree
+		var before map[string]*parse.Tree // (base and partials: what was defined before this file)
+		if definedIn != nil {
+			before = map[string]*parse.Tree{}
+			for _, d := range t.Templates() {
+				before[d.Name()] = d.Tree
+			}
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
 			// Report the mistake where it is in the file as written.
