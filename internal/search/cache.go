@@ -87,6 +87,14 @@ func (k *Cache) Collect(lang *site.Lang) (*Collector, error) {
 		c.same = true // the documents of the last index: Index may return it
 		return c, nil
 	}
+	if d := lc.delta(arts, c.rules); d != nil {
+		c.delta, c.count = d, d.count
+		c.rows = slices.Clone(lc.memo.index.docs) // (the same ids: only the edited articles' rows change)
+		for _, e := range d.edits {
+			copy(c.rows[e.first:], e.now.rows)
+		}
+		return c, nil
+	}
 	c.fill()
 	return c, nil
 }
@@ -100,11 +108,13 @@ func (c *Collector) fill() {
 	}
 	c.rows = make([]Entry, 0, n)
 	byID := make([]*wordDocs, len(c.vocab))
+	c.count = make([]int32, len(c.vocab))
 	id := int32(0)
 	for _, ca := range c.arts {
 		for j, ws := range ca.words {
 			c.rows = append(c.rows, ca.rows[j])
 			for _, x := range ws {
+				c.count[x>>1]++
 				p := byID[x>>1]
 				if p == nil {
 					p = &wordDocs{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/tact-guide/tact/internal/site"
@@ -113,6 +114,49 @@ func same(t *testing.T, when string, have, want *Index) {
 	for i, f := range have.Files {
 		if f.Path != want.Files[i].Path || !bytes.Equal(f.Data, want.Files[i].Data) {
 			t.Errorf("%s: file %d is %s, made afresh %s", when, i, f.Path, want.Files[i].Path)
+		}
+	}
+}
+
+// TestCacheAfterEditsOfCompounds makes the same comparison in Dutch,
+// where a word is found by the last parts of compounds too, so a word
+// that appears or disappears changes the terms of other articles'
+// compounds: an edit with words the index has, one adding the last part of
+// a compound in another article ("genoot", of "studiegenoot"), and its
+// undoing.
+func TestCacheAfterEditsOfCompounds(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Copy(t, "../..", dir)
+	opts := Options{ChunkDocs: 4, ShardBytes: 2 << 10, SmallBytes: 1}
+	index := func(k *Cache) *Index {
+		t.Helper()
+		s, err := site.Load(context.Background(), os.DirFS(dir), site.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := k.Collect(s.Lang("nl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := c.Index(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	k := NewCache()
+	index(k)
+	const file = "content/nl/bedanken-en-terugkoppelen.md"
+	for _, e := range []struct{ when, old, new string }{
+		{"after adding words the index has", "de baan, het gesprek", "de baan, het gesprek of het bericht"},
+		{"after adding the last part of a compound", "de klant binnengehaald.", "de klant binnengehaald, en je genoot ervan."},
+		{"after taking it out again", "de klant binnengehaald, en je genoot ervan.", "de klant binnengehaald."},
+	} {
+		sitetest.Replace(t, dir, file, e.old, e.new)
+		ix := index(k)
+		same(t, e.when, ix, index(NewCache()))
+		if res, _ := ix.Search("genoot"); strings.Contains(e.new, "genoot") && len(res) < 2 {
+			t.Errorf(`%s: "genoot" finds %d documents, want the edited one and the one with "studiegenoot"`, e.when, len(res))
 		}
 	}
 }

@@ -59,6 +59,8 @@ type Collector struct {
 	arts  []*cached // (a Cache's collectors) the articles, in order
 	vocab []string  // (a Cache's collectors) the language's words, by id
 	same  bool      // the documents are those of memo's index, not yet gathered (fill)
+	delta *delta    // (a Cache's collectors) memo's index needs only these edits
+	count []int32   // (a Cache's collectors) by word id: the documents holding it
 }
 
 // wordDocs are the documents holding a word, and those with it in their
@@ -259,7 +261,11 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		c.same, docs = false, c.rows
 	}
 	ix := &Index{Lang: lang, rules: RulesFor(lang), docs: docs, post: map[string][]int32{}, head: map[string][]int32{}, chunk: opts.ChunkDocs, size: map[string]int{}}
-	ix.invert(c.words)
+	if c.delta != nil {
+		ix.post, ix.head, ix.terms = c.delta.apply(c.memo.index, c.vocab, ix.rules)
+	} else {
+		ix.invert(c.words)
+	}
 
 	// The terms, in shards of consecutive stems.
 	// Each term's documents are kept as their JSON text, a few bytes a
@@ -314,9 +320,12 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	}
 	shards = append(shards, cur)
 
-	addData := func(data []byte) string {
-		sum := sha256.Sum256(data)
-		p := Dir + "/" + lang + "." + hex.EncodeToString(sum[:5]) + ".json"
+	// addData adds a file and returns its address; p is its path when
+	// known (the memo's), "" to name it by its content's hash.
+	addData := func(data []byte, p string) string {
+		if p == "" {
+			p = fileName(lang, data)
+		}
 		ix.Files = append(ix.Files, File{p, data})
 		u := opts.BasePath + "/" + p
 		ix.size[u] = len(data)
@@ -327,7 +336,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		if err != nil {
 			return "", fmt.Errorf("search index of %s: %w", lang, err)
 		}
-		return addData(data), nil
+		return addData(data, ""), nil
 	}
 	// The documents, in chunks of rows: kind, address, title, context,
 	// excerpt. Each chunk's JSON is made once: its length decides between
@@ -337,17 +346,18 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	docsLen := 0
 	for k, o := 0, 0; o < len(docs); k, o = k+1, o+opts.ChunkDocs {
 		part := docs[o:min(o+opts.ChunkDocs, len(docs))]
-		var data []byte
+		var ch memoChunk
 		if c.memo != nil && c.memo.size == opts.ChunkDocs && k < len(c.memo.chunks) && slices.Equal(c.memo.chunks[k].rows, part) {
-			data = c.memo.chunks[k].data
+			ch = c.memo.chunks[k]
 		} else {
-			var err error
-			if data, err = marshal(map[string]any{"o": o, "d": rowsJSON(part)}); err != nil {
+			data, err := marshal(map[string]any{"o": o, "d": rowsJSON(part)})
+			if err != nil {
 				return nil, fmt.Errorf("search index of %s: %w", lang, err)
 			}
+			ch = memoChunk{rows: part, data: data} // (named when written)
 		}
-		made = append(made, memoChunk{part, data})
-		docsLen += len(data)
+		made = append(made, ch)
+		docsLen += len(ch.data)
 	}
 	if c.memo != nil {
 		c.memo.size, c.memo.chunks = opts.ChunkDocs, made
@@ -364,22 +374,26 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 			c.memo.shards = nil // (the shards of an earlier index are not this one's)
 		}
 	} else {
-		for _, ch := range made {
-			ix.chunks = append(ix.chunks, addData(ch.data))
+		for k, ch := range made {
+			if ch.path == "" {
+				made[k].path = fileName(lang, ch.data)
+			}
+			ix.chunks = append(ix.chunks, addData(ch.data, made[k].path))
 		}
 		var memoShards []memoShard
 		for k, s := range shards {
-			var data []byte
+			var ms memoShard
 			if c.memo != nil && !s.made && k < len(c.memo.shards) && slices.Equal(c.memo.shards[k].terms, s.terms) {
-				data = c.memo.shards[k].data // (every term's JSON as before, in the same shard)
+				ms = c.memo.shards[k] // (every term's JSON as before, in the same shard)
 			} else {
-				var err error
-				if data, err = marshal(map[string]any{"t": s.t, "h": s.h}); err != nil {
+				data, err := marshal(map[string]any{"t": s.t, "h": s.h})
+				if err != nil {
 					return nil, fmt.Errorf("search index of %s: %w", lang, err)
 				}
+				ms = memoShard{s.terms, data, fileName(lang, data)}
 			}
-			memoShards = append(memoShards, memoShard{s.terms, data})
-			u := addData(data)
+			memoShards = append(memoShards, ms)
+			u := addData(ms.data, ms.path)
 			ix.shards, ix.firsts = append(ix.shards, u), append(ix.firsts, s.first)
 		}
 		if c.memo != nil {
@@ -401,7 +415,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	ix.Manifest = m
 	if c.memo != nil {
 		c.memo.index, c.memo.arts, c.memo.opts = ix, c.arts, opts
-		c.memo.docs, c.memo.terms = len(docs), now
+		c.memo.docs, c.memo.terms, c.memo.count = len(docs), now, c.count
 	}
 	return ix, nil
 }
@@ -430,6 +444,7 @@ type memo struct {
 	opts   Options
 	size   int // documents per chunk
 	chunks []memoChunk
+	count  []int32             // by word id: the documents of the index holding it
 	docs   int                 // documents in the index (a term's JSON depends on it)
 	terms  map[string]memoTerm // each term's documents and their JSON
 	shards []memoShard         // of a several-file index
@@ -442,16 +457,26 @@ type memoTerm struct {
 	p, h      json.RawMessage
 }
 
-// memoShard is a shard's terms, in order, and its JSON.
+// memoShard is a shard's terms, in order, its JSON and its file's path.
 type memoShard struct {
 	terms []string
 	data  []byte
+	path  string
 }
 
-// memoChunk is one chunk's rows and its JSON.
+// memoChunk is one chunk's rows, its JSON and its file's path ("" until
+// the chunk is a file of its own).
 type memoChunk struct {
 	rows []Entry
 	data []byte
+	path string
+}
+
+// fileName returns the path of an index file of language lang: named by
+// its content, so that a browser may keep it as long as it likes.
+func fileName(lang string, data []byte) string {
+	sum := sha256.Sum256(data)
+	return Dir + "/" + lang + "." + hex.EncodeToString(sum[:5]) + ".json"
 }
 
 // invert fills the postings from the words' documents: a stem's are the
@@ -460,15 +485,12 @@ func (ix *Index) invert(words map[string]*wordDocs) {
 	r := ix.rules
 	all := map[string][]int32{}
 	title := map[string][]int32{}
+	has := func(w string) bool { return words[w] != nil }
 	for _, w := range slices.Sorted(maps.Keys(words)) {
 		d := *words[w]
 		*words[w] = wordDocs{} // (its documents are the stems' now: the collector's copy can go)
-		stems := []string{r.Stem(w)}
-		if r.Compound {
-			stems = append(stems, splitCompound(w, words, r)...)
-		}
-		for k, t := range stems {
-			if utf8.RuneCountInString(t) < 2 {
+		for k, t := range wordStems(w, r, has) {
+			if t == "" {
 				continue
 			}
 			all[t] = appendIDs(all[t], d.all)
@@ -500,14 +522,14 @@ const minTail = 5
 
 // splitCompound returns the stems of the last parts of w, after at least
 // MinStem letters, that are words of the language's text of at least
-// minTail letters: netwerkevenement → evenement, bedankbericht → bericht.
-func splitCompound(w string, vocab map[string]*wordDocs, r *Rules) []string {
+// minTail letters (has): netwerkevenement → evenement, bedankbericht → bericht.
+func splitCompound(w string, has func(string) bool, r *Rules) []string {
 	if len(w) < MinStem+minTail || !isASCII(w) {
 		return nil
 	}
 	var tails []string
 	for i := MinStem; i <= len(w)-minTail; i++ {
-		if t := w[i:]; vocab[t] != nil {
+		if t := w[i:]; has(t) {
 			tails = append(tails, r.Stem(t))
 		}
 	}
