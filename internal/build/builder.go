@@ -55,6 +55,8 @@ type Builder struct {
 	// showed, its report.
 	site    *site.Site
 	pages   []*render.Page
+	byArt   map[*site.Article][]int // each article's pages (its own, its replies'), by index in pages
+	special []int                   // the pages a prose pass may render besides: quiz steps, status
 	known   map[string]int32
 	twin    *output.Twin // publishes later builds atomically
 	lists   map[string][]byte
@@ -241,11 +243,13 @@ func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
 		}
 	}
 	p.rep = &Report{Pages: b.report.Pages, BasePath: b.report.BasePath}
-	for i, pg := range b.pages {
-		switch {
-		case pg.Article != nil && touched[pg.Article],
-			pg.Reply != nil && touched[pg.Reply.Article()],
-			pg.Kind == render.KindStatus:
+	for a := range touched {
+		p.todo = append(p.todo, b.byArt[a]...)
+	}
+	for _, i := range b.special {
+		switch pg := b.pages[i]; {
+		case pg.Kind == render.KindStatus:
+			pg.Status = status
 			p.todo = append(p.todo, i)
 		case pg.QuizNode != nil && quizLangs[pg.Lang]:
 			if pg.QuizNode.Data != nil {
@@ -253,11 +257,25 @@ func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
 			}
 			p.todo = append(p.todo, i)
 		}
-		if pg.Kind == render.KindStatus {
-			pg.Status = status
+	}
+	slices.Sort(p.todo)
+	p.todo = slices.Compact(p.todo)
+	return p
+}
+
+// indexPages notes, of a full pass's pages, each article's and those of
+// other kinds a prose pass may render, so that it need not look at every
+// page (27,000 at 1,000 articles a language).
+func (b *Builder) indexPages() {
+	b.byArt, b.special = map[*site.Article][]int{}, nil
+	for i, pg := range b.pages {
+		if a := pageArticle(pg); a != nil {
+			b.byArt[a] = append(b.byArt[a], i)
+		}
+		if pg.Kind == render.KindStatus || pg.QuizNode != nil {
+			b.special = append(b.special, i)
 		}
 	}
-	return p
 }
 
 // run renders a pass with the engine and publishes it: a first build into
@@ -267,12 +285,15 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	e := b.env
 	var filesMu sync.Mutex
 	files := map[string][]byte{} // later builds: every file made this build
-	sink := func(name string, data []byte) error {
+	keep := func(name string, data []byte) error {
 		filesMu.Lock()
-		files[name] = bytes.Clone(data) // (data may be a render buffer's, which is reused)
+		files[name] = data
 		filesMu.Unlock()
 		return nil
 	}
+	// A page's bytes are a render buffer's, which is reused: kept as a
+	// copy. The other files' are theirs alone (emit).
+	sink := func(name string, data []byte) error { return keep(name, bytes.Clone(data)) }
 	var stage *output.Staging
 	if !b.primed {
 		b.Close() // (the twin of an output about to be replaced)
@@ -280,7 +301,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		if stage, err = output.Begin(b.opts.Out); err != nil {
 			return nil, err
 		}
-		sink = stage.WriteFile
+		sink, keep = stage.WriteFile, stage.WriteFile
 	}
 	fail := func(err error) (*Report, error) {
 		if stage != nil {
@@ -296,6 +317,8 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	var othersMu sync.Mutex
 	others := map[string]uint64{} // name → hash
 	lists := map[string][]byte{}
+	// emit takes a file that is not a page; its data must not change
+	// after (no caller hands it a buffer it reuses).
 	emit := func(name string, data []byte) error {
 		othersMu.Lock()
 		_, dup := others[name]
@@ -309,7 +332,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 		if dup {
 			return fmt.Errorf("%s: written twice", name)
 		}
-		return sink(name, data)
+		return keep(name, data)
 	}
 	var extraErr error
 	var wg sync.WaitGroup
@@ -456,6 +479,9 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	}
 	b.out, b.primed = next, true
 	b.site, b.pages, b.known, b.lists, b.listSig, b.report = p.s, p.pages, p.known, lists, p.listing, p.rep
+	if p.extra {
+		b.indexPages()
+	}
 	return p.rep, nil
 }
 
