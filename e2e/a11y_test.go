@@ -147,53 +147,58 @@ func TestAccessibility(t *testing.T) {
 	base := serve(t, siteDir(t))
 	s := loadModel(t)
 	for _, lang := range s.Languages {
-		// A browser per language: each has its own time limit.
-		ctx := newBrowser(t)
-		if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
-			return err
-		})); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range pageKinds(t, lang.Code) {
-			// Loaded once, then checked in each colour scheme: the
-			// scheme changes only the styles (no script reads it), and
-			// axe computes colours when it runs.
-			media := func(scheme string) chromedp.Action {
-				// Reduced motion: axe must see the settled page, not a fade-in.
-				return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}, {Name: "prefers-reduced-motion", Value: "reduce"}})
+		// A tab per language, the languages side by side: each tab has its
+		// own time limit, and axe's work in one overlaps the page loads of
+		// another.
+		t.Run(lang.Code, func(t *testing.T) {
+			t.Parallel()
+			ctx := newBrowser(t)
+			if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+				_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
+				return err
+			})); err != nil {
+				t.Fatal(err)
 			}
-			actions := []chromedp.Action{
-				media("light"),
-				chromedp.Navigate("about:blank"),
-				chromedp.Navigate(base + k.url),
-				chromedp.WaitReady(`body`, chromedp.ByQuery),
-			}
-			if k.act != nil {
-				actions = append(actions, k.act)
-			}
-			actions = append(actions, chromedp.Evaluate(string(axe), nil))
-			if err := chromedp.Run(ctx, actions...); err != nil {
-				t.Errorf("%s/%s: %v", lang.Code, k.name, err)
-				continue
-			}
-			// Colours are the stylesheet's, the same in every language: the
-			// dark scheme is checked in the first language only.
-			schemes := []string{"light", "dark"}
-			if lang != s.Languages[0] {
-				schemes = schemes[:1]
-			}
-			for _, scheme := range schemes {
-				name := lang.Code + "/" + k.name + "/" + scheme
-				if err := chromedp.Run(ctx, media(scheme)); err != nil {
-					t.Fatal(err)
+			for _, k := range pageKinds(t, lang.Code) {
+				// Loaded once, then checked in each colour scheme: the
+				// scheme changes only the styles (no script reads it), and
+				// axe computes colours when it runs.
+				media := func(scheme string) chromedp.Action {
+					// Reduced motion: axe must see the settled page, not a fade-in.
+					return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}, {Name: "prefers-reduced-motion", Value: "reduce"}})
 				}
-				if err := checkAxe(t, ctx, name); err != nil {
-					t.Errorf("%s: run axe: %v", name, err)
+				actions := []chromedp.Action{
+					media("light"),
+					chromedp.Navigate("about:blank"),
+					chromedp.Navigate(base + k.url),
+					chromedp.WaitReady(`body`, chromedp.ByQuery),
 				}
+				if k.act != nil {
+					actions = append(actions, k.act)
+				}
+				actions = append(actions, chromedp.Evaluate(string(axe), nil))
+				if err := chromedp.Run(ctx, actions...); err != nil {
+					t.Errorf("%s/%s: %v", lang.Code, k.name, err)
+					continue
+				}
+				// Colours are the stylesheet's, the same in every language: the
+				// dark scheme is checked in the first language only.
+				schemes := []string{"light", "dark"}
+				if lang != s.Languages[0] {
+					schemes = schemes[:1]
+				}
+				for _, scheme := range schemes {
+					name := lang.Code + "/" + k.name + "/" + scheme
+					if err := chromedp.Run(ctx, media(scheme)); err != nil {
+						t.Fatal(err)
+					}
+					if err := checkAxe(t, ctx, name); err != nil {
+						t.Errorf("%s: run axe: %v", name, err)
+					}
+				}
+				checkCSP(t, ctx, lang.Code+"/"+k.name)
 			}
-			checkCSP(t, ctx, lang.Code+"/"+k.name)
-		}
+		})
 	}
 }
 
