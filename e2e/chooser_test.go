@@ -25,7 +25,7 @@ func TestLanguageChooser(t *testing.T) {
 		{"it", "/it/"},
 		{"fr-FR,fr;q=0.9,es;q=0.8", "/es/"},
 	} {
-		ctx := newBrowser(t, chromedp.Flag("lang", strings.Split(tc.accept, ",")[0]))
+		ctx := newBrowser(t)
 		var url string
 		if err := chromedp.Run(ctx,
 			emulation.SetUserAgentOverride("Mozilla/5.0 tact-test").WithAcceptLanguage(tc.accept),
