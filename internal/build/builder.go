@@ -269,7 +269,7 @@ func (b *Builder) prosePass(touched map[*site.Article]bool) *pass {
 func (b *Builder) indexPages() {
 	b.byArt, b.special = map[*site.Article][]int{}, nil
 	for i, pg := range b.pages {
-		if a := pageArticle(pg); a != nil {
+		if a := render.PageArticle(pg); a != nil {
 			b.byArt[a] = append(b.byArt[a], i)
 		}
 		if pg.Kind == render.KindStatus || pg.QuizNode != nil {
@@ -353,7 +353,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,
 		recheck: b.primed && p.extra && !sameKeys(p.known, b.known),
 		source: func(i int) string {
-			if a := pageArticle(p.pages[i]); a != nil {
+			if a := render.PageArticle(p.pages[i]); a != nil {
 				return a.File
 			}
 			return ""

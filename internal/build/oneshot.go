@@ -246,7 +246,7 @@ func pageIndex(s *site.Site, units []unit, e *env) (map[string]int32, int, error
 	n := int32(0)
 	for _, u := range units {
 		if u.page != nil {
-			claim(u.page.Path, int32(u.index), func() string { return describePage(u.page) })
+			claim(u.page.Path, int32(u.index), func() string { return render.Describe(u.page) })
 			n = max(n, int32(u.index)+1)
 			continue
 		}
@@ -254,7 +254,7 @@ func pageIndex(s *site.Site, units []unit, e *env) (map[string]int32, int, error
 		i := int32(u.replies)
 		for _, sc := range u.article.Scenarios {
 			for _, r := range sc.Replies {
-				claim(r.OutputFile(), i, func() string { return describeReply(r) })
+				claim(r.OutputFile(), i, func() string { return render.DescribeReply(r) })
 				i++
 			}
 		}
@@ -298,9 +298,9 @@ func describeIndex(units []unit, i int32, name string) string {
 	case !ok || i < 0:
 		return "the generated file " + name
 	case u.page != nil:
-		return describePage(u.page)
+		return render.Describe(u.page)
 	case r != nil:
-		return describeReply(r)
+		return render.DescribeReply(r)
 	}
 	return u.article.File
 }
@@ -313,42 +313,12 @@ func sourceFile(units []unit, i int) string {
 	case !ok:
 		return ""
 	case u.page != nil:
-		if a := pageArticle(u.page); a != nil {
+		if a := render.PageArticle(u.page); a != nil {
 			return a.File
 		}
 		return ""
 	}
 	return u.article.File
-}
-
-// pageArticle returns the article whose prose page p shows, or nil.
-func pageArticle(p *render.Page) *site.Article {
-	switch {
-	case p.Article != nil:
-		return p.Article
-	case p.Reply != nil:
-		return p.Reply.Article()
-	}
-	return nil
-}
-
-// describePage names what a page is made from.
-func describePage(p *render.Page) string {
-	switch {
-	case p.Article != nil:
-		return p.Article.File
-	case p.Reply != nil:
-		return describeReply(p.Reply)
-	case p.QuizNode != nil:
-		return fmt.Sprintf("quiz node %q of %s (%s)", p.QuizNode.ID, p.Lang.Code, site.QuizFile)
-	case p.Root:
-		return fmt.Sprintf("the site's %s page", p.Kind)
-	}
-	return fmt.Sprintf("the %s page of language %q", p.Kind, p.Lang.Code)
-}
-
-func describeReply(r *site.Reply) string {
-	return fmt.Sprintf("reply %q of %s", r.ID, r.Article().File)
 }
 
 // searchManifest returns the output file of language lang's search manifest.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/tact-guide/tact/internal/translation"
@@ -95,6 +96,38 @@ func (p *Page) Canonical() string {
 		return p.Site.AbsURL(p.MovedTo)
 	}
 	return p.Site.AbsURL(p.URL)
+}
+
+// PageArticle returns the article whose prose page p shows (an article
+// page, a reply page), or nil.
+func PageArticle(p *Page) *site.Article {
+	switch {
+	case p.Article != nil:
+		return p.Article
+	case p.Reply != nil:
+		return p.Reply.Article()
+	}
+	return nil
+}
+
+// Describe names what page p is made from, for messages.
+func Describe(p *Page) string {
+	switch {
+	case p.Article != nil:
+		return p.Article.File
+	case p.Reply != nil:
+		return DescribeReply(p.Reply)
+	case p.QuizNode != nil:
+		return fmt.Sprintf("quiz node %q of %s (%s)", p.QuizNode.ID, p.Lang.Code, site.QuizFile)
+	case p.Root:
+		return fmt.Sprintf("the site's %s page", p.Kind)
+	}
+	return fmt.Sprintf("the %s page of language %q", p.Kind, p.Lang.Code)
+}
+
+// DescribeReply names a reply and the file it is written in, for messages.
+func DescribeReply(r *site.Reply) string {
+	return fmt.Sprintf("reply %q of %s", r.ID, r.Article().File)
 }
 
 // SegmentsHTML renders reply text with its placeholders marked.
