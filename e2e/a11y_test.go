@@ -114,6 +114,18 @@ func checkAxe(t *testing.T, ctx context.Context, name string) error {
 	return nil
 }
 
+// watchCSP has the tab ctx record Content-Security-Policy violations on
+// every document it loads from now on (cspWatch), for checkCSP.
+func watchCSP(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // checkCSP reports the Content-Security-Policy violations cspWatch
 // recorded on the page, under name.
 func checkCSP(t *testing.T, ctx context.Context, name string) {
@@ -153,12 +165,7 @@ func TestAccessibility(t *testing.T) {
 		t.Run(lang.Code, func(t *testing.T) {
 			t.Parallel()
 			ctx := newBrowser(t)
-			if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-				_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
-				return err
-			})); err != nil {
-				t.Fatal(err)
-			}
+			watchCSP(t, ctx)
 			for _, k := range pageKinds(t, lang.Code) {
 				// Loaded once, then checked in each colour scheme: the
 				// scheme changes only the styles (no script reads it), and
@@ -331,10 +338,8 @@ func TestStatusChanges(t *testing.T) {
 	}
 	base := serve(t, out)
 	ctx := newBrowser(t)
-	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
-		return err
-	}), chromedp.Navigate(base+"/status/"), chromedp.WaitReady(`body`, chromedp.ByQuery),
+	watchCSP(t, ctx)
+	if err := chromedp.Run(ctx, chromedp.Navigate(base+"/status/"), chromedp.WaitReady(`body`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll("details.changes").forEach(function (d) { d.open = true; }); document.querySelectorAll("details.changes").length`, nil),
 		chromedp.Evaluate(string(axe), nil)); err != nil {
 		t.Fatal(err)

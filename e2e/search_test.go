@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -323,12 +322,7 @@ func TestSearchOpenIsAccessible(t *testing.T) {
 	s := loadModel(t)
 	cat := catalog(t, s)
 	ctx := newBrowser(t)
-	if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		_, err := page.AddScriptToEvaluateOnNewDocument(cspWatch).Do(ctx)
-		return err
-	})); err != nil {
-		t.Fatal(err)
-	}
+	watchCSP(t, ctx)
 	nl := s.Lang("nl")
 	searchPage := nl.URL() + cat.T("nl")("searchSlug") + "/?q=" + url.QueryEscape("introducties")
 	for _, k := range []pageKind{

@@ -20,26 +20,8 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	dir := t.TempDir()
 	sitetest.Copy(t, "../..", dir)
 	opts := Options{ChunkDocs: 4, ShardBytes: 2 << 10, SmallBytes: 1}
-	collect := func(k *Cache) *Collector {
-		t.Helper()
-		s, err := site.Load(context.Background(), os.DirFS(dir), site.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := k.Collect(s.Lang("en"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	index := func(k *Cache) *Index {
-		t.Helper()
-		ix, err := collect(k).Index(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ix
-	}
+	collect := func(k *Cache) *Collector { t.Helper(); return collectOf(t, dir, "en", k) }
+	index := func(k *Cache) *Index { t.Helper(); return indexOf(t, collect(k), opts) }
 	found := func(ix *Index, q string) bool {
 		res, _ := ix.Search(q)
 		for _, r := range res {
@@ -105,6 +87,31 @@ func TestCacheAfterAnEdit(t *testing.T) {
 	same(t, "after adding a word the index has", index(k), index(NewCache()))
 }
 
+// collectOf loads the site in dir and collects language lang's documents
+// through cache k, as a watch Builder does.
+func collectOf(t *testing.T, dir, lang string, k *Cache) *Collector {
+	t.Helper()
+	s, err := site.Load(context.Background(), os.DirFS(dir), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := k.Collect(s.Lang(lang))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// indexOf returns c's index with opts.
+func indexOf(t *testing.T, c *Collector, opts Options) *Index {
+	t.Helper()
+	ix, err := c.Index(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
 // same fails the test unless two indexes are the same files.
 func same(t *testing.T, when string, have, want *Index) {
 	t.Helper()
@@ -128,22 +135,7 @@ func TestCacheAfterEditsOfCompounds(t *testing.T) {
 	dir := t.TempDir()
 	sitetest.Copy(t, "../..", dir)
 	opts := Options{ChunkDocs: 4, ShardBytes: 2 << 10, SmallBytes: 1}
-	index := func(k *Cache) *Index {
-		t.Helper()
-		s, err := site.Load(context.Background(), os.DirFS(dir), site.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := k.Collect(s.Lang("nl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix, err := c.Index(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ix
-	}
+	index := func(k *Cache) *Index { t.Helper(); return indexOf(t, collectOf(t, dir, "nl", k), opts) }
 	k := NewCache()
 	index(k)
 	const file = "content/nl/bedanken-en-terugkoppelen.md"
