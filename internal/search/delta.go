@@ -30,10 +30,11 @@ const maxEdits = 16
 
 // delta returns the delta from the memo's index to the documents of
 // arts, or nil when the index must be made from scratch: no index yet,
-// articles added, removed or moved, an article with more or fewer
-// documents, too many edits, or (in a language that indexes compounds by
-// their parts) a word appearing or disappearing, which can change the
-// parts of words anywhere.
+// articles added or removed, an article in a place that held another
+// number of documents, too many edits, or (in a language that indexes
+// compounds by their parts) a word appearing or disappearing, which can
+// change the parts of words anywhere. (An article in the place of another
+// with as many documents is an edit of that place like any other.)
 func (lc *langCache) delta(arts []*cached, r *Rules) *delta {
 	m := &lc.memo
 	if m.index == nil || len(arts) != len(m.arts) || m.count == nil {
