@@ -200,6 +200,14 @@ type Options struct {
 	// carried by the manifest: one and other (the count, {n}), none ({q}),
 	// failed, and the group headings scenarios, replies, articles.
 	Strings map[string]string
+
+	// Emit, when set, takes each file (not the manifest) of the index of
+	// a collector without a Cache as soon as it is made, and Index.Files
+	// stays empty: a language's files at 10,000 articles are some 40 MB,
+	// which need not all be in memory at once. Index stops at the first
+	// error Emit returns. (A Cache keeps its index's files for the next
+	// build: its collectors' indexes hold them in Files.)
+	Emit func(path string, data []byte) error
 }
 
 // File is one file of the index.
@@ -322,11 +330,17 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 
 	// addData adds a file and returns its address; p is its path when
 	// known (the memo's), "" to name it by its content's hash.
+	var emitErr error
 	addData := func(data []byte, p string) string {
 		if p == "" {
 			p = fileName(lang, data)
 		}
-		ix.Files = append(ix.Files, File{p, data})
+		switch {
+		case opts.Emit == nil || c.memo != nil:
+			ix.Files = append(ix.Files, File{p, data})
+		case emitErr == nil:
+			emitErr = opts.Emit(p, data)
+		}
 		u := opts.BasePath + "/" + p
 		ix.size[u] = len(data)
 		return u
@@ -342,6 +356,9 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	// excerpt. Each chunk's JSON is made once: its length decides between
 	// one file and several, and it is the chunk's file when there are
 	// several. A chunk whose rows are those of the memo's is not made again.
+	// When the terms alone make several files and nothing keeps the chunks
+	// (no memo), each is emitted as soon as it is made.
+	stream := c.memo == nil && (len(shards) > 1 || total > opts.SmallBytes)
 	var made []memoChunk
 	docsLen := 0
 	for k, o := 0, 0; o < len(docs); k, o = k+1, o+opts.ChunkDocs {
@@ -356,8 +373,12 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 			}
 			ch = memoChunk{rows: part, data: data} // (named when written)
 		}
-		made = append(made, ch)
 		docsLen += len(ch.data)
+		if stream {
+			ix.chunks = append(ix.chunks, addData(ch.data, ""))
+			continue
+		}
+		made = append(made, ch)
 	}
 	if c.memo != nil {
 		c.memo.size, c.memo.chunks = opts.ChunkDocs, made
@@ -392,9 +413,12 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 				}
 				ms = memoShard{s.terms, data, fileName(lang, data)}
 			}
-			memoShards = append(memoShards, ms)
 			u := addData(ms.data, ms.path)
 			ix.shards, ix.firsts = append(ix.shards, u), append(ix.firsts, s.first)
+			if c.memo != nil {
+				memoShards = append(memoShards, ms)
+			}
+			s.t, s.h = nil, nil // (its terms' JSON is in the file now)
 		}
 		if c.memo != nil {
 			c.memo.shards = memoShards
@@ -413,7 +437,11 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("search manifest of %s: %w", lang, err)
 	}
 	ix.Manifest = m
+	if emitErr != nil {
+		return nil, emitErr
+	}
 	if c.memo != nil {
+		opts.Emit = nil // (the memo must not keep this build's writer)
 		c.memo.index, c.memo.arts, c.memo.opts = ix, c.arts, opts
 		c.memo.docs, c.memo.terms, c.memo.count = len(docs), now, c.count
 	}

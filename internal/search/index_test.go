@@ -2,11 +2,16 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tact-guide/tact/internal/site"
 )
 
 var esDocs = []Doc{
@@ -128,5 +133,51 @@ func TestSameDocumentsGiveTheSameFiles(t *testing.T) {
 		if !strings.HasPrefix(f.Path, Dir+"/en.") || !strings.HasSuffix(f.Path, ".json") {
 			t.Errorf("file %s: not a fingerprinted name under %s", f.Path, Dir)
 		}
+	}
+}
+
+// TestEmitHandsOverTheFiles makes the real site's English index in many
+// small files twice, with Emit and without: Emit must take, in the same
+// order, the very files Index.Files holds without it (and a Cache's index
+// of the same documents), and the manifest must be the same; an error of
+// Emit stops the index.
+func TestEmitHandsOverTheFiles(t *testing.T) {
+	var docs []Doc
+	s, err := site.Load(context.Background(), os.DirFS("../.."), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range s.Lang("en").Articles {
+		full, err := a.WithDetail()
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Docs(full)...)
+	}
+	opts := Options{ChunkDocs: 4, ShardBytes: 2 << 10, SmallBytes: 1}
+	want, err := Build("en", docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (A Cache's index, whose chunks are kept, not streamed: the same.)
+	same(t, "made through a Cache", indexOf(t, collectOf(t, "../..", "en", NewCache()), opts), want)
+	var got []File
+	opts.Emit = func(path string, data []byte) error {
+		got = append(got, File{path, data})
+		return nil
+	}
+	ix, err := Build("en", docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.Files) != 0 {
+		t.Errorf("with Emit, Index.Files holds %d files, want none", len(ix.Files))
+	}
+	if len(want.Files) < 3 || !reflect.DeepEqual(got, want.Files) || !bytes.Equal(ix.Manifest, want.Manifest) {
+		t.Errorf("Emit took %d files, Index.Files holds %d without it (or the manifests differ)", len(got), len(want.Files))
+	}
+	opts.Emit = func(string, []byte) error { return errors.New("disk full") }
+	if _, err := Build("en", docs, opts); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("an error of Emit: Index returned %v", err)
 	}
 }

@@ -11,11 +11,11 @@ import (
 )
 
 // Publish builds the search index of language lang from its collected
-// documents and hands its files, and its manifest as the output file
-// manifest, to emit.
+// documents and hands its files, each as soon as it is made when no Cache
+// keeps them, then its manifest as the output file manifest, to emit.
 func Publish(s *site.Site, lang *site.Lang, c *Collector, manifest string, emit func(name string, data []byte) error) error {
 	T := s.Catalog().T(lang.Code)
-	ix, err := c.Index(Options{BasePath: s.BasePath, Strings: map[string]string{
+	ix, err := c.Index(Options{BasePath: s.BasePath, Emit: emit, Strings: map[string]string{
 		"one": T("searchOne"), "other": T("searchOther"), "none": T("searchNone"),
 		"scenarios": T("searchScenarios"), "replies": T("navReplies"), "articles": T("articlesHeading"),
 	}})
@@ -23,7 +23,7 @@ func Publish(s *site.Site, lang *site.Lang, c *Collector, manifest string, emit 
 		return fmt.Errorf("search index of %s: %w", lang.Code, err)
 	}
 	var errs diag.List
-	for _, f := range ix.Files {
+	for _, f := range ix.Files { // (a Cache's index: Emit took none of them)
 		errs.Add(emit(f.Path, f.Data))
 	}
 	errs.Add(emit(manifest, ix.Manifest))
