@@ -15,7 +15,8 @@ import (
 // and inverting every document again (fill, invert).
 type delta struct {
 	edits []edit
-	count []int32 // by word id: the documents holding it, after the edits
+	count []int32           // by word id: the documents holding it, after the edits
+	has   func(string) bool // whether a word is in any document, after the edits
 }
 
 // edit is one edited article: its first document's id, before and after.
@@ -79,6 +80,10 @@ func (lc *langCache) delta(arts []*cached, r *Rules) *delta {
 			}
 		}
 	}
+	d.has = func(w string) bool {
+		id, ok := lc.vocab[w]
+		return ok && d.count[id] > 0
+	}
 	return d
 }
 
@@ -86,10 +91,6 @@ func (lc *langCache) delta(arts []*cached, r *Rules) *delta {
 // memo's index with the edits made, leaving that index as it was.
 func (d *delta) apply(old *Index, vocab []string, r *Rules) (post, head map[string][]int32, terms []string) {
 	post, head = maps.Clone(old.post), maps.Clone(old.head)
-	var present func(string) bool
-	if r.Compound {
-		present = presence(vocab, d.count)
-	}
 	added, removed := false, false
 	for _, e := range d.edits {
 		end := e.first + int32(len(e.now.rows))
@@ -98,7 +99,7 @@ func (d *delta) apply(old *Index, vocab []string, r *Rules) (post, head map[stri
 		touched := map[string]bool{}
 		for _, ws := range e.was.words {
 			for _, x := range ws {
-				for _, t := range wordStems(vocab[x>>1], r, present) {
+				for _, t := range wordStems(vocab[x>>1], r, d.has) {
 					if t != "" {
 						touched[t] = true
 					}
@@ -109,7 +110,7 @@ func (d *delta) apply(old *Index, vocab []string, r *Rules) (post, head map[stri
 		for j, ws := range e.now.words {
 			id := e.first + int32(j)
 			for _, x := range ws {
-				for k, t := range wordStems(vocab[x>>1], r, present) {
+				for k, t := range wordStems(vocab[x>>1], r, d.has) {
 					if t == "" {
 						continue
 					}
@@ -142,18 +143,6 @@ func (d *delta) apply(old *Index, vocab []string, r *Rules) (post, head map[stri
 		terms = slices.Sorted(maps.Keys(post))
 	}
 	return post, head, terms
-}
-
-// presence returns whether a word is in any document, by the word.
-func presence(vocab []string, count []int32) func(string) bool {
-	ids := make(map[string]int32, len(vocab))
-	for i, w := range vocab {
-		ids[w] = int32(i)
-	}
-	return func(w string) bool {
-		i, ok := ids[w]
-		return ok && count[i] > 0
-	}
 }
 
 // wordStems returns the terms word w is indexed under: its stem first

@@ -288,7 +288,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	// A term whose documents are those of the memo's index keeps its JSON.
 	var was, now map[string]memoTerm
 	if c.memo != nil {
-		if c.memo.docs == len(docs) {
+		if c.memo.index != nil && len(c.memo.index.docs) == len(docs) {
 			was = c.memo.terms
 		}
 		now = make(map[string]memoTerm, len(ix.terms))
@@ -443,7 +443,7 @@ func (c *Collector) Index(opts Options) (*Index, error) {
 	if c.memo != nil {
 		opts.Emit = nil // (the memo must not keep this build's writer)
 		c.memo.index, c.memo.arts, c.memo.opts = ix, c.arts, opts
-		c.memo.docs, c.memo.terms, c.memo.count = len(docs), now, c.count
+		c.memo.terms, c.memo.count = now, c.count
 	}
 	return ix, nil
 }
@@ -473,8 +473,7 @@ type memo struct {
 	size   int // documents per chunk
 	chunks []memoChunk
 	count  []int32             // by word id: the documents of the index holding it
-	docs   int                 // documents in the index (a term's JSON depends on it)
-	terms  map[string]memoTerm // each term's documents and their JSON
+	terms  map[string]memoTerm // each term's documents and their JSON (which depends on the number of documents too)
 	shards []memoShard         // of a several-file index
 }
 
