@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"io/fs"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -26,6 +27,30 @@ type unit struct {
 	replies int // index of the article's first reply page
 }
 
+// lang returns the code of the language of u's pages.
+func (u unit) lang() string {
+	if u.page != nil {
+		return u.page.Lang.Code
+	}
+	return u.article.Lang.Code
+}
+
+// langRuns yields units in runs of one language each, in order.
+func langRuns(units []unit) iter.Seq[[]unit] {
+	return func(yield func([]unit) bool) {
+		for len(units) > 0 {
+			n := 1
+			for n < len(units) && units[n].lang() == units[0].lang() {
+				n++
+			}
+			if !yield(units[:n]) {
+				return
+			}
+			units = units[n:]
+		}
+	}
+}
+
 // pageUnits returns a unit for each page of pages whose index is in todo.
 func pageUnits(pages []*render.Page, todo []int) []unit {
 	us := make([]unit, len(todo))
@@ -36,7 +61,8 @@ func pageUnits(pages []*render.Page, todo []int) []unit {
 }
 
 // engine is the one way every build renders: the units of a plan in
-// parallel, each page's links scanned and checked as it is rendered, its
+// parallel, one language after another (the templates hold one
+// language's strings at a time), each page's links scanned and checked as it is rendered, its
 // bytes handed to one writer goroutine (creating files in the same
 // directories from several threads contends for their locks: on ext4 two
 // writers were three times slower than one), then the links to elements
@@ -103,7 +129,15 @@ func (en *engine) run(ctx context.Context, units []unit) error {
 	en.large = map[string]int{}
 	en.progress.rendering(countTrue(en.todo))
 	writer := newFileWriter(en.sink)
-	err := parallel.For(ctx, len(units), func(k int) { en.render(units[k], writer) })
+	var err error
+	// The templates hold one language's strings at a time: each language's
+	// units render together, in parallel, before the next language's.
+	for run := range langRuns(units) {
+		en.tmpl.Bind(run[0].lang())
+		if err = parallel.For(ctx, len(run), func(k int) { en.render(run[k], writer) }); err != nil {
+			break
+		}
+	}
 	for _, werr := range writer.close() {
 		en.errs.Add(werr)
 	}

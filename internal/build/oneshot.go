@@ -145,23 +145,27 @@ func (o *once) run(ctx context.Context) (*Report, error) {
 	})
 
 	// Each language's search index is made as soon as its last article
-	// has rendered (on that worker), so one language's postings are in
-	// memory at a time, not every language's.
+	// has rendered, beside the next language's pages, so one language's
+	// postings are in memory at a time, not every language's.
 	sc := search.NewCollectors(s)
 	var searchMu sync.Mutex
 	var searchErrs diag.List
+	var indexing sync.WaitGroup
 	collected := func(a, full *site.Article) {
 		if c := sc.Add(a, full); c != nil {
-			err := search.Publish(s, a.Lang, c, searchManifest(s, a.Lang), emit)
-			searchMu.Lock()
-			searchErrs.Add(err)
-			searchMu.Unlock()
+			indexing.Go(func() {
+				err := search.Publish(s, a.Lang, c, searchManifest(s, a.Lang), emit)
+				searchMu.Lock()
+				searchErrs.Add(err)
+				searchMu.Unlock()
+			})
 		}
 	}
 	en := &engine{s: s, tmpl: e.templates, known: known, pages: pages, sink: o.sink, fsys: e.fsys, progress: e.opts.Progress,
 		source: func(i int) string { return sourceFile(units, i) }, article: collected}
 	err = en.run(ctx, units)
 	e.opts.Progress.enter(Publishing)
+	indexing.Wait()
 	side.Wait()
 	if err == nil {
 		err = ctx.Err() // (interrupted after the last page: the listing may be cut short)

@@ -16,8 +16,10 @@
 //
 // A page is rendered by executing "base" with html/template:
 // layouts/base.html and the partials, cloned for each kind with
-// layouts/<Kind>.html parsed on top (it redefines base's blocks), and
-// cloned again for each language to bind its T. Layouts are minified once,
+// layouts/<Kind>.html parsed on top (it redefines base's blocks), shared
+// by the languages: Bind gives the sets one language's T and the other
+// functions bound to a language, and pages render one language at a time.
+// Layouts are minified once,
 // with their actions intact, so pages need no minifying pass. Template
 // functions:
 //

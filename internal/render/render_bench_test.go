@@ -15,6 +15,7 @@ func BenchmarkRenderPages(b *testing.B) {
 	for b.Loop() {
 		for _, p := range pages {
 			buf.Reset()
+			t.Bind(p.Lang.Code)
 			if err := t.Execute(&buf, p); err != nil {
 				b.Fatal(err)
 			}

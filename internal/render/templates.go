@@ -25,15 +25,23 @@ import (
 // partials/*.html shared by them.
 const LayoutDir = "layouts"
 
-// Templates holds the page templates of every page kind in each language,
-// built once per build. base.html and the partials are parsed once; each
-// kind's set is a clone of them with the kind's file parsed on top (it
-// redefines "main", "head" and the other blocks of base), and each language
-// clones the kind's sets again to bind its own T and friends. html/template
-// escapes each set when it first executes.
+// Templates holds the page templates of every page kind, built once per
+// build. base.html and the partials are parsed once; each kind's set is a
+// clone of them with the kind's file parsed on top (it redefines "main",
+// "head" and the other blocks of base). html/template escapes each set when
+// it first executes.
+//
+// The languages share the sets: the functions bound to a language (T and
+// the others of langFuncs) are those of the language last given to Bind.
+// A set per kind and language cost four times the copying and escaping,
+// about a fifth of a small site's build; text/template looks a function up
+// when it calls it, so binding a language is replacing six functions.
+// Pages therefore render one language at a time.
 type Templates struct {
-	byLang map[string]map[string]*template.Template // lang → kind → its set, entered at "base"
-	files  map[string]layoutFile                    // template name → layout file
+	byKind map[string]*template.Template // kind → its set, entered at "base"
+	funcs  map[string]template.FuncMap   // lang → its functions (langFuncs)
+	bound  string                        // the language whose functions the sets hold
+	files  map[string]layoutFile         // template name → layout file
 
 	// unminified returns the same templates parsed from the layouts as
 	// written, for errors to name places in them (layouterr.go); t itself
@@ -121,7 +129,7 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		}
 		byKind[kind] = kt
 	}
-	t := &Templates{byLang: map[string]map[string]*template.Template{}, files: files}
+	t := &Templates{byKind: byKind, funcs: map[string]template.FuncMap{}, files: files}
 	t.unminified = sync.OnceValues(func() (*Templates, error) {
 		if !min.On() {
 			return t, nil
@@ -129,18 +137,7 @@ func LoadTemplates(fsys fs.FS, langs []string, cat *locale.Catalog, set assets.S
 		return LoadTemplates(fsys, langs, cat, set, basePath, policy, assets.NewMinifier(false))
 	})
 	for _, lang := range langs {
-		c := &cache{done: map[cacheKey]template.HTML{}}
-		own := langFuncs(cat.T(lang), c)
-		lt := map[string]*template.Template{}
-		for _, kind := range kinds {
-			kt, err := byKind[kind].Clone()
-			if err != nil {
-				return nil, fmt.Errorf("parse layouts: %w", err)
-			}
-			lt[kind] = kt.Funcs(own)
-		}
-		c.sets = lt
-		t.byLang[lang] = lt
+		t.funcs[lang] = langFuncs(cat.T(lang), &cache{sets: byKind, done: map[cacheKey]template.HTML{}})
 	}
 	return t, nil
 }
@@ -189,13 +186,32 @@ func langFuncs(T func(string, ...any) string, c *cache) template.FuncMap {
 	}
 }
 
-// Execute renders page p with its language's and kind's templates.
-func (t *Templates) Execute(w io.Writer, p *Page) error {
-	return t.byLang[p.Lang.Code][p.Kind].ExecuteTemplate(w, "base", p)
+// Bind gives the sets the functions of language lang, for the pages
+// Execute renders next. No page may be executing meanwhile.
+func (t *Templates) Bind(lang string) {
+	if lang == t.bound {
+		return
+	}
+	for _, kt := range t.byKind {
+		kt.Funcs(t.funcs[lang])
+	}
+	t.bound = lang
 }
 
-// render executes p's template for its error only.
-func (t *Templates) render(p *Page) error { return t.Execute(io.Discard, p) }
+// Execute renders page p with its kind's templates. Its language must be
+// the one bound (Bind).
+func (t *Templates) Execute(w io.Writer, p *Page) error {
+	if p.Lang.Code != t.bound {
+		return fmt.Errorf("render %s: its language, %q, is not bound (the templates hold %q's strings)", p.Path, p.Lang.Code, t.bound)
+	}
+	return t.byKind[p.Kind].ExecuteTemplate(w, "base", p)
+}
+
+// render binds p's language and executes p's template for its error only.
+func (t *Templates) render(p *Page) error {
+	t.Bind(p.Lang.Code)
+	return t.Execute(io.Discard, p)
+}
 
 // dateFormatter formats dates with the language's month names and pattern,
 // from the messages monthNames (twelve names separated by spaces) and
@@ -218,7 +234,7 @@ func dateFormatter(T func(string, ...any) string) func(time.Time) string {
 // are the same on thousands of pages. Only parts that depend on nothing
 // else may be cached; Chrome lets them see nothing else.
 type cache struct {
-	sets map[string]*template.Template // kind → its set in this language
+	sets map[string]*template.Template // kind → its set
 	mu   sync.Mutex
 	done map[cacheKey]template.HTML
 }
