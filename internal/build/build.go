@@ -143,12 +143,13 @@ func sideFiles(s *site.Site, min *assets.Minifier, policy, prev string, lists ma
 	var errs diag.List
 	// One after another: the pages are rendered meanwhile on the other
 	// cores, and the images share their drawing and encoding buffers.
+	var drawer shareimg.Drawer
 	for _, lang := range s.Languages {
 		name := site.OutputPath(s.BasePath, lang.ShareImageURL())
 		// Same name, same image: take it from the previous build if it is there.
 		img, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(name)))
 		if err != nil {
-			img, err = shareimg.Render(s.Title, s.Tagline(lang))
+			img, err = drawer.Render(s.Title, s.Tagline(lang))
 		}
 		if err != nil {
 			errs.Add(err)

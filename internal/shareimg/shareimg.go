@@ -89,12 +89,39 @@ func blend(c color.RGBA, level int) color.RGBA {
 
 // Render returns the PNG for a site name and a tagline.
 func Render(name, tagline string) ([]byte, error) {
-	faces, err := newFaces()
-	if err != nil {
-		return nil, fmt.Errorf("share image: %w", err)
+	return new(Drawer).Render(name, tagline)
+}
+
+// A Drawer draws images one after another with the same faces, canvas and
+// encoder buffers: each image needs some 2 MB of them, and a build draws
+// one per language. It is not safe for concurrent use.
+type Drawer struct {
+	faces *faceSet
+	img   *image.Paletted
+	enc   png.Encoder
+	bufs  encoderBuffers
+}
+
+// encoderBuffers keeps the PNG encoder's buffers from one image to the next.
+type encoderBuffers struct{ b *png.EncoderBuffer }
+
+func (e *encoderBuffers) Get() *png.EncoderBuffer  { return e.b }
+func (e *encoderBuffers) Put(b *png.EncoderBuffer) { e.b = b }
+
+// Render returns the PNG for a site name and a tagline.
+func (d *Drawer) Render(name, tagline string) ([]byte, error) {
+	if d.faces == nil {
+		faces, err := newFaces()
+		if err != nil {
+			return nil, fmt.Errorf("share image: %w", err)
+		}
+		d.faces = faces
+		d.img = image.NewPaletted(image.Rect(0, 0, Width, Height), palette)
+		d.enc = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &d.bufs}
+	} else {
+		clear(d.img.Pix) // (the background is the palette's first colour)
 	}
-	title, text := faces.title, faces.text
-	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette)
+	img, title, text := d.img, d.faces.title, d.faces.text
 	// The accent bar on the left: full-strength accent is index shades.
 	for y := 0; y < Height; y++ {
 		row := img.Pix[y*img.Stride:]
@@ -109,8 +136,7 @@ func Render(name, tagline string) ([]byte, error) {
 		y += 72
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := d.enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("share image: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -74,3 +74,23 @@ func TestRenderDrawsNameAndTagline(t *testing.T) {
 		t.Errorf("%d accent pixels below the name, %d ink pixels above the tagline", accentBelow, inkAbove)
 	}
 }
+
+// TestDrawerDrawsEachImageAfresh: a Drawer reuses its canvas, so nothing of
+// an image may show in the next (a long tagline's lines under a short one).
+func TestDrawerDrawsEachImageAfresh(t *testing.T) {
+	var d Drawer
+	long := "Networking sin incomodidad: qué hacer, por qué y las palabras exactas para enviarlo"
+	if _, err := d.Render("Tact", long); err != nil {
+		t.Fatal(err)
+	}
+	for _, tagline := range []string{"Another tagline", long} {
+		got, err := d.Render("Tact", tagline)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := render(t, "Tact", tagline)
+		if !bytes.Equal(got, want) {
+			t.Errorf("a Drawer's image of %q differs from one drawn alone", tagline)
+		}
+	}
+}
