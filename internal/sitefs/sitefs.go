@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -28,7 +29,13 @@ const MaxFileSize = 1 << 20
 // become LF, so positions stay correct on every platform. fsys is the
 // guarded one (Guard): a link out of the site is refused when it is opened.
 func ReadText(fsys fs.FS, name string) ([]byte, error) {
-	info, err := fs.Stat(fsys, name)
+	// Opened once: through the guard, each open checks the path for links.
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, cannotRead(name, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, cannotRead(name, err)
 	}
@@ -38,9 +45,24 @@ func ReadText(fsys fs.FS, name string) ([]byte, error) {
 	if info.Size() > MaxFileSize {
 		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for content files: is it the right file?", info.Size(), MaxFileSize)}
 	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, cannotRead(name, err)
+	// (Sized from Stat, one byte more to see the end; a file that grew
+	// meanwhile is read whole up to the limit.)
+	data := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, cannotRead(name, err)
+		}
+		if len(data) > MaxFileSize {
+			break
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if len(data) > MaxFileSize {
 		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is larger than the %d-byte limit for content files", MaxFileSize)}
