@@ -352,12 +352,7 @@ func (b *Builder) run(ctx context.Context, p *pass) (*Report, error) {
 	pubs := make([]published, len(p.pages)) // of the pages rendered
 	en := &engine{s: p.s, tmpl: e.templates, known: p.known, pages: len(p.pages), sink: sink, fsys: e.fsys, progress: e.opts.Progress,
 		recheck: b.primed && p.extra && !sameKeys(p.known, b.known),
-		source: func(i int) string {
-			if a := render.PageArticle(p.pages[i]); a != nil {
-				return a.File
-			}
-			return ""
-		}}
+		source:  func(i int) string { return render.ProseFile(p.pages[i]) }}
 	en.keep = func(i int, out []byte, sc *linkcheck.Scan) {
 		pubs[i] = published{page: true, hash: sig.Bytes(out), scan: sc}
 		if p.sigs != nil {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"iter"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -154,9 +153,8 @@ func (en *engine) run(ctx context.Context, units []unit) error {
 		en.checkAgain()
 	}
 	en.checkFragments()
-	en.relocate()
 	// A link that leads nowhere is an error: a reader would follow it.
-	if problems := inOrder(en.warnings); len(problems) > 0 {
+	if problems := en.brokenLinks(); len(problems) > 0 {
 		var errs diag.List
 		for _, p := range problems {
 			errs.Add(p)
@@ -310,15 +308,6 @@ func (en *engine) checkFragments() {
 	for _, f := range en.broken {
 		en.warnings[f.From] = append(en.warnings[f.From], linkcheck.Broken(f.Page, f.Link, f.Target, f.Frag))
 	}
-}
-
-// inOrder returns the problems of warnings in page order.
-func inOrder(warnings map[int][]error) []error {
-	var all []error
-	for _, i := range slices.Sorted(maps.Keys(warnings)) {
-		all = append(all, warnings[i]...)
-	}
-	return all
 }
 
 // countTrue returns the number of true values in bs.

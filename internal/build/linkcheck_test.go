@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,6 +126,65 @@ func TestLinkProblemsAfterProseEdits(t *testing.T) {
 		_, fullErr := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "full")})
 		if have, want := errorsOf(err), errorsOf(fullErr); have != want || (have != "") != step.broken {
 			t.Errorf("after editing %s: errors\n%s\nfull build (broken link %v):\n%s", step.file, have, step.broken, want)
+		}
+	}
+}
+
+// A broken link in a scenario's text is shown on several pages (the
+// article's, each reply's, a quiz outcome's) but written once: it is
+// reported once, where it is written, naming the article's page and how
+// many others show it, by one-shot builds and Builders alike.
+func TestLinkInAScenarioReportedOnce(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	copyTree(t, root)
+	src := filepath.Join(root, "content", "en", "turning-down-an-introduction.md")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The scenario's first two paragraphs: its situation (on the article
+	// and reply pages) and why (there and on its quiz outcome).
+	lines := strings.Split(string(b), "\n")
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "{#swamped") })
+	end := head + 1 + slices.IndexFunc(lines[head+1:], func(l string) bool { return strings.HasPrefix(l, "## ") })
+	replies := 0
+	for _, l := range lines[head:end] {
+		if strings.HasPrefix(l, "```reply") {
+			replies++
+		}
+	}
+	situation, why := head+2, head+4 // (0-based: a blank line after the heading and between them)
+	lines[situation] = "[Gone](/en/nope/) " + lines[situation]
+	lines[why] = "[Gone](/en/gone/) " + lines[why]
+	if err := os.WriteFile(src, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const article = "en/turning-down-an-introduction/index.html"
+	want := func(line, others int) string {
+		target := map[int]string{situation: "/en/nope/", why: "/en/gone/"}[line]
+		return fmt.Sprintf(`content/en/turning-down-an-introduction.md:%d:8: broken link %q: no page or file at %s (on %s and %d other pages)`, line+1, target, target, article, others)
+	}
+	builds := map[string]func() error{
+		"one-shot": func() error {
+			_, err := build.Build(context.Background(), os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "public")})
+			return err
+		},
+		"Builder": func() error {
+			b := build.NewBuilder(os.DirFS(root), build.Options{Out: filepath.Join(t.TempDir(), "public")})
+			defer b.Close()
+			_, err := b.Build(context.Background(), nil)
+			return err
+		},
+	}
+	for name, run := range builds {
+		have := errLines(run())
+		if len(have) != 2 || have[0] != want(situation, replies) || !strings.HasPrefix(have[1], want(why, 0)[:strings.Index(want(why, 0), " and ")]) {
+			t.Fatalf("%s: errors:\n%s\nwant:\n%s\n%s", name, strings.Join(have, "\n"), want(situation, replies), want(why, replies+1))
+		}
+		// The quiz outcome quoting the why is one page more.
+		if have[1] != want(why, replies+1) {
+			t.Errorf("%s: %s\nwant %s", name, have[1], want(why, replies+1))
 		}
 	}
 }

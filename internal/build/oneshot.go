@@ -317,10 +317,7 @@ func sourceFile(units []unit, i int) string {
 	case !ok:
 		return ""
 	case u.page != nil:
-		if a := render.PageArticle(u.page); a != nil {
-			return a.File
-		}
-		return ""
+		return render.ProseFile(u.page)
 	}
 	return u.article.File
 }

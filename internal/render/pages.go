@@ -110,6 +110,19 @@ func PageArticle(p *Page) *site.Article {
 	return nil
 }
 
+// ProseFile returns the Markdown file whose prose page p shows, where a
+// link on it may be written: its article's (an article or reply page, a
+// quiz outcome quoting a scenario); "" for none.
+func ProseFile(p *Page) string {
+	if a := PageArticle(p); a != nil {
+		return a.File
+	}
+	if p.QuizNode != nil && p.QuizNode.Scenario != nil {
+		return p.QuizNode.Scenario.Article.File
+	}
+	return ""
+}
+
 // Describe names what page p is made from, for messages.
 func Describe(p *Page) string {
 	switch {
