@@ -1,8 +1,8 @@
 // Package cli is the build command's command line: its flags, grouped in
 // the help text (--help, and --help-all for the profiling flags), the
 // checks that turn a mistyped command into a message saying what to type
-// instead (exit status 2, as Go's flag package gives), --version, the
-// progress line a long build shows on a terminal, the exit status of a
+// instead (exit status 2, as Go's flag package gives), the checks on the
+// output directory (OutputDir), --version, the progress line a long build shows on a terminal, the exit status of a
 // build stopped by Ctrl-C (130), and the report of a failed build.
 //
 // cmd/build stays a thin main: it parses the flags here, then calls the

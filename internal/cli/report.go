@@ -14,7 +14,7 @@ import (
 )
 
 // OpenSite opens the site root as an os.Root (no path or link leaves it)
-// and checks the output directory (build.OutputDir), returning where to
+// and checks the output directory (OutputDir), returning where to
 // publish; a maintenance action (--mark-translated, --new-translation)
 // writes no output, so there is none to check.
 func OpenSite(root, out string, maintenance bool) (fs.FS, string, error) {
@@ -25,7 +25,7 @@ func OpenSite(root, out string, maintenance bool) (fs.FS, string, error) {
 	if maintenance {
 		return r.FS(), out, nil
 	}
-	out, err = build.OutputDir(root, out)
+	out, err = OutputDir(root, out)
 	return r.FS(), out, err
 }
 

@@ -1,4 +1,4 @@
-package build
+package cli
 
 import (
 	"fmt"
@@ -6,13 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tact-guide/tact/internal/build"
 	"github.com/tact-guide/tact/internal/render"
 	"github.com/tact-guide/tact/internal/site"
 	"github.com/tact-guide/tact/internal/sourcever"
 )
 
 // sourceDirs are the folders of the site root that hold its sources.
-var sourceDirs = []string{site.ContentDir, render.LayoutDir, "assets", site.I18nDir, StaticDir, sourcever.Dir}
+var sourceDirs = []string{site.ContentDir, render.LayoutDir, "assets", site.I18nDir, build.StaticDir, sourcever.Dir}
 
 // OutputDir checks the output directory out (relative to the working
 // directory) of the site at root, and returns the directory to publish to:

@@ -1,4 +1,4 @@
-package build_test
+package cli_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tact-guide/tact/internal/build"
+	"github.com/tact-guide/tact/internal/cli"
 )
 
 // A build replaces its output directory whole: an --out that names the site,
@@ -44,7 +44,7 @@ func TestOutputDir(t *testing.T) {
 		{"dangling", "", "is a symbolic link to nothing"},
 	} {
 		out := filepath.Join(root, tt.out)
-		have, err := build.OutputDir(root, out)
+		have, err := cli.OutputDir(root, out)
 		switch {
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 			t.Errorf("--out %s: %q, %v; want an error saying %q", tt.out, have, err, tt.err)
