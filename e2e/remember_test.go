@@ -140,7 +140,9 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 		chromedp.Navigate(base+s.Lang("en").QuizURL("")+"#"+hashOf(steps)),
 		waitNode(q.Paths()[0].Outcome),
 		chromedp.Click(`.lang-switch a[hreflang="nl"]`, chromedp.ByQuery),
-		waitNode(q.Paths()[0].Outcome),
+		// (The node's id is the same in every language: wait for the
+		// Dutch page, not the English one still showing.)
+		chromedp.WaitVisible(`html[lang="nl"] [data-quiz-node="`+q.Paths()[0].Outcome+`"]`, chromedp.ByQuery),
 		chromedp.Location(&url),
 	); err != nil {
 		t.Fatal(err)
@@ -156,7 +158,7 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 		chromedp.Navigate(base+sc.URL()),
 		chromedp.WaitVisible(`#`+sc.ID, chromedp.ByQuery),
 		chromedp.Click(`.lang-switch a[hreflang="es"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#`+sc.ID, chromedp.ByQuery),
+		chromedp.WaitVisible(`html[lang="es"] #`+sc.ID, chromedp.ByQuery),
 		chromedp.Location(&url),
 	); err != nil {
 		t.Fatal(err)
