@@ -60,12 +60,12 @@ func pageUnits(pages []*render.Page, todo []int) []unit {
 }
 
 // engine is the one way every build renders: the units of a plan in
-// parallel, one language after another (the templates hold one
-// language's strings at a time), each page's links scanned and checked as it is rendered, its
-// bytes handed to one writer goroutine (creating files in the same
-// directories from several threads contends for their locks: on ext4 two
-// writers were three times slower than one), then the links to elements
-// of other pages checked once every page's ids are known.
+// parallel, one language after another (the templates hold one language's
+// strings at a time), each page's links scanned and checked as it is
+// rendered, its bytes handed to one writer goroutine (creating files in
+// the same directories from several threads contends for their locks: on
+// ext4 two writers were three times slower than one), then the links to
+// elements of other pages checked once every page's ids are known.
 //
 // The builds differ only by policy and sink: which units they render (all
 // of them; the pages whose inputs changed; the pages of an edited

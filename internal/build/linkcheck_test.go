@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -133,8 +134,9 @@ func TestLinkProblemsAfterProseEdits(t *testing.T) {
 // A broken link in a scenario's text is shown on several pages (the
 // article's, each reply's, a quiz outcome's) but written once: it is
 // reported once, where it is written, naming the article's page and how
-// many others show it, by one-shot builds and Builders alike.
-func TestLinkInAScenarioReportedOnce(t *testing.T) {
+// many others show it, by one-shot builds and Builders alike. One in a
+// layout is on nearly every page: it too is reported once.
+func TestBrokenLinkReportedOnce(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
 	copyTree(t, root)
@@ -160,6 +162,14 @@ func TestLinkInAScenarioReportedOnce(t *testing.T) {
 	if err := os.WriteFile(src, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	footer := filepath.Join(root, "layouts", "partials", "footer.html")
+	f, err := os.ReadFile(footer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(footer, []byte(strings.Replace(string(f), "</footer>", `<a href="/en/nowhere/">x</a></footer>`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	const article = "en/turning-down-an-introduction/index.html"
 	want := func(line, others int) string {
 		target := map[int]string{situation: "/en/nope/", why: "/en/gone/"}[line]
@@ -179,7 +189,10 @@ func TestLinkInAScenarioReportedOnce(t *testing.T) {
 	}
 	for name, run := range builds {
 		have := errLines(run())
-		if len(have) != 2 || have[0] != want(situation, replies) || !strings.HasPrefix(have[1], want(why, 0)[:strings.Index(want(why, 0), " and ")]) {
+		if len(have) != 3 || !regexp.MustCompile(`^index\.html: broken link "/en/nowhere/": no page or file at /en/nowhere/ \(and \d{3} other pages\)$`).MatchString(have[2]) {
+			t.Fatalf("%s: errors:\n%s\nwant the footer's broken link once, on index.html and hundreds of other pages", name, strings.Join(have, "\n"))
+		}
+		if have[0] != want(situation, replies) || !strings.HasPrefix(have[1], want(why, 0)[:strings.Index(want(why, 0), " and ")]) {
 			t.Fatalf("%s: errors:\n%s\nwant:\n%s\n%s", name, strings.Join(have, "\n"), want(situation, replies), want(why, replies+1))
 		}
 		// The quiz outcome quoting the why is one page more.
