@@ -91,6 +91,13 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 		t.Fatal("the two versions build to the same site")
 	}
 	out := filepath.Join(tmp, "public")
+	if b, err := buildCmd(rootB, out).CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, b)
+	}
+	// The kills are timed by a build as the killed ones run: over a
+	// previous site (whose files it compares with its own), and not the
+	// first into public/. Timed by that first one (1.2 s in one CI run, the
+	// others 0.3 s), every kill landed after the swap.
 	start := time.Now()
 	if b, err := buildCmd(rootA, out).CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, b)
@@ -106,7 +113,8 @@ func TestKilledBuildLeavesOldOrNewSite(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		delay := time.Duration(rand.Int64N(int64(3 * full)))
+		// About half the kills land before the swap, half after.
+		delay := time.Duration(rand.Int64N(int64(2 * full)))
 		timer := time.AfterFunc(delay, func() { _ = cmd.Process.Signal(syscall.SIGKILL) })
 		err := cmd.Wait()
 		timer.Stop()
