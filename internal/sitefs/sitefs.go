@@ -45,25 +45,14 @@ func ReadText(fsys fs.FS, name string) ([]byte, error) {
 	if info.Size() > MaxFileSize {
 		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is %d bytes, larger than the %d-byte limit for content files: is it the right file?", info.Size(), MaxFileSize)}
 	}
-	// (Sized from Stat, one byte more to see the end; a file that grew
-	// meanwhile is read whole up to the limit.)
-	data := make([]byte, 0, info.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, cannotRead(name, err)
-		}
-		if len(data) > MaxFileSize {
-			break
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
+	// (Room for the size Stat gave and a read that finds the end: one
+	// allocation. A file that grew meanwhile is read up to the limit.)
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, cannotRead(name, err)
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize {
 		return nil, &diag.Error{File: name, Msg: fmt.Sprintf("file is larger than the %d-byte limit for content files", MaxFileSize)}
 	}
